@@ -1,0 +1,3 @@
+from paperkit.cli import main
+
+main()

@@ -1,0 +1,116 @@
+"""The records that flow through paperkit, as plain dataclasses.
+
+``meta.json`` holds a :class:`PaperMeta`, ``sections.json`` a :class:`Sections`; both are read by other
+tools, so field names are part of the library's public layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class PaperMeta:
+    """A paper's arXiv metadata (what the API returns), or what a local PDF tells of itself."""
+
+    id: str  # without version: "1506.03099", "hep-th/9901001"; a local PDF without one: its file stem
+    version: int | None
+    title: str
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO 8601
+    updated: str | None = None
+    categories: list[str] = field(default_factory=list)  # the primary category first
+    abstract: str = ""
+    links: list[dict[str, str]] = field(default_factory=list)  # {"href", "title", "rel"}
+    pdf_url: str | None = None
+    doi: str | None = None
+    journal_ref: str | None = None
+    comment: str | None = None
+    source: str = "arxiv"  # "arxiv" or "local" (metadata read from the PDF alone)
+
+    @property
+    def key(self) -> str:
+        """The library folder name: the ID without version, ``/`` replaced by ``_``."""
+        return self.id.replace("/", "_")
+
+    @property
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
+    @property
+    def primary_category(self) -> str | None:
+        return self.categories[0] if self.categories else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PaperMeta:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Section:
+    """One section's running text, headings and page furniture removed."""
+
+    heading: str  # as printed, numbering included: "3 Related Work"
+    text: str
+    page_start: int  # 1-based
+    page_end: int
+
+
+@dataclass
+class Reference:
+    """One entry of the reference list; the parsed fields are best effort and may be empty."""
+
+    text: str
+    label: str | None = None  # as printed: "[12]", "12.", "[Bahdanau et al.2015]"; None when unlabelled
+    authors: list[str] = field(default_factory=list)
+    year: str | None = None  # "2015", "2015a"
+    title: str | None = None
+    venue: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+
+
+@dataclass
+class Sections:
+    """What extraction found in a PDF."""
+
+    title: str
+    abstract: str
+    headings: list[str]  # top-level headings in reading order, as printed
+    introduction: Section | None
+    related_work: Section | None
+    references: list[Reference]
+    found_by: dict[str, str] = field(default_factory=dict)  # part -> "outline" | "typography" | "fallback"
+    arxiv_id: str | None = None  # read from the PDF (margin stamp), versioned as printed
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sections:
+        def section(d: dict[str, Any] | None) -> Section | None:
+            return Section(**d) if d else None
+
+        ref_fields = {f.name for f in fields(Reference)}
+        return cls(
+            title=data.get("title") or "",
+            abstract=data.get("abstract") or "",
+            headings=list(data.get("headings") or []),
+            introduction=section(data.get("introduction")),
+            related_work=section(data.get("related_work")),
+            references=[
+                Reference(**{k: v for k, v in r.items() if k in ref_fields})
+                for r in data.get("references") or []
+            ],
+            found_by=dict(data.get("found_by") or {}),
+            arxiv_id=data.get("arxiv_id"),
+            pages=int(data.get("pages") or 0),
+            warnings=list(data.get("warnings") or []),
+        )
