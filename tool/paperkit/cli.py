@@ -6,6 +6,7 @@ in one place; nothing else in paperkit prints to the terminal.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -48,6 +49,12 @@ def handle_errors(func: F) -> F:
             fail("interrupted", 130)
         except BrokenPipeError:
             sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:  # a bug: still one line, with a way to see more
+            if os.environ.get("PAPERKIT_DEBUG"):
+                raise
+            fail(f"internal error: {type(e).__name__}: {e} (set PAPERKIT_DEBUG=1 to see where)", 1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -64,3 +71,133 @@ def main() -> None:
       paperkit fetch 1506.03099        # PDF, metadata, sections and a study note
       paperkit reproduce 1506.03099    # train the toy reimplementation, check the claim
     """
+
+
+# --- fetch --------------------------------------------------------------------------------------------
+
+
+class _FetchReporter:
+    """Progress on stderr: a line per paper, a download bar, warnings."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+
+    def start(self, item: str, index: int, total: int) -> None:
+        if not self.quiet:
+            click.echo(f"[{index}/{total}] {item}", err=True)
+
+    def download(self, done: int, total: int | None) -> None:
+        if self.quiet:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=total, unit="B", unit_scale=True, desc="  PDF", leave=False, file=sys.stderr, disable=None
+            )
+        self.bar.update(done - self.bar.n)
+
+    def _close_bar(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def warn(self, message: str) -> None:
+        self._close_bar()
+        click.echo(f"  warning: {' '.join(message.split())}", err=True)
+
+    def done(self, outcome: Any) -> None:
+        self._close_bar()
+        if outcome.status == "failed":
+            click.echo(f"  failed: {' '.join(outcome.message.split())}", err=True)
+        elif not self.quiet:
+            verb = "fetched" if outcome.downloaded else "rebuilt" if outcome.status == "updated" else "saved"
+            click.echo(f"  {verb}: {outcome.folder / 'notes.md'}", err=True)
+
+
+def _fetch_exit_code(outcomes: list[Any]) -> int:
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        return 2 if all(o.exit_code == 2 for o in failed) else 1
+    return 3 if any(o.partial for o in outcomes) else 0
+
+
+@main.command()
+@click.argument("papers", nargs=-1, metavar="[PAPER]...")
+@click.option("--search", "query", metavar="QUERY", help="Fetch the top results of an arXiv search instead.")
+@click.option("--max", "max_results", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="How many search results to fetch.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Download again even when the paper is in the library.")
+@click.option("--offline", is_flag=True, help="Never contact arXiv (local PDFs and rebuilds only).")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
+@library_option
+@handle_errors
+def fetch(
+    papers: tuple[str, ...],
+    query: str | None,
+    max_results: int,
+    force: bool,
+    offline: bool,
+    as_json: bool,
+    quiet: bool,
+    library: Path | None,
+) -> None:
+    """Fetch papers from arXiv and write a study note for each.
+
+    PAPER is an arXiv ID (1506.03099, 1506.03099v3, arXiv:1506.03099, hep-th/9901001), an arxiv.org
+    /abs/ or /pdf/ URL, or the path of a local PDF. Each paper lands in LIBRARY/KEY/: paper.pdf,
+    meta.json, sections.json and notes.md (your "## My notes" section is kept on every rebuild).
+    A paper already in the library is not downloaded again (unless --force): its note is rebuilt
+    from the stored PDF, offline.
+
+    \b
+    Examples:
+      paperkit fetch 1506.03099
+      paperkit fetch 1706.03762 https://arxiv.org/abs/1512.03385 ~/Downloads/paper.pdf
+      paperkit fetch --search "scheduled sampling" --max 3
+
+    \b
+    Environment: PAPERKIT_ARXIV_API (API query URL), PAPERKIT_ARXIV_DELAY (seconds between
+    requests, default 3), PAPERKIT_TIMEOUT (seconds, default 30).
+    Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
+    not be read (its note was written from the metadata).
+    """
+    from paperkit.config import load_settings
+    from paperkit.fetch import Fetcher
+
+    if not papers and query is None:
+        raise click.UsageError("give at least one PAPER, or --search QUERY")
+    if papers and query is not None:
+        raise click.UsageError("give PAPERs or --search, not both")
+    fetcher = Fetcher(load_settings(library), force=force, offline=offline, reporter=_FetchReporter(quiet))
+    outcomes = fetcher.fetch_search(query, max_results) if query is not None else fetcher.fetch_all(list(papers))
+    if as_json:
+        import json
+
+        click.echo(json.dumps([_outcome_json(o) for o in outcomes], indent=2, ensure_ascii=False))
+    code = _fetch_exit_code(outcomes)
+    if len(outcomes) > 1 and not quiet:
+        ok = sum(o.status != "failed" for o in outcomes)
+        click.echo(f"{ok} of {len(outcomes)} papers fetched", err=True)
+    if code:
+        sys.exit(code)
+
+
+def _outcome_json(o: Any) -> dict[str, Any]:
+    files = {}
+    if o.folder is not None:
+        files = {n: str(o.folder / n) for n in ("paper.pdf", "meta.json", "sections.json", "notes.md")
+                 if (o.folder / n).exists()}  # fmt: skip
+    return {
+        "input": o.input,
+        "status": o.status,
+        "key": o.key,
+        "title": o.title,
+        "folder": str(o.folder) if o.folder else None,
+        "files": files,
+        "downloaded": o.downloaded,
+        "warnings": o.warnings,
+        "error": o.message or None,
+    }

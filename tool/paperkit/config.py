@@ -20,6 +20,7 @@ class Settings:
     delay: float = 3.0  # seconds between API requests: arXiv's rule for polite clients
     timeout: float = 30.0  # seconds before a silent server counts as failed
     retries: int = 4  # attempts per request before giving up
+    backoff: float = 1.0  # seconds: the first wait between attempts, doubling after each failure
 
 
 def _float_env(name: str, default: float) -> float:
@@ -45,4 +46,5 @@ def load_settings(library: str | Path | None = None) -> Settings:
         delay=_float_env("PAPERKIT_ARXIV_DELAY", 3.0),
         timeout=_float_env("PAPERKIT_TIMEOUT", 30.0),
         retries=max(1, retries),
+        backoff=_float_env("PAPERKIT_BACKOFF", 1.0),
     )

@@ -27,7 +27,9 @@ class PaperMeta:
     doi: str | None = None
     journal_ref: str | None = None
     comment: str | None = None
-    source: str = "arxiv"  # "arxiv" or "local" (metadata read from the PDF alone)
+    # "arxiv": from the API; "pdf": an arXiv paper described by its PDF alone (offline, API failed);
+    # "local": a PDF with no arXiv ID, keyed by its file name.
+    source: str = "arxiv"
 
     @property
     def key(self) -> str:

@@ -1,0 +1,413 @@
+"""A fake arXiv on 127.0.0.1 for the tests: the query API as Atom feeds, PDFs, and faults on demand.
+
+The feeds follow the shape of arXiv's current answers (see ../shared/corpus/atom/): the opensearch
+header, one ``<entry>`` per paper with ``arxiv:``-prefixed extensions, a ``rel="alternate"`` abstract link
+and a ``title="pdf"`` link, and an empty feed for an ID arXiv does not know. The pdf link points back at
+this server, so the real download code runs against it.
+
+    fake.add_paper("1506.03099", version=3, title="...", pdf=pdf_bytes)
+    fake.fail("/api/query", status=429, times=2, retry_after=1)
+    fake.fail(paper="1506.03099", mode="truncated")
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import re
+import socket
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+ATOM_HEAD = (
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    '<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
+    'xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">\n'
+)
+MODES = ("status", "hang", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf")
+ENDLESS_LIMIT = 256 * 1024 * 1024  # even "endless" stops somewhere, so a broken client cannot run forever
+
+
+def make_pdf_bytes(text: str = "A test paper", pages: int = 1) -> bytes:
+    """A small valid PDF with ``text`` on each page, made with PyMuPDF."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page()
+        page.insert_text((72, 72), text)
+    data: bytes = doc.tobytes()
+    doc.close()
+    return data
+
+
+def unused_url() -> str:
+    """An http URL on 127.0.0.1 where nothing listens: connections to it are refused."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@dataclass
+class FakePaper:
+    arxiv_id: str
+    version: int = 1
+    title: str = "A Paper"
+    authors: list[str] = field(default_factory=lambda: ["Ada Lovelace"])
+    abstract: str = "We study things."
+    categories: list[str] = field(default_factory=lambda: ["cs.LG"])
+    pdf: bytes | None = None
+    withdrawn: bool = False
+    published: str = "2015-06-09T22:21:28Z"
+    updated: str | None = None
+    comment: str | None = None
+    journal_ref: str | None = None
+    doi: str | None = None
+
+
+@dataclass
+class Fault:
+    prefix: str
+    mode: str
+    status: int
+    times: int | None  # None: every request
+    retry_after: float | str | None
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    time: float
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w]+", " ", text.lower()).split()
+
+
+def _contains_phrase(haystack: str, needle: str) -> bool:
+    hay, words = _words(haystack), _words(needle)
+    if not words:
+        return False
+    return any(hay[i : i + len(words)] == words for i in range(len(hay) - len(words) + 1))
+
+
+class FakeArxiv:
+    """The server and its state; use as a context manager or call :meth:`start` / :meth:`stop`."""
+
+    def __init__(self) -> None:
+        self.papers: dict[str, FakePaper] = {}
+        self.faults: list[Fault] = []
+        self.requests: list[Recorded] = []
+        self.unknown_style = "empty"  # or "error": the old API's "Error" entry for unknown IDs
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.daemon_threads = True
+        self._server.fake = self  # type: ignore[attr-defined]
+        self._thread: threading.Thread | None = None
+
+    # Lifecycle
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/query"
+
+    def start(self) -> FakeArxiv:
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
+        self._thread.daemon = True
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Release hanging handlers, stop serving and close the socket."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=5)
+        self._server.server_close()
+
+    def __enter__(self) -> FakeArxiv:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # Papers and faults
+
+    def add_paper(self, arxiv_id: str, **fields: object) -> FakePaper:
+        """Register a paper (fields as :class:`FakePaper`); replaces one with the same ID."""
+        paper = FakePaper(arxiv_id=arxiv_id, **fields)  # type: ignore[arg-type]
+        with self._lock:
+            self.papers[arxiv_id] = paper
+        return paper
+
+    def pdf_url(self, arxiv_id: str, version: int | None = None) -> str:
+        return f"{self.url}/pdf/{arxiv_id}" + (f"v{version}" if version else "")
+
+    def fail(
+        self,
+        prefix: str | None = None,
+        *,
+        paper: str | None = None,
+        status: int = 503,
+        mode: str = "status",
+        times: int | None = None,
+        retry_after: float | str | None = None,
+    ) -> None:
+        """Make requests whose path starts with ``prefix`` (or for ``paper``'s PDF) fail.
+
+        ``mode`` is "status" (answer ``status`` with an optional Retry-After), "hang" (accept, never
+        answer), "html", "truncated" (announce the full length, send half), "no_eof" (a PDF cut short,
+        no length announced), "not_pdf", "endless" (bytes without end or length) or "redirect_loop".
+        ``times`` limits how many requests fail; None means all of them.
+        """
+        if mode not in MODES:
+            raise ValueError(f"unknown fault mode {mode!r}")
+        if paper is not None:
+            prefix = f"/pdf/{paper}"
+        if prefix is None:
+            raise ValueError("fail() needs a prefix or a paper")
+        with self._lock:
+            self.faults.append(Fault(prefix, mode, status, times, retry_after))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self.faults.clear()
+
+    def requests_to(self, prefix: str) -> list[Recorded]:
+        """The recorded requests whose path starts with ``prefix``."""
+        with self._lock:
+            return [r for r in self.requests if r.path.startswith(prefix)]
+
+    # Used by the handler
+
+    def _record(self, method: str, path: str, query: dict[str, list[str]]) -> None:
+        with self._lock:
+            self.requests.append(Recorded(method, path, query, time.monotonic()))
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self._lock:
+            for fault in self.faults:
+                if path.startswith(fault.prefix):
+                    if fault.times is not None:
+                        fault.times -= 1
+                        if fault.times <= 0:
+                            self.faults.remove(fault)
+                    return fault
+        return None
+
+    def _find(self, wanted: str) -> tuple[FakePaper, int] | None:
+        """The paper and version for an ID as asked (``1506.03099`` or ``1506.03099v2``)."""
+        m = re.fullmatch(r"(.+?)(?:v([0-9]+))?", wanted)
+        if not m:
+            return None
+        paper = self.papers.get(m.group(1))
+        if paper is None:
+            return None
+        version = int(m.group(2)) if m.group(2) else paper.version
+        return (paper, version) if 1 <= version <= paper.version else None
+
+    def _matches(self, paper: FakePaper, query: str) -> bool:
+        """A small subset of arXiv's query syntax: ``field:word`` or ``field:"phrase"`` joined by AND."""
+        for term in re.split(r"\s+AND\s+", query.strip()):
+            m = re.fullmatch(r'(?:(ti|au|abs|all|cat):)?"?(.*?)"?', term.strip())
+            if not m:
+                return False
+            fld, value = m.group(1) or "all", m.group(2)
+            texts = {
+                "ti": [paper.title],
+                "au": paper.authors,
+                "abs": [paper.abstract],
+                "cat": paper.categories,
+                "all": [paper.title, paper.abstract, *paper.authors],
+            }[fld]
+            if not any(_contains_phrase(t, value) for t in texts):
+                return False
+        return True
+
+    def feed(self, query: dict[str, list[str]]) -> str:
+        """The Atom feed answering an API query."""
+        search = (query.get("search_query") or [""])[0]
+        id_list = [i for i in (query.get("id_list") or [""])[0].split(",") if i]
+        start = int((query.get("start") or ["0"])[0])
+        max_results = int((query.get("max_results") or ["10"])[0])
+        entries: list[str] = []
+        with self._lock:
+            if id_list:
+                for wanted in id_list:
+                    found = self._find(wanted)
+                    if found and (not search or self._matches(found[0], search)):
+                        entries.append(self._entry(*found))
+                    elif found is None and self.unknown_style == "error":
+                        entries.append(_error_entry(wanted))
+            else:
+                entries = [
+                    self._entry(p, p.version) for p in self.papers.values() if self._matches(p, search)
+                ]
+        page = entries[start : start + max_results]
+        title = escape(f"arXiv Query: search_query={search}&id_list={','.join(id_list)}")
+        return (
+            ATOM_HEAD
+            + "  <id>https://arxiv.org/api/fake</id>\n"
+            + f"  <title>{title}&amp;start={start}&amp;max_results={max_results}</title>\n"
+            + f"  <updated>{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}</updated>\n"
+            + f'  <link href={quoteattr(self.api_url)} type="application/atom+xml"/>\n'
+            + f"  <opensearch:itemsPerPage>{max_results}</opensearch:itemsPerPage>\n"
+            + f"  <opensearch:totalResults>{len(entries)}</opensearch:totalResults>\n"
+            + f"  <opensearch:startIndex>{start}</opensearch:startIndex>\n"
+            + "".join(page)
+            + "</feed>\n"
+        )
+
+    def _entry(self, p: FakePaper, version: int) -> str:
+        vid = f"{p.arxiv_id}v{version}"
+        comment = p.comment or ("This paper has been withdrawn" if p.withdrawn else None)
+        lines = [
+            "  <entry>",
+            f"    <id>http://arxiv.org/abs/{vid}</id>",
+            f"    <title>{escape(p.title)}</title>",
+            f"    <updated>{p.updated or p.published}</updated>",
+            f'    <link href="https://arxiv.org/abs/{vid}" rel="alternate" type="text/html"/>',
+        ]
+        if not p.withdrawn:
+            href = quoteattr(self.pdf_url(p.arxiv_id, version))
+            lines.append(f'    <link href={href} rel="related" type="application/pdf" title="pdf"/>')
+        lines.append(f"    <summary>{escape(p.abstract)}</summary>")
+        lines += [
+            f'    <category term={quoteattr(c)} scheme="http://arxiv.org/schemas/atom"/>'
+            for c in p.categories
+        ]
+        lines.append(f"    <published>{p.published}</published>")
+        if comment:
+            lines.append(f"    <arxiv:comment>{escape(comment)}</arxiv:comment>")
+        if p.categories:
+            lines.append(f"    <arxiv:primary_category term={quoteattr(p.categories[0])}/>")
+        if p.journal_ref:
+            lines.append(f"    <arxiv:journal_ref>{escape(p.journal_ref)}</arxiv:journal_ref>")
+        lines += [f"    <author>\n      <name>{escape(a)}</name>\n    </author>" for a in p.authors]
+        if p.doi:
+            lines.append(f"    <arxiv:doi>{escape(p.doi)}</arxiv:doi>")
+            doi_href = quoteattr("https://doi.org/" + p.doi)
+            lines.append(f'    <link rel="related" href={doi_href} title="doi"/>')
+        lines.append("  </entry>\n")
+        return "\n".join(lines)
+
+    def pdf_for(self, path: str) -> bytes | None:
+        """The PDF bytes served at ``/pdf/<id>[v<n>][.pdf]``, None when there is none."""
+        wanted = path[len("/pdf/") :].removesuffix(".pdf")
+        with self._lock:
+            found = self._find(wanted)
+        if found is None or found[0].withdrawn:
+            return None
+        return found[0].pdf
+
+
+def _error_entry(wanted: str) -> str:
+    """The old API's answer to an ID it cannot read: an entry titled "Error" (no <published>)."""
+    anchor = "incorrect_id_format_for_" + re.sub(r"[^\w.]", "_", wanted)
+    return (
+        "  <entry>\n"
+        f"    <id>http://arxiv.org/api/errors#{anchor}</id>\n"
+        "    <title>Error</title>\n"
+        f"    <summary>incorrect id format for {escape(wanted)}</summary>\n"
+        f"    <updated>{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}</updated>\n"
+        f'    <link href="http://arxiv.org/api/errors#{anchor}" rel="alternate" type="text/html"/>\n'
+        "    <author>\n      <name>arXiv api core</name>\n    </author>\n"
+        "  </entry>\n"
+    )
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server_version = "FakeArxiv/1.0"
+    protocol_version = "HTTP/1.1"
+
+    @property
+    def fake(self) -> FakeArxiv:
+        return self.server.fake  # type: ignore[attr-defined,no-any-return]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # keep test output clean
+
+    def do_GET(self) -> None:
+        parsed = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(parsed.query, keep_blank_values=True)
+        self.fake._record("GET", parsed.path, query)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            fault = self.fake._take_fault(parsed.path)
+            if fault is not None:
+                self._fault(fault, parsed.path)
+            elif parsed.path == "/api/query":
+                self._send(200, self.fake.feed(query).encode(), "application/atom+xml; charset=utf-8")
+            elif parsed.path.startswith("/pdf/"):
+                pdf = self.fake.pdf_for(parsed.path)
+                if pdf is None:
+                    self._send(404, b"<html><body>Not found</body></html>", "text/html")
+                else:
+                    self._send(200, pdf, "application/pdf")
+            else:
+                self._send(404, b"not found", "text/plain")
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _fault(self, fault: Fault, path: str) -> None:
+        pdf = self.fake.pdf_for(path) if path.startswith("/pdf/") else None
+        pdf = pdf or make_pdf_bytes("fault")
+        if fault.mode == "status":
+            headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
+            self._send(fault.status, f"error {fault.status}".encode(), "text/plain", headers)
+        elif fault.mode == "hang":
+            self.fake._stopping.wait(timeout=60)
+            self.close_connection = True
+        elif fault.mode == "html":
+            self._send(200, b"<!DOCTYPE html>\n<html><body>Please wait...</body></html>", "text/html")
+        elif fault.mode == "not_pdf":
+            self._send(200, b"GIF89a" + bytes(200), "application/pdf")
+        elif fault.mode == "truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(pdf)))
+            self.end_headers()
+            self.wfile.write(pdf[: len(pdf) // 2])
+            self.close_connection = True
+        elif fault.mode == "no_eof":
+            self._unbounded_start()
+            self.wfile.write(pdf[: len(pdf) // 2])
+        elif fault.mode == "endless":
+            self._unbounded_start()
+            self.wfile.write(b"%PDF-1.7\n")
+            block = b"0" * 65536
+            sent = 0
+            while sent < ENDLESS_LIMIT and not self.fake._stopping.is_set():
+                self.wfile.write(block)
+                sent += len(block)
+        elif fault.mode == "redirect_loop":
+            self.send_response(302)
+            self.send_header("Location", path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    def _unbounded_start(self) -> None:
+        """Headers for a body that ends when the connection closes (no Content-Length)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True

@@ -1,0 +1,154 @@
+"""Extraction of a paper's parts from its PDF with PyMuPDF.
+
+``extract_sections(path)`` is the one entry point. Bounds: a PDF of up to ``HEAD_PAGES + TAIL_PAGES``
+pages is read whole; a longer one only on its first ``HEAD_PAGES`` pages (title, abstract,
+introduction, related work) and its last ``TAIL_PAGES`` (the reference list), so time and memory stay
+bounded on a 1,000-page PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+
+from paperkit.errors import PdfError
+from paperkit.extract import headings as hd
+from paperkit.extract import sections as sc
+from paperkit.extract.layout import Line, PageText, find_stamp, read_page, remove_furniture
+from paperkit.extract.references import numbered_run_start, split_references
+from paperkit.extract.text import Vocabulary
+from paperkit.model import Reference, Sections
+
+__all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
+
+HEAD_PAGES = 40
+TAIL_PAGES = 20
+_PRINTED_ID = re.compile(r"(?:arXiv:\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
+
+
+def _open(path: Path) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for unreadable files
+        raise PdfError(f"cannot open {path.name} as a PDF: {_one_line(exc)}") from None
+    if doc.needs_pass or doc.is_encrypted:
+        doc.close()
+        raise PdfError(f"{path.name} is encrypted (password-protected)")
+    if doc.page_count == 0:
+        doc.close()
+        raise PdfError(f"{path.name} has no pages")
+    return doc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def page_numbers(count: int) -> list[int]:
+    """0-based page numbers to read: all, or the head and the tail of a long PDF."""
+    if count <= HEAD_PAGES + TAIL_PAGES:
+        return list(range(count))
+    return list(range(HEAD_PAGES)) + list(range(count - TAIL_PAGES, count))
+
+
+def extract_sections(path: Path) -> Sections:
+    """Title, abstract, headings, introduction, related work and references of the PDF at ``path``.
+
+    Raises :class:`PdfError` when the file is not a readable PDF (corrupt, encrypted, no pages);
+    a PDF without text or headings gives what could be found, with ``warnings`` saying why.
+    """
+    doc = _open(Path(path))
+    try:
+        return _extract(doc)
+    except PdfError:
+        raise
+    except Exception as exc:  # a broken page stream must not escape as a PyMuPDF error
+        raise PdfError(f"cannot read {Path(path).name}: {_one_line(exc)}") from None
+    finally:
+        doc.close()
+
+
+def _extract(doc: pymupdf.Document) -> Sections:
+    numbers = page_numbers(doc.page_count)
+    warnings: list[str] = []
+    if len(numbers) < doc.page_count:
+        warnings.append(
+            f"long PDF: only pages 1-{HEAD_PAGES} and {doc.page_count - TAIL_PAGES + 1}-{doc.page_count} were read"
+        )
+    pages: list[PageText] = [read_page(doc[n], n + 1) for n in numbers]
+    stamp = find_stamp(pages[0].rotated)
+    lines = remove_furniture(pages)
+    result = Sections("", "", [], None, None, [], pages=doc.page_count, warnings=warnings)
+    if stamp is None:
+        stamp = _printed_id(lines)
+    result.arxiv_id = stamp
+    if not lines:
+        scanned = any(p.has_images for p in pages)
+        warnings.append("no text layer: the PDF looks scanned" if scanned else "no text found in the PDF")
+        return result
+
+    body = hd.body_size(lines)
+    vocab = Vocabulary(lines)
+    heads = hd.find_headings(lines, doc.get_toc(), body)
+    keep = sc.text_filter(body, lines)
+
+    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, keep, vocab)
+    title_stop = next((h.start for h in heads if h.level == 1), len(lines))
+    title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
+    result.title = title or (doc.metadata or {}).get("title", "") or ""
+    result.abstract = abstract
+    result.found_by["title"] = "typography" if title else "fallback"
+    if abstract:
+        result.found_by["abstract"] = abstract_by
+    else:
+        warnings.append("no abstract found")
+
+    top = [h for h in heads if h.level == 1]
+    result.headings = [h.text for h in top]
+    if not top:
+        warnings.append("no section headings found (they may be images)")
+
+    intro = sc.find_introduction(heads)
+    if intro is not None:
+        result.introduction = sc.span(lines, heads, intro, keep, vocab)
+        result.found_by["introduction"] = heads[intro].found_by
+    related = sc.find_related(heads)
+    if related is not None:
+        result.related_work = sc.span(lines, heads, related, keep, vocab)
+        result.found_by["related_work"] = heads[related].found_by
+
+    result.references, refs_by = _references(lines, heads, vocab)
+    if result.references:
+        result.found_by["references"] = refs_by
+    else:
+        warnings.append("no reference list found")
+    return result
+
+
+def _references(lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary) -> tuple[list[Reference], str]:
+    """The entries under the last References/Bibliography heading, else a numbered list in the last
+    section."""
+    ref_heads = [n for n, h in enumerate(heads) if hd.REFERENCES.match(h.title)]
+    if ref_heads:
+        n = ref_heads[-1]
+        start = heads[n].end
+        end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
+        return split_references(lines[start:end], vocab), heads[n].found_by
+    top = [h for h in heads if h.level == 1]
+    start = top[-1].end if top else 0
+    run = numbered_run_start(lines[start:])
+    if run is None:
+        return [], "fallback"
+    return split_references(lines[start + run :], vocab), "fallback"
+
+
+def _printed_id(lines: list[Line]) -> str | None:
+    for ln in lines:
+        if ln.page > 1:
+            break
+        m = _PRINTED_ID.search(ln.text)
+        if m:
+            return m.group(1)
+    return None

@@ -1,0 +1,247 @@
+"""Page text as lines in reading order: PyMuPDF spans → lines → columns, page furniture removed.
+
+Each :class:`Line` keeps the typography that heading detection needs (size, boldness) and the place it
+came from (page, column, block), so later stages can drop captions and footnotes or split references.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pymupdf
+
+# Spans in dict mode, without images (much faster, and images carry no text).
+_TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
+_MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
+_STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
+FURNITURE_BAND = 0.09  # running headers and page numbers live in the top and bottom 9% of a page
+
+
+@dataclass
+class Line:
+    """One printed line of text, in page coordinates (points, origin top left)."""
+
+    text: str
+    page: int  # 1-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float  # the size most of its characters have
+    max_size: float  # the largest letter size (small caps: the size of the capitals)
+    bold: bool  # (nearly) all of its characters are bold
+    block: int  # page-unique block id of its first piece: ``page * 1000 + PyMuPDF block number``
+    col: int  # 0: full width (or a one-column page), 1: left column, 2: right column
+    page_height: float = 792.0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class PageText:
+    """What one page yields: its lines in reading order and the text of rotated lines (margin stamps)."""
+
+    lines: list[Line]
+    rotated: list[str]
+    two_column: bool
+    has_images: bool
+
+
+def clean(text: str) -> str:
+    """NFKC (ligatures, full-width forms), soft hyphens dropped, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_bold(span: dict[str, Any]) -> bool:
+    return bool(span["flags"] & 16) or bool(_BOLD_FONT.search(span["font"]))
+
+
+@dataclass
+class _Piece:
+    spans: list[dict[str, Any]]
+    bbox: tuple[float, float, float, float]
+    block: int
+    col: int = 0
+
+
+def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], bool]:
+    """PyMuPDF's horizontal lines as pieces; rotated lines come back as text (the arXiv stamp lives there)."""
+    data = page.get_text("dict", flags=_TEXT_FLAGS)
+    pieces: list[_Piece] = []
+    rotated: list[str] = []
+    has_images = any(b.get("type") == 1 for b in data["blocks"]) or bool(page.get_images())
+    for b in data["blocks"]:
+        if b.get("type") != 0:
+            continue
+        for ln in b["lines"]:
+            spans = ln["spans"]
+            if not any(s["text"].strip() for s in spans):
+                continue
+            dx, dy = ln["dir"]
+            if abs(dy) > 0.05 or dx < 0:
+                rotated.append(clean("".join(s["text"] for s in ln["spans"])))
+                continue
+            x0, y0, x1, y1 = ln["bbox"]
+            pieces.append(_Piece(spans, (x0, y0, x1, y1), page_no * 1000 + b["number"]))
+    return pieces, rotated, has_images
+
+
+def _assign_columns(pieces: list[_Piece], width: float) -> bool:
+    """Mark pieces left/right/full when the page is set in two columns; return whether it is."""
+    mid = width / 2
+    total = sum(len("".join(s["text"] for s in p.spans)) for p in pieces) or 1
+    left = right = 0
+    for p in pieces:
+        n = len("".join(s["text"] for s in p.spans))
+        if p.bbox[2] <= mid + 2:
+            left += n
+        elif p.bbox[0] >= mid - 2:
+            right += n
+    two = left / total > 0.2 and right / total > 0.2
+    if two:
+        margin = 0.04 * width
+        for p in pieces:
+            x0, _, x1, _ = p.bbox
+            if x0 < mid - margin and x1 > mid + margin:
+                p.col = 0
+            else:
+                p.col = 1 if (x0 + x1) / 2 < mid else 2
+    return two
+
+
+def _text(group: list[_Piece]) -> str:
+    """Join the pieces' spans, dropping superscript footnote markers that do not start the line."""
+    out: list[str] = []
+    for i, p in enumerate(group):
+        if i:
+            out.append(" ")
+        for j, s in enumerate(p.spans):
+            if (i or j) and s["flags"] & 1 and _MARKER.match(s["text"].strip()):
+                continue
+            out.append(s["text"])
+    return "".join(out)
+
+
+def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
+    group.sort(key=lambda p: p.bbox[0])
+    spans = [s for p in group for s in p.spans]
+    sizes: Counter[float] = Counter()
+    bold_chars = chars = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        sizes[round(s["size"], 1)] += n
+        chars += n
+        bold_chars += n if _is_bold(s) else 0
+    return Line(
+        text=clean(_text(group)),
+        page=page_no,
+        x0=min(p.bbox[0] for p in group),
+        y0=min(p.bbox[1] for p in group),
+        x1=max(p.bbox[2] for p in group),
+        y1=max(p.bbox[3] for p in group),
+        size=sizes.most_common(1)[0][0],
+        max_size=max((round(s["size"], 1) for s in spans if any(c.isalnum() for c in s["text"])), default=0.0),
+        bold=chars > 0 and bold_chars >= 0.9 * chars,
+        block=group[0].block,
+        col=group[0].col,
+        page_height=height,
+    )
+
+
+def _lines(pieces: list[_Piece], page_no: int, height: float) -> list[Line]:
+    """Merge pieces that share a baseline in the same column into one line (PyMuPDF often splits
+    a heading's number from its title)."""
+    lines: list[Line] = []
+    for col in {p.col for p in pieces}:
+        mine = sorted((p for p in pieces if p.col == col), key=lambda p: (p.bbox[1] + p.bbox[3]) / 2)
+        group: list[_Piece] = []
+        for p in mine:
+            if group:
+                g = group[0].bbox
+                h = min(g[3] - g[1], p.bbox[3] - p.bbox[1])
+                overlap = min(g[3], p.bbox[3]) - max(g[1], p.bbox[1])
+                if overlap >= 0.6 * h:
+                    group.append(p)
+                    continue
+                lines.append(_merge(group, page_no, height))
+            group = [p]
+        if group:
+            lines.append(_merge(group, page_no, height))
+    return [ln for ln in lines if ln.text]
+
+
+def _reading_order(lines: list[Line], two_column: bool) -> list[Line]:
+    """Top to bottom; on two-column pages, full-width lines cut the page into bands read left then right."""
+    lines.sort(key=lambda ln: (ln.y0, ln.x0))
+    if not two_column:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:
+        if ln.col == 0:
+            out += left + right
+            left, right = [], []
+            out.append(ln)
+        else:
+            (left if ln.col == 1 else right).append(ln)
+    return out + left + right
+
+
+def read_page(page: pymupdf.Page, page_no: int) -> PageText:
+    """Lines of one page in reading order (rotated text set aside)."""
+    pieces, rotated, has_images = _pieces(page, page_no)
+    two = _assign_columns(pieces, page.rect.width)
+    lines = _reading_order(_lines(pieces, page_no, page.rect.height), two)
+    return PageText(lines, rotated, two, has_images)
+
+
+def find_stamp(texts: list[str]) -> str | None:
+    """The arXiv ID (versioned as printed) in a list of texts, e.g. ``1506.03099v3``."""
+    for t in texts:
+        m = _STAMP.search(t)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def remove_furniture(pages: list[PageText]) -> list[Line]:
+    """All lines in reading order without running headers, page numbers or stamp-like lines.
+
+    A line in the top or bottom band of a page is furniture when it is a bare page number or when the
+    same text (digits ignored) sits in a band on another page too.
+    """
+    seen: Counter[str] = Counter()
+    for pt in pages:
+        for key in {_furniture_key(ln.text) for ln in pt.lines if _in_band(ln)}:
+            seen[key] += 1
+    out: list[Line] = []
+    for pt in pages:
+        for ln in pt.lines:
+            if _in_band(ln) and (_is_page_number(ln.text) or seen[_furniture_key(ln.text)] >= 2):
+                continue
+            if _STAMP.match(ln.text) and len(ln.text) < 80:
+                continue
+            out.append(ln)
+    return out
+
+
+def _in_band(ln: Line) -> bool:
+    band = FURNITURE_BAND * ln.page_height
+    return ln.y1 < band or ln.y0 > ln.page_height - band
+
+
+def _is_page_number(text: str) -> bool:
+    return bool(re.fullmatch(r"(page\s*)?[\divxlc]{1,5}(\s*(of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]", text.lower()))

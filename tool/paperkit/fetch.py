@@ -1,0 +1,299 @@
+"""``paperkit fetch``: arXiv IDs or local PDFs in, library folders with a study note out.
+
+One paper at a time, under its lock: metadata (arXiv API), the PDF (download), extraction, the note. A
+batch goes on past a bad item; each item ends as a :class:`FetchOutcome`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from functools import partial
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from paperkit.arxiv_api import ArxivApi
+from paperkit.config import Settings
+from paperkit.download import download_pdf
+from paperkit.errors import BadInput, PaperkitError, PdfError
+from paperkit.extract import extract_sections
+from paperkit.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
+from paperkit.library import META, PDF, SECTIONS, Library, atomic_write
+from paperkit.model import PaperMeta, Sections
+from paperkit.note import write_note
+
+Status = Literal["fetched", "updated", "failed"]
+
+
+@dataclass
+class FetchOutcome:
+    """What became of one input."""
+
+    input: str
+    status: Status
+    key: str | None = None
+    folder: Path | None = None
+    title: str | None = None
+    message: str = ""  # the error, for a failed item
+    exit_code: int = 0  # the error's exit code, for a failed item
+    warnings: list[str] = field(default_factory=list)
+    downloaded: bool = False
+
+    @property
+    def partial(self) -> bool:
+        """The note was written, but not from a readable PDF."""
+        return self.status != "failed" and any("PDF" in w for w in self.warnings)
+
+
+class Reporter(Protocol):
+    """How fetch tells the person what is going on (the CLI prints; tests may record)."""
+
+    def start(self, item: str, index: int, total: int) -> None: ...
+    def download(self, done: int, total: int | None) -> None: ...
+    def warn(self, message: str) -> None: ...
+    def done(self, outcome: FetchOutcome) -> None: ...
+
+
+class Silent:
+    """A reporter that says nothing."""
+
+    def start(self, item: str, index: int, total: int) -> None:
+        pass
+
+    def download(self, done: int, total: int | None) -> None:
+        pass
+
+    def warn(self, message: str) -> None:
+        pass
+
+    def done(self, outcome: FetchOutcome) -> None:
+        pass
+
+
+@dataclass
+class Fetcher:
+    """Fetches papers into a library with the given settings."""
+
+    settings: Settings
+    force: bool = False
+    offline: bool = False
+    reporter: Reporter = field(default_factory=Silent)
+    _api: ArxivApi | None = None
+
+    @property
+    def library(self) -> Library:
+        return Library(self.settings.library)
+
+    @property
+    def api(self) -> ArxivApi:
+        if self.offline:
+            raise BadInput("--offline: arXiv is not contacted")
+        if self._api is None:
+            self._api = ArxivApi(self.settings)
+        return self._api
+
+    # -- batches ---------------------------------------------------------------------------------
+
+    def fetch_all(self, items: list[str]) -> list[FetchOutcome]:
+        """Fetch every item in turn; a failure is recorded and the batch goes on."""
+        self.library.check()
+        outcomes = []
+        for i, item in enumerate(items, 1):
+            self.reporter.start(item, i, len(items))
+            outcome = self._guarded(item, partial(self.fetch_one, item))
+            self.reporter.done(outcome)
+            outcomes.append(outcome)
+        return outcomes
+
+    def fetch_search(self, query: str, max_results: int) -> list[FetchOutcome]:
+        """Fetch the top ``max_results`` results of an arXiv search."""
+        self.library.check()
+        if not query.strip():
+            raise BadInput("--search needs a query, e.g. --search 'scheduled sampling'")
+        metas = self.api.search(query, max_results)
+        outcomes = []
+        for i, meta in enumerate(metas, 1):
+            self.reporter.start(meta.id, i, len(metas))
+            outcome = self._guarded(meta.id, partial(self._fetch_arxiv, ArxivId(meta.id, meta.version), meta))
+            self.reporter.done(outcome)
+            outcomes.append(outcome)
+        return outcomes
+
+    def _guarded(self, item: str, work: Callable[[], FetchOutcome]) -> FetchOutcome:
+        try:
+            return work()
+        except PaperkitError as e:
+            return FetchOutcome(input=item, status="failed", message=str(e), exit_code=e.exit_code)
+
+    # -- one item --------------------------------------------------------------------------------
+
+    def fetch_one(self, item: str) -> FetchOutcome:
+        """Fetch one arXiv ID, URL or local PDF path."""
+        arg = parse_paper_arg(item)
+        if isinstance(arg, Path):
+            return self._fetch_local(item, arg)
+        return self._fetch_arxiv(arg, None, item)
+
+    def _fetch_arxiv(self, arxiv_id: ArxivId, meta: PaperMeta | None, item: str | None = None) -> FetchOutcome:
+        lib = self.library
+        key = arxiv_id.key
+        folder = lib.paper_dir(key)
+        created = not folder.exists()
+        try:
+            with lib.lock(key):
+                outcome = self._fetch_arxiv_locked(arxiv_id, meta, folder)
+                outcome.input = item or str(arxiv_id)
+                return outcome
+        except BaseException:
+            if created:
+                _remove_if_empty(folder)
+            raise
+
+    def _fetch_arxiv_locked(self, arxiv_id: ArxivId, meta: PaperMeta | None, folder: Path) -> FetchOutcome:
+        lib = self.library
+        key = arxiv_id.key
+        have_pdf = (folder / PDF).is_file() and (folder / META).is_file()
+        warnings: list[str] = []
+        if have_pdf and not self.force:
+            # In the library already: rebuild sections and note from the stored PDF, offline.
+            meta = lib.read_meta(key)
+            sections = self._extract(folder / PDF, warnings)
+            return self._finish(key, folder, meta, sections, warnings, status="updated")
+
+        if meta is None:
+            meta = self.api.lookup(arxiv_id)
+        if arxiv_id.version is not None:
+            meta.version = arxiv_id.version  # the version asked for is the one downloaded
+        downloaded = False
+        sections: Sections | None = None
+        if meta.pdf_url:
+            url = _versioned_pdf_url(meta.pdf_url, arxiv_id)
+            download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
+            downloaded = True
+            sections = self._extract(folder / PDF, warnings)
+        else:
+            warnings.append("arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata")
+        lib.write_meta(meta)
+        outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
+        outcome.downloaded = downloaded
+        return outcome
+
+    def _fetch_local(self, item: str, path: Path) -> FetchOutcome:
+        if not path.is_file():
+            raise BadInput(f"no such file: {path}")
+        warnings: list[str] = []
+        sections = self._extract(path, warnings)
+        stamp = None
+        if sections is not None and sections.arxiv_id:
+            with contextlib.suppress(BadInput):
+                stamp = parse_arxiv_id(sections.arxiv_id)
+        if stamp is None and sections is not None:
+            stamp = find_arxiv_id(sections.title + "\n" + sections.abstract)
+        key = stamp.key if stamp else local_key(path)
+        meta = None
+        if stamp is not None and not self.offline:
+            try:
+                meta = self.api.lookup(stamp)
+            except PaperkitError as e:
+                warnings.append(f"arXiv metadata for {stamp.id} not found ({e}); using what the PDF says")
+        if meta is None:
+            meta = _meta_from_pdf(stamp, key, sections)
+        lib = self.library
+        folder = lib.paper_dir(key)
+        created = not folder.exists()
+        try:
+            with lib.lock(key):
+                dest = folder / PDF
+                if not (dest.exists() and dest.resolve() == path.resolve()):
+                    _copy_atomic(path, dest)
+                lib.write_meta(meta)
+                outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
+        except BaseException:
+            if created:
+                _remove_if_empty(folder)
+            raise
+        outcome.input = item
+        return outcome
+
+    # -- shared steps ----------------------------------------------------------------------------
+
+    def _extract(self, pdf: Path, warnings: list[str]) -> Sections | None:
+        """Extract the PDF's sections; an unreadable PDF becomes a warning, not a failure."""
+        try:
+            sections = extract_sections(pdf)
+        except PdfError as e:
+            message = f"the PDF could not be read ({e}); the note is written from the metadata"
+            warnings.append(message)
+            self.reporter.warn(message)
+            return None
+        for w in sections.warnings:
+            self.reporter.warn(w)
+        return sections
+
+    def _finish(
+        self,
+        key: str,
+        folder: Path,
+        meta: PaperMeta,
+        sections: Sections | None,
+        warnings: list[str],
+        status: Status,
+    ) -> FetchOutcome:
+        lib = self.library
+        if sections is not None:
+            lib.write_sections(key, sections)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / SECTIONS).unlink()  # stale sections of an older PDF would mislead the note
+        written = write_note(lib, key, meta, sections)
+        for w in written.warnings:
+            self.reporter.warn(w)
+        all_warnings = warnings + (sections.warnings if sections else []) + written.warnings
+        return FetchOutcome(
+            input=key, status=status, key=key, folder=folder, title=meta.title, warnings=all_warnings
+        )
+
+
+def _versioned_pdf_url(url: str, arxiv_id: ArxivId) -> str:
+    """The feed's PDF link, pinned to the version asked for (the feed gives the latest)."""
+    if arxiv_id.version is None:
+        return url
+    head, _, _ = url.rpartition("/")
+    return f"{head}/{arxiv_id.id.rsplit('/', 1)[-1]}v{arxiv_id.version}" if head else url
+
+
+def _meta_from_pdf(stamp: ArxivId | None, key: str, sections: Sections | None) -> PaperMeta:
+    return PaperMeta(
+        id=stamp.id if stamp else key,
+        version=stamp.version if stamp else None,
+        title=(sections.title if sections and sections.title else key),
+        abstract=sections.abstract if sections else "",
+        source="pdf" if stamp else "local",
+    )
+
+
+def _copy_atomic(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(f".{dest.name}.copy")
+    try:
+        shutil.copyfile(src, tmp)
+        tmp.replace(dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Remove a folder this fetch created when it holds nothing but the lock file."""
+    try:
+        rest = [p for p in folder.iterdir() if p.name != ".lock"]
+        if not rest:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / ".lock").unlink()
+            folder.rmdir()
+    except OSError:
+        pass
+
+
+__all__ = ["FetchOutcome", "Fetcher", "Reporter", "Silent", "atomic_write"]

@@ -1,0 +1,292 @@
+"""The study note: built from the library's records, rendered with jinja2, the reader's notes kept.
+
+A note ends with ``## My notes`` and a marker line; everything after that heading belongs to the reader
+and is carried over, byte for byte, whenever paperkit rebuilds the note. Paper text is escaped on its way
+into the note, so nothing a paper prints (a ``## My notes`` line, HTML, template syntax) can move that
+boundary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from paperkit.bibtex import bibtex, citekey
+from paperkit.library import NOTE, PDF, REPRODUCTION, Library, atomic_write
+from paperkit.model import PaperMeta, Sections
+from paperkit.resources import templates_dir
+from paperkit.roles import Roles, sort_roles
+from paperkit.text import squash, strip_controls
+
+MY_NOTES = "## My notes"
+MARKER = "<!-- paperkit: everything below this line is yours; rebuilding the note keeps it as it is -->"
+NOTE_TEMPLATE = "note.md.j2"
+
+# --- Escaping paper text for Markdown -------------------------------------------------------------
+
+
+def md_inline(value: Any) -> str:
+    """Paper text as one Markdown line: no line breaks, no HTML, no heading or list syntax at its start."""
+    text = squash(strip_controls(str(value)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"^([#>*+\-=|`~]|\d+[.)])", r"\\\1", text)
+
+
+def md_block(value: Any) -> str:
+    """Paper text as Markdown paragraphs: each line escaped like :func:`md_inline`, blank lines kept."""
+    paragraphs = re.split(r"\n\s*\n", strip_controls(str(value)))
+    return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
+
+
+# --- The note's content -----------------------------------------------------------------------------
+
+
+@dataclass
+class ReimplLink:
+    name: str
+    link: str  # relative to the note when possible
+    claim: str
+
+
+@dataclass
+class ReproductionSummary:
+    held: bool
+    summary: str
+    when: str
+    plot: str | None  # relative to the note
+
+
+@dataclass
+class NoteContent:
+    """Everything the note template shows."""
+
+    meta: PaperMeta
+    sections: Sections | None
+    roles: Roles
+    abstract_source: str  # "arXiv" or "PDF"
+    bibtex: str
+    citekey: str
+    has_pdf: bool
+    reimpl: ReimplLink | None = None
+    reproduction: ReproductionSummary | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def front_matter(self) -> dict[str, Any]:
+        m = self.meta
+        return {
+            "arxiv_id": m.id if m.source != "local" else None,
+            "title": squash(m.title),
+            "authors": [squash(a) for a in m.authors],
+            "year": m.year,
+            "categories": list(m.categories),
+            "citekey": self.citekey,
+            "tags": ["paper", *[c.replace(".", "-") for c in m.categories[:3]]],
+            "reimplementation": self.reimpl.name if self.reimpl else None,
+        }
+
+
+def _find_reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:
+    try:
+        from paperkit.reimpls import find
+    except ImportError:  # the registry is optional for the note
+        return None
+    found = find(arxiv_id)
+    if found is None:
+        return None
+    folder = Path(found.folder)
+    try:
+        link = os.path.relpath(folder, note_dir.resolve())
+    except ValueError:  # another drive on Windows
+        link = folder.as_uri()
+    return ReimplLink(name=found.name, link=link.replace(os.sep, "/"), claim=found.paper.claim)
+
+
+def _read_reproduction(folder: Path) -> ReproductionSummary | None:
+    path = folder / REPRODUCTION / "result.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        verdict = data["verdict"]
+        when = str(data.get("finished") or data.get("timestamp") or "")[:16].replace("T", " ")
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    plot = folder / REPRODUCTION / "plot.png"
+    return ReproductionSummary(
+        held=bool(verdict.get("held")),
+        summary=str(verdict.get("summary", "")),
+        when=when or "date unknown",
+        plot=f"{REPRODUCTION}/plot.png" if plot.is_file() else None,
+    )
+
+
+def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> NoteContent:
+    """Gather what the note shows for a paper stored in ``folder``."""
+    meta = replace(
+        meta,
+        title=strip_controls(meta.title),
+        authors=[strip_controls(a) for a in meta.authors],
+        abstract=strip_controls(meta.abstract),
+    )
+    warnings: list[str] = []
+    if sections is None:
+        warnings.append("the PDF could not be read: this note is written from the arXiv metadata alone")
+    else:
+        warnings.extend(sections.warnings)
+    # arXiv's abstract is clean text; the PDF's is the fallback (local PDFs, withdrawn papers).
+    abstract, source = meta.abstract, "arXiv"
+    if not abstract.strip() and sections is not None:
+        abstract, source = sections.abstract, "PDF"
+    return NoteContent(
+        meta=meta,
+        sections=sections,
+        roles=sort_roles(abstract),
+        abstract_source=source,
+        bibtex=bibtex(meta),
+        citekey=citekey(meta),
+        has_pdf=(folder / PDF).is_file(),
+        reimpl=_find_reimpl(meta.id, folder),
+        reproduction=_read_reproduction(folder),
+        warnings=warnings,
+    )
+
+
+# --- Rendering ------------------------------------------------------------------------------------------
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=False,  # Markdown, not HTML: paper text is escaped by md_inline / md_block instead
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_inline"] = md_inline
+    env.filters["md_block"] = md_block
+    return env
+
+
+def render_note(content: NoteContent) -> str:
+    """The generated part of the note, ending with the ``## My notes`` heading line."""
+    front = yaml.safe_dump(
+        content.front_matter(), sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None
+    ).strip()
+    s = content.sections
+    text = _environment().get_template(NOTE_TEMPLATE).render(
+        front_matter=front,
+        title=content.meta.title,
+        authors=content.meta.authors,
+        year=content.meta.year,
+        arxiv_id=content.meta.id if content.meta.source != "local" else None,
+        key=content.meta.key,
+        abs_url=f"https://arxiv.org/abs/{content.meta.id}",
+        has_pdf=content.has_pdf,
+        warnings=content.warnings,
+        roles=content.roles,
+        abstract_source=content.abstract_source,
+        reimpl=content.reimpl,
+        reproduction=content.reproduction,
+        introduction=s.introduction if s else None,
+        related_work=s.related_work if s else None,
+        bibtex=content.bibtex,
+    )
+    text = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n")
+    if not text.endswith(MY_NOTES):
+        raise jinja2.TemplateError(f"the note template must end with the line {MY_NOTES!r}")
+    return text + "\n"
+
+
+# --- The reader's notes -------------------------------------------------------------------------------
+
+
+@dataclass
+class Existing:
+    """What an existing note holds for the reader, and whether it still has paperkit's shape."""
+
+    mine: str | None  # everything after the "## My notes" heading line, verbatim
+    intact: bool  # front matter and My-notes section where paperkit put them
+
+
+def read_existing(text: str) -> Existing:
+    """Find the reader's part of an existing note."""
+    lines = text.splitlines(keepends=True)
+    marker_at = next((i for i, line in enumerate(lines) if line.strip() == MARKER), None)
+    search_end = marker_at if marker_at is not None else len(lines)
+    heading_at = None
+    for i in range(search_end - 1, -1, -1):
+        if lines[i].rstrip("\r\n").strip() == MY_NOTES:
+            heading_at = i
+            break
+    if heading_at is None:
+        return Existing(mine=None, intact=False)
+    mine = "".join(lines[heading_at + 1 :])
+    has_front = text.startswith("---\n") and "\n---\n" in text[4:]
+    if has_front:
+        try:
+            yaml.safe_load(text[4 : text.index("\n---\n", 4)])
+        except yaml.YAMLError:
+            has_front = False
+    return Existing(mine=mine, intact=has_front and marker_at is not None)
+
+
+def compose(generated: str, existing: Existing | None) -> str:
+    """The generated note followed by the reader's section (a fresh one for a new note)."""
+    if existing is None or existing.mine is None:
+        return f"{generated}{MARKER}\n\n"
+    mine = existing.mine
+    if MARKER not in mine:
+        mine = f"{MARKER}\n{mine}"
+    return generated + mine
+
+
+@dataclass
+class NoteWritten:
+    path: Path
+    backup: Path | None = None  # set when the old note was not in paperkit's shape and was kept aside
+    warnings: list[str] = field(default_factory=list)
+
+
+def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections | None) -> NoteWritten:
+    """Render and write ``<key>/notes.md``, keeping the reader's notes (and a backup of a broken note).
+
+    The caller holds the paper's lock.
+    """
+    folder = library.paper_dir(key)
+    path = folder / NOTE
+    generated = render_note(build_note(meta, sections, folder))
+    existing = None
+    backup = None
+    if path.exists():
+        old = path.read_text(encoding="utf-8", errors="replace")
+        existing = read_existing(old)
+        if not existing.intact:
+            # The reader changed the note's frame; don't guess silently: keep their file as it was.
+            backup = folder / f"notes.{time.strftime('%Y%m%d-%H%M%S')}.md.bak"
+            atomic_write(backup, old)
+    atomic_write(path, compose(generated, existing))
+    warnings = []
+    if backup is not None:
+        warnings.append(f"{path} was not in paperkit's shape; the old file is kept as {backup.name}")
+    return NoteWritten(path=path, backup=backup, warnings=warnings)
+
+
+def refresh_note(library: Library, key: str) -> NoteWritten | None:
+    """Rebuild a paper's note from the library (offline), if the paper is there; takes the lock."""
+    folder = library.paper_dir(key)
+    if not (folder / "meta.json").is_file():
+        return None
+    with library.lock(key):
+        meta = library.read_meta(key)
+        sections = None
+        with contextlib.suppress(FileNotFoundError):
+            sections = library.read_sections(key)
+        return write_note(library, key, meta, sections)
