@@ -23,6 +23,16 @@ BUDGETS: tuple[Budget, ...] = ("ci", "quick", "full")
 Progress = Callable[[int, int, dict[str, float]], None]
 
 
+def start_arm(progress: Progress | None, arm: str) -> None:
+    """Tell the progress display that training of ``arm`` begins (a no-op for plain callables).
+
+    A display that wants arm names defines ``start_arm(name)``; experiments call this before each arm.
+    """
+    hook = getattr(progress, "start_arm", None)
+    if callable(hook):
+        hook(arm)
+
+
 def pick_device(requested: str | None = None) -> torch.device:
     """``cuda`` when available, else ``cpu``; ``requested`` ("cpu", "cuda", "cuda:1", "auto") overrides."""
     if requested in (None, "", "auto"):
@@ -72,12 +82,14 @@ def train(
     progress: Progress | None = None,
     report_every: int = 25,
     clip_norm: float | None = None,
+    after_step: Callable[[int], None] | None = None,
 ) -> list[float]:
     """Run ``steps`` optimisation steps of ``step_loss(step)`` and return the loss curve.
 
     ``step_loss`` builds a batch, runs the model and returns a scalar loss; it owns the model's mode.
     Losses stay on the device until the end (no per-step host sync) except every ``report_every``
-    steps, when the progress callback gets the mean recent loss.
+    steps, when the progress callback gets the mean recent loss. ``after_step(step)``, when given, runs
+    after each optimiser step (e.g. a periodic evaluation that keeps its results on the device).
     """
     params = list(params)
     use_amp = device.type == "cuda"
@@ -95,6 +107,8 @@ def train(
         scaler.step(optimizer)
         scaler.update()
         losses[step] = loss.detach().float()
+        if after_step is not None:
+            after_step(step)
         if progress is not None and (step + 1 - last_report >= report_every or step + 1 == steps):
             progress(step + 1, steps, {"loss": float(losses[last_report : step + 1].mean())})
             last_report = step + 1

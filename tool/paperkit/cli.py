@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from paperkit import __version__
-from paperkit.errors import PaperkitError
+from paperkit.errors import NotFound, PaperkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -201,3 +201,97 @@ def _outcome_json(o: Any) -> dict[str, Any]:
         "warnings": o.warnings,
         "error": o.message or None,
     }
+
+
+# --- the library: notes, show, list ---------------------------------------------------------------
+
+
+@main.command()
+@click.argument("papers", nargs=-1, required=True, metavar="ID...")
+@click.option("--force", is_flag=True, help="Extract the stored PDF again instead of reading sections.json.")
+@library_option
+@handle_errors
+def notes(papers: tuple[str, ...], force: bool, library: Path | None) -> None:
+    """Rebuild the study notes of papers in the library, offline.
+
+    Your "## My notes" section is kept as it is. A note whose frame you changed (front matter
+    deleted) is kept beside the new one as notes.<date>.md.bak.
+
+    \b
+    Example:
+      paperkit notes 1506.03099
+    """
+    from paperkit.config import load_settings
+    from paperkit.fetch import Fetcher
+    from paperkit.listing import resolve_key
+
+    fetcher = Fetcher(load_settings(library), force=force, offline=True, reporter=_FetchReporter(quiet=True))
+    for paper in papers:
+        outcome = fetcher.rebuild(resolve_key(fetcher.library, paper))
+        click.echo(str(outcome.folder / "notes.md") if outcome.folder else paper)
+
+
+@main.command()
+@click.argument("paper", metavar="ID")
+@click.option("--raw", is_flag=True, help="Print the Markdown as it is on disk.")
+@library_option
+@handle_errors
+def show(paper: str, raw: bool, library: Path | None) -> None:
+    """Print a paper's study note in the terminal.
+
+    \b
+    Example:
+      paperkit show 1506.03099
+    """
+    from paperkit.config import load_settings
+    from paperkit.library import NOTE, Library
+    from paperkit.listing import resolve_key
+
+    lib = Library(load_settings(library).library)
+    path = lib.paper_dir(resolve_key(lib, paper)) / NOTE
+    if not path.is_file():
+        raise NotFound(f"{paper} has no note yet; build it: paperkit notes {paper}")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if raw or not sys.stdout.isatty():
+        click.echo(text, nl=False)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") and "\n---\n" in text[4:] else text
+    console = Console()
+    with console.pager(styles=True):
+        console.print(Markdown(body))
+
+
+@main.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@library_option
+@handle_errors
+def list_(as_json: bool, library: Path | None) -> None:
+    """List the papers in the library: ID, year, title, reimplementation, last reproduction."""
+    from dataclasses import asdict
+
+    from paperkit.config import load_settings
+    from paperkit.library import Library
+    from paperkit.listing import list_papers
+
+    lib = Library(load_settings(library).library)
+    rows = list_papers(lib)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"The library {lib.root} is empty. Fetch a paper: paperkit fetch 1506.03099", err=True)
+        return
+    for r in rows:
+        if r.error:
+            click.echo(f"{r.key:<18} (unreadable: {r.error})")
+            continue
+        extra = f"  [reimpl: {r.reimplementation}" if r.reimplementation else ""
+        if r.reimplementation:
+            extra += f", {r.last_reproduction}]" if r.last_reproduction else ", not reproduced]"
+        title = r.title if len(r.title) <= 70 else r.title[:69] + "…"
+        click.echo(f"{r.id:<18} {r.year or '':<4}  {title}{extra}")

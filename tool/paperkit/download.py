@@ -102,9 +102,10 @@ def _stream(
                     progress(size, total)
         except requests.RequestException as e:
             # The connection dropped mid-body; urllib3 reports a short body this way too.
-            got = f"got {size} of {total} bytes" if total is not None else f"got {size} bytes"
-            reason = "truncated" if isinstance(e, requests.exceptions.ChunkedEncodingError) else None
-            raise Retryable(f"{reason or describe_request_error(e)} ({got})") from None
+            if isinstance(e, requests.exceptions.ChunkedEncodingError):
+                expected = f"all {total} bytes" if total is not None else "the end of the PDF"
+                raise Retryable(f"truncated: the connection closed before {expected} arrived") from None
+            raise Retryable(f"{describe_request_error(e)} after {size} bytes") from None
         f.flush()
         os.fsync(f.fileno())
     if size < 5:

@@ -217,6 +217,20 @@ class Fetcher:
         outcome.input = item
         return outcome
 
+    def rebuild(self, key: str) -> FetchOutcome:
+        """Rebuild a paper's note from the library, offline; ``force`` re-extracts the stored PDF."""
+        lib = self.library
+        folder = lib.paper_dir(key)
+        with lib.lock(key):
+            meta = lib.read_meta(key)
+            warnings: list[str] = []
+            sections: Sections | None = None
+            if not self.force and (folder / SECTIONS).is_file():
+                sections = lib.read_sections(key)
+            elif (folder / PDF).is_file():
+                sections = self._extract(folder / PDF, warnings)
+            return self._finish(key, folder, meta, sections, warnings, status="updated")
+
     # -- shared steps ----------------------------------------------------------------------------
 
     def _extract(self, pdf: Path, warnings: list[str]) -> Sections | None:

@@ -94,7 +94,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
     heads = hd.find_headings(lines, doc.get_toc(), body)
     keep = sc.text_filter(body, lines)
 
-    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, keep, vocab)
+    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab)
     title_stop = next((h.start for h in heads if h.level == 1), len(lines))
     title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
     result.title = title or (doc.metadata or {}).get("title", "") or ""

@@ -56,7 +56,7 @@ def body_size(lines: list[Line]) -> float:
     """The font size of most characters: the running text's."""
     sizes: Counter[float] = Counter()
     for ln in lines:
-        sizes[round(ln.size)] += len(ln.text)
+        sizes[ln.size] += len(ln.text)
     return float(sizes.most_common(1)[0][0]) if sizes else 10.0
 
 

@@ -19,7 +19,7 @@ _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
 _MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
 _STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
-FURNITURE_BAND = 0.09  # running headers and page numbers live in the top and bottom 9% of a page
+FURNITURE_BAND = 0.12  # running headers and page numbers live in the top and bottom 12% of a page
 
 
 @dataclass
@@ -105,7 +105,8 @@ def _assign_columns(pieces: list[_Piece], width: float) -> bool:
             left += n
         elif p.bbox[0] >= mid - 2:
             right += n
-    two = left / total > 0.2 and right / total > 0.2
+    # two columns: little text crosses the middle, and both halves hold some
+    two = (left + right) / total > 0.7 and left / total > 0.05 and right / total > 0.05
     if two:
         margin = 0.04 * width
         for p in pieces:

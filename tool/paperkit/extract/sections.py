@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from paperkit.extract.headings import Heading
@@ -23,9 +24,17 @@ RELATED = (
 
 
 def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
-    """Which lines are running text: not footnotes or figure labels (smaller type), not captions."""
+    """Which lines are running text: not footnotes or figure labels (smaller type than ``body``),
+    not captions."""
     caption_blocks = {ln.block for ln in lines if _CAPTION.match(ln.text)}
     return lambda i: lines[i].size >= body - 1.0 and lines[i].block not in caption_blocks
+
+
+def _main_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def find_title(lines: list[Line], stop: int) -> str:
@@ -43,9 +52,7 @@ def find_title(lines: list[Line], stop: int) -> str:
     return " ".join(lines[i].text for i in run)
 
 
-def find_abstract(
-    lines: list[Line], headings: list[Heading], keep: Callable[[int], bool], vocab: Vocabulary
-) -> tuple[str, int, str]:
+def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary) -> tuple[str, int, str]:
     """(abstract text, index of the line after it, found_by). Under an "Abstract" heading (or run-in
     "Abstract—"), up to the next heading; else the first long paragraph on page 1 before any section."""
     starts = {h.start for h in headings}
@@ -58,6 +65,7 @@ def find_abstract(
             j = i + 1
             while j < len(lines) and j not in starts:
                 j += 1
+            keep = text_filter(_main_size(lines[i + 1 : j]), lines)
             picked = [k for k in range(i + 1, j) if keep(k)]
             text = join_lines([lines[k] for k in picked], vocab)
             if run_in:
@@ -66,13 +74,20 @@ def find_abstract(
     # no heading: the first block of 30 words or more on page 1 before the first section
     blocks: dict[int, list[int]] = {}
     for i in range(first_section):
-        if lines[i].page == 1 and keep(i):
+        if lines[i].page == 1:
             blocks.setdefault(lines[i].block, []).append(i)
     for idx in blocks.values():
         text = join_lines([lines[k] for k in idx], vocab)
-        if len(text.split()) >= 30:
+        if _is_prose(text):
             return text, idx[-1] + 1, "fallback"
     return "", 0, "fallback"
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences (30 words or more, mostly lower case), not an author or address block."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 30 and lower >= 0.5 * len(words) and text.count(". ") >= 1
 
 
 def span(

@@ -1,0 +1,185 @@
+"""Toy experiment: copy a random sequence through a GRU encoder→decoder without attention.
+
+Three arms share the data stream, the initial weights and the optimiser; only the decoder's inputs differ:
+
+- ``teacher_forcing``: ε = 1 throughout (the baseline),
+- ``scheduled_sampling``: ε_i follows a decay schedule (inverse sigmoid by default),
+- ``always_sampling``: ε = 0 throughout (the paper's ablation).
+
+Each arm is evaluated on a fixed held-out set in two ways: with the true previous tokens fed (teacher-forced
+accuracy) and free running with greedy decoding (the inference setting). Their difference is the exposure gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from reimpl import harness
+from reimpl.harness import ArmResult, Budget, Progress, RunResult
+from reimpl.scheduled_sampling import PAPER
+from reimpl.scheduled_sampling.model import SCHEDULES, Seq2Seq
+
+ARMS = ("teacher_forcing", "scheduled_sampling", "always_sampling")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every knob of the experiment; ``run(..., **overrides)`` replaces any of them."""
+
+    vocab: int = 9  # symbols to copy
+    length: int = 10  # tokens per sequence
+    emb: int = 16
+    hidden: int = 32  # small on purpose: one vector must hold the whole source
+    batch: int = 64
+    steps: int = 600
+    lr: float = 3e-3
+    clip_norm: float = 1.0
+    schedule: str = "inverse_sigmoid"
+    k: float = 0.0  # schedule parameter; 0 means the default for the schedule (steps/10 for inverse sigmoid)
+    hold_eps: float | None = None  # when set, the scheduled arm uses this constant ε instead of a schedule
+    arms: tuple[str, ...] = ARMS
+    eval_size: int = 1000
+    eval_every: int = 50
+    threads: int | None = 2  # small models run fastest on few threads
+
+    def eps(self, step: int) -> float:
+        """ε at training step ``step`` for the scheduled arm."""
+        if self.hold_eps is not None:
+            return self.hold_eps
+        if self.schedule == "inverse_sigmoid":
+            return SCHEDULES["inverse_sigmoid"](step, self.k or self.steps / 10)
+        if self.schedule == "exponential":
+            return SCHEDULES["exponential"](step, self.k or 0.01 ** (1 / self.steps))
+        if self.schedule == "linear":
+            return SCHEDULES["linear"](step, 1.0, self.k or 1 / self.steps)
+        raise ValueError(f"unknown schedule {self.schedule!r} (one of {', '.join(SCHEDULES)})")
+
+
+CONFIGS: dict[str, Config] = {
+    "ci": Config(steps=400, arms=("teacher_forcing", "scheduled_sampling"), eval_size=500, eval_every=100),
+    "quick": Config(),
+    "full": Config(steps=2000, eval_size=4000, eval_every=100),
+}
+
+
+def config_for(budget: Budget, **overrides: Any) -> Config:
+    """The budget's config with ``overrides`` applied; an unknown knob is an error, not ignored."""
+    if budget not in CONFIGS:
+        raise ValueError(f"unknown budget {budget!r} (one of {', '.join(CONFIGS)})")
+    known = {f.name for f in fields(Config)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    cfg = replace(CONFIGS[budget], **overrides)
+    bad_arms = set(cfg.arms) - set(ARMS)
+    if bad_arms:
+        raise ValueError(f"unknown arm(s) {', '.join(sorted(bad_arms))}")
+    cfg.eps(0)  # validates the schedule and its parameter now, not mid-run
+    return cfg
+
+
+def copy_batch(cfg: Config, n: int, device: torch.device, generator: torch.Generator) -> torch.Tensor:
+    """``n`` random sequences; the target is the source itself."""
+    return torch.randint(0, cfg.vocab, (n, cfg.length), device=device, generator=generator)
+
+
+@torch.no_grad()
+def evaluate(model: Seq2Seq, src: torch.Tensor) -> dict[str, torch.Tensor]:
+    """Teacher-forced and free-running (greedy) token accuracy, exact match and loss; kept on the device."""
+    was_training = model.training
+    model.eval()
+    logits = model(src, src, eps=1.0)
+    free = model.greedy(src, src.shape[1])
+    model.train(was_training)
+    free_hit = (free == src).float()
+    return {
+        "tf_acc": (logits.argmax(-1) == src).float().mean(),
+        "free_acc": free_hit.mean(),
+        "exact_match": free_hit.min(dim=1).values.mean(),
+        "tf_loss": F.cross_entropy(logits.flatten(0, 1), src.flatten()),
+    }
+
+
+def arm_eps(arm: str, cfg: Config, step: int) -> float:
+    """The probability of feeding the truth at ``step`` in ``arm``."""
+    if arm == "teacher_forcing":
+        return 1.0
+    if arm == "always_sampling":
+        return 0.0
+    return cfg.eps(step)
+
+
+def train_arm(
+    arm: str, cfg: Config, seed: int, device: torch.device, eval_src: torch.Tensor, progress: Progress | None
+) -> ArmResult:
+    """Train one arm from the seed's initial weights on the seed's data stream; evaluate it."""
+    harness.seed_everything(seed)  # same initial weights in every arm
+    model = Seq2Seq(cfg.vocab, cfg.emb, cfg.hidden).to(device)
+    optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    data = torch.Generator(device=device).manual_seed(seed + 1)  # same batches in every arm
+    model.train()
+
+    def step_loss(step: int) -> torch.Tensor:
+        src = copy_batch(cfg, cfg.batch, device, data)
+        logits = model(src, src, eps=arm_eps(arm, cfg, step))
+        return F.cross_entropy(logits.flatten(0, 1), src.flatten())
+
+    curve: list[torch.Tensor] = []  # periodic free-running accuracy, synced once at the end
+
+    def after_step(step: int) -> None:
+        if (step + 1) % cfg.eval_every == 0:
+            curve.append(evaluate(model, eval_src)["free_acc"])
+
+    harness.start_arm(progress, arm)
+    losses = harness.train(
+        step_loss,
+        model.parameters(),
+        optimizer,
+        cfg.steps,
+        device=device,
+        progress=progress,
+        clip_norm=cfg.clip_norm,
+        after_step=after_step,
+    )
+    final = {k: float(v) for k, v in evaluate(model, eval_src).items()}
+    tail = losses[-max(1, cfg.steps // 20) :]
+    metrics = {
+        **final,
+        "exposure_gap": final["tf_acc"] - final["free_acc"],
+        "final_loss": sum(tail) / len(tail),  # training loss on the arm's own (mixed) inputs
+        "final_eps": arm_eps(arm, cfg, cfg.steps - 1),
+    }
+    curves = {
+        "loss": losses,
+        "free_acc": torch.stack(curve).tolist() if curve else [],
+        "free_acc_step": [float((j + 1) * cfg.eval_every) for j in range(len(curve))],
+    }
+    return ArmResult(arm, metrics, curves)
+
+
+def run(
+    budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
+) -> RunResult:
+    """Train and evaluate every arm of the budget's config for one seed."""
+    cfg = config_for(budget, **overrides)
+    clock = harness.Stopwatch()
+    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
+        # The held-out set comes from its own stream, disjoint from training seeds' streams.
+        held_out = torch.Generator(device=device).manual_seed(10_000 + seed)
+        eval_src = copy_batch(cfg, cfg.eval_size, device, held_out)
+        arms = {arm: train_arm(arm, cfg, seed, device, eval_src, progress) for arm in cfg.arms}
+    return RunResult(
+        arxiv_id=PAPER.arxiv_id,
+        name="scheduled_sampling",
+        budget=budget,
+        seed=seed,
+        device=str(device),
+        torch_version=torch.__version__,
+        wall_time_s=clock.seconds,
+        arms=arms,
+        config={**asdict(cfg), "arms": list(cfg.arms)},
+    )

@@ -1,0 +1,168 @@
+"""Toy data and small helpers shared by several reimplementations.
+
+Everything here is created directly on the requested device from an explicit ``torch.Generator``, so a
+run is a pure function of its seed. Add new helpers at the end; never change the meaning of an existing
+one (other reimplementations depend on it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, fields, replace
+from typing import Any, TypeVar
+
+import torch
+
+from reimpl.harness import ArmResult, RunResult, Stopwatch
+
+
+def make_generator(seed: int, device: torch.device) -> torch.Generator:
+    """A torch generator on ``device`` seeded with ``seed`` (CPU generator for the CPU device)."""
+    gen = torch.Generator(device=device)
+    gen.manual_seed(seed)
+    return gen
+
+
+def random_tokens(
+    n: int, length: int, vocab: int, generator: torch.Generator, device: torch.device
+) -> torch.Tensor:
+    """``n`` sequences of ``length`` tokens drawn uniformly from ``0..vocab-1``, shape (n, length)."""
+    return torch.randint(0, vocab, (n, length), generator=generator, device=device)
+
+
+def sequence_task(src: torch.Tensor, task: str) -> torch.Tensor:
+    """The target of a toy sequence task: ``"copy"`` (the source itself) or ``"reverse"`` (back to front)."""
+    if task == "copy":
+        return src.clone()
+    if task == "reverse":
+        return src.flip(1)
+    raise ValueError(f"unknown sequence task {task!r} (expected 'copy' or 'reverse')")
+
+
+def token_accuracy(pred: torch.Tensor, target: torch.Tensor) -> float:
+    """Share of positions where ``pred`` equals ``target`` (both (batch, length) token tensors)."""
+    return float((pred == target).float().mean())
+
+
+def sequence_accuracy(pred: torch.Tensor, target: torch.Tensor) -> float:
+    """Share of sequences that are entirely right."""
+    return float((pred == target).all(dim=1).float().mean())
+
+
+def gaussian_blobs(
+    n: int,
+    n_classes: int,
+    dim: int,
+    spread: float,
+    generator: torch.Generator,
+    device: torch.device,
+    centres: torch.Tensor | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A mixture of isotropic Gaussians, one per class: returns ``(x, y, centres)``.
+
+    Centres are drawn from N(0, I) unless given (pass the training set's centres to draw a test set from
+    the same distribution); each point is its class centre plus ``spread`` · N(0, I). Larger ``spread``
+    means more class overlap, hence a Bayes error above zero.
+    """
+    if centres is None:
+        centres = torch.randn(n_classes, dim, generator=generator, device=device)
+    y = torch.randint(0, n_classes, (n,), generator=generator, device=device)
+    x = centres[y] + spread * torch.randn(n, dim, generator=generator, device=device)
+    return x, y, centres
+
+
+def flip_labels(
+    y: torch.Tensor, n_classes: int, rate: float, generator: torch.Generator
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Symmetric label noise: with probability ``rate`` a label becomes a different class, uniformly.
+
+    Returns ``(noisy_labels, flipped_mask)``.
+    """
+    if not 0.0 <= rate < 1.0:
+        raise ValueError(f"label noise rate must lie in [0, 1), got {rate}")
+    flip = torch.rand(y.shape, generator=generator, device=y.device) < rate
+    # adding 1..n_classes-1 modulo n_classes always lands on another class
+    shift = torch.randint(1, n_classes, y.shape, generator=generator, device=y.device)
+    noisy = torch.where(flip, (y + shift) % n_classes, y)
+    return noisy, flip
+
+
+# --- Added by catalog developer A: config selection, teacher data, result record, seed means. ---
+
+_C = TypeVar("_C")
+
+
+def configure(configs: Mapping[str, _C], budget: str, overrides: Mapping[str, Any]) -> _C:
+    """The budget's config dataclass with ``overrides`` applied; an unknown budget or knob is a ValueError."""
+    if budget not in configs:
+        raise ValueError(f"unknown budget {budget!r} (one of {', '.join(configs)})")
+    base = configs[budget]
+    known = {f.name for f in fields(base)}  # type: ignore[arg-type]
+    unknown = set(overrides) - known
+    if unknown:
+        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    return replace(base, **overrides)  # type: ignore[type-var]
+
+
+def linear_teacher(
+    n: int, dim: int, n_classes: int, generator: torch.Generator, device: torch.device
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Gaussian inputs labelled by a random linear map's argmax: ``(x, y, teacher)`` with teacher (dim, C).
+
+    Learnable exactly (the classes are separated by hyperplanes), so a failure to fit is the optimiser's or
+    the architecture's, never the data's.
+    """
+    teacher = torch.randn(dim, n_classes, generator=generator, device=device)
+    x = torch.randn(n, dim, generator=generator, device=device)
+    return x, (x @ teacher).argmax(dim=1), teacher
+
+
+def run_record(
+    arxiv_id: str,
+    name: str,
+    budget: str,
+    seed: int,
+    device: torch.device,
+    clock: Stopwatch,
+    arms: dict[str, ArmResult],
+    config: Any,
+) -> RunResult:
+    """The :class:`RunResult` of one seed's run; ``config`` is the experiment's config dataclass."""
+    return RunResult(
+        arxiv_id=arxiv_id,
+        name=name,
+        budget=budget,
+        seed=seed,
+        device=str(device),
+        torch_version=torch.__version__,
+        wall_time_s=clock.seconds,
+        arms=arms,
+        config={k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
+    )
+
+
+def seed_mean(results: Sequence[RunResult], arm: str, metric: str) -> float:
+    """The mean over seeds of one arm's metric (claims that are noisy are judged on it)."""
+    if not results:
+        raise ValueError("no results to judge")
+    return sum(r.arms[arm].metrics[metric] for r in results) / len(results)
+
+
+def finite_or(value: float, cap: float) -> float:
+    """``value`` if it is a finite number below ``cap``, else ``cap`` (a diverged loss stays comparable)."""
+    return value if math.isfinite(value) and value < cap else cap
+
+
+def mlp_teacher(
+    n: int, dim: int, n_classes: int, generator: torch.Generator, device: torch.device, hidden: int = 64
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Gaussian inputs labelled by a random one-hidden-layer tanh net's argmax: ``(x, y)``.
+
+    Curved class boundaries that a small MLP can fit but not instantly: training loss then measures how well
+    an architecture or optimiser trains.
+    """
+    w1 = torch.randn(dim, hidden, generator=generator, device=device) * (2.0 / dim**0.5)
+    w2 = torch.randn(hidden, n_classes, generator=generator, device=device)
+    x = torch.randn(n, dim, generator=generator, device=device)
+    return x, (torch.tanh(x @ w1) @ w2).argmax(dim=1)
