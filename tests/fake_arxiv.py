@@ -331,6 +331,7 @@ def _error_entry(wanted: str) -> str:
 class _Handler(http.server.BaseHTTPRequestHandler):
     server_version = "FakeArxiv/1.0"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else small answers wait for delayed ACKs (~40 ms each)
 
     @property
     def fake(self) -> FakeArxiv:
@@ -368,8 +369,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _fault(self, fault: Fault, path: str) -> None:
-        pdf = self.fake.pdf_for(path) if path.startswith("/pdf/") else None
-        pdf = pdf or make_pdf_bytes("fault")
+        pdf = b""
+        if fault.mode in ("truncated", "no_eof"):
+            pdf = (self.fake.pdf_for(path) if path.startswith("/pdf/") else None) or make_pdf_bytes("fault")
         if fault.mode == "status":
             headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
             self._send(fault.status, f"error {fault.status}".encode(), "text/plain", headers)

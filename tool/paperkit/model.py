@@ -38,7 +38,12 @@ class PaperMeta:
 
     @property
     def year(self) -> int | None:
-        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+        """The year of first publication; for a PDF without metadata, read off a new-style ID (YYMM)."""
+        if self.published and self.published[:4].isdigit():
+            return int(self.published[:4])
+        if self.source != "local" and len(self.id) >= 4 and self.id[:4].isdigit() and "." in self.id:
+            return 2000 + int(self.id[:2])
+        return None
 
     @property
     def primary_category(self) -> str | None:

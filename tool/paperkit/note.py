@@ -181,14 +181,20 @@ def render_note(content: NoteContent) -> str:
         content.front_matter(), sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=None
     ).strip()
     s = content.sections
+    m = content.meta
+    byline = [md_inline(", ".join(m.authors))] if m.authors else []
+    if m.year:
+        byline.append(str(m.year))
+    if m.source != "local":
+        byline.append(f"[arXiv:{m.id}](https://arxiv.org/abs/{m.id})")
+    if content.has_pdf:
+        byline.append("[PDF](paper.pdf)")
     text = _environment().get_template(NOTE_TEMPLATE).render(
         front_matter=front,
         title=content.meta.title,
-        authors=content.meta.authors,
-        year=content.meta.year,
+        byline=byline,
         arxiv_id=content.meta.id if content.meta.source != "local" else None,
         key=content.meta.key,
-        abs_url=f"https://arxiv.org/abs/{content.meta.id}",
         has_pdf=content.has_pdf,
         warnings=content.warnings,
         roles=content.roles,

@@ -16,7 +16,8 @@ from dataclasses import replace
 from paperkit.model import Reference
 from paperkit.text import ascii_fold, squash
 
-# PyMuPDF returns LaTeX accents as spacing characters next to the letter ("Daum´e", "G¨uler", "c¸").
+# PyMuPDF returns LaTeX accents as spacing characters beside the letter ("Daum´e", "c¸"); after NFKC they
+# become a space and a combining mark ("Daum \u0301e"). Both forms are put back on their letter.
 _SPACING_ACCENTS = {
     "´": "\u0301",
     "¨": "\u0308",
@@ -28,10 +29,23 @@ _SPACING_ACCENTS = {
     "˚": "\u030a",
     "˝": "\u030b",
     "¯": "\u0304",
+    "`": "\u0300",
 }
-_ACCENT_BEFORE = re.compile("([" + "".join(_SPACING_ACCENTS) + r"])\s?([A-Za-zı])")
-_CEDILLA_AFTER = re.compile(r"([CcSsTt])\s?¸")
-_GRAVE_BETWEEN = re.compile(r"(?<=[A-Za-z])`([aeiouAEIOU])")
+_SPACING = "´¨ˆ˜ˇ˘˙˚˝¯"
+_COMBINING = "\u0300-\u0326\u0329-\u036f"  # all but cedilla and ogonek, which follow their letter
+ACCENT_CHARS = _SPACING + "¸`\u0300-\u036f"  # for character classes
+_FIXES = [
+    (re.compile(r"([A-Za-z])\s?[¸\u0327]\s?(?=[a-z])|([A-Za-z])\s?[¸\u0327]"), "\u0327"),
+    (re.compile(rf"\s?([{_SPACING}])\s?([a-zı])|\s([{_COMBINING}])\s?([a-zı])"), None),
+    (re.compile(rf"([{_SPACING}])\s?([A-Z])|(?<![A-Za-z])([{_COMBINING}])([A-Z])"), None),
+    (re.compile(r"(?<=[A-Za-z])`([aeiouAEIOU])"), "\u0300"),
+]
+
+
+def _move_accent(m: re.Match[str]) -> str:
+    mark, letter = (m[1], m[2]) if m[1] else (m[3], m[4])
+    return ("i" if letter == "ı" else letter) + _SPACING_ACCENTS.get(mark, mark)
+
 
 _YEAR = r"(?:1[6-9]|20)\d{2}"
 # A year, not part of an arXiv ID ("2001.08361"), a page range or a longer number; optional letter suffix.
@@ -56,10 +70,13 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 def fix_accents(text: str) -> str:
-    """Attach PyMuPDF's spacing accents to their letters and compose: 'Merri¨enboer' → 'Merriënboer'."""
-    text = _ACCENT_BEFORE.sub(lambda m: ("i" if m[2] == "ı" else m[2]) + _SPACING_ACCENTS[m[1]], text)
-    text = _CEDILLA_AFTER.sub(lambda m: m[1] + "\u0327", text)
-    text = _GRAVE_BETWEEN.sub(lambda m: m[1] + "\u0300", text)
+    """Put PyMuPDF's detached accents back on their letters: 'Merri¨enboer', 'Merri \u0308enboer' →
+    'Merriënboer'."""
+    for pattern, mark in _FIXES:
+        if mark is None:
+            text = pattern.sub(_move_accent, text)
+        else:
+            text = pattern.sub(lambda m, mark=mark: "".join(g or "" for g in m.groups()) + mark, text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -90,15 +107,17 @@ def _is_initial(token: str) -> bool:
 
 
 def _looks_like_name(segment: str) -> bool:
-    words = segment.split()
-    if not 1 <= len(words) <= 6 or re.search(r"\d|[:;()\[\]“”\"]", segment):
+    # Footnote marks glued to a name ("Ke1", "Bengio∗") are not part of it.
+    words = [re.sub(r"[\d∗*†‡]+$", "", w) for w in segment.split()]
+    if not 1 <= len(words) <= 6 or re.search(r"\d|[:;()\[\]“”\"]", " ".join(words)):
         return False
-    for w in words:
-        if w.lower() in _PARTICLES or w.lower() in _SUFFIXES:
-            continue
-        if not (w[0].isupper() or not w[0].isalpha()):
-            return False
-    return True
+    capital = [w[:1].isupper() or not w[:1].isalpha() for w in words]
+    plain = [w.lower() in _PARTICLES or w.lower() in _SUFFIXES for w in words]
+    # Every word capitalised, save particles ("van den Oord") and, in short names, a middle word ("Wei jing Zhu").
+    return all(
+        c or p or (0 < i < len(words) - 1 and len(words) <= 4)
+        for i, (c, p) in enumerate(zip(capital, plain, strict=True))
+    ) and (capital[-1] or plain[-1])
 
 
 def _surname_first(body: str) -> bool:

@@ -10,6 +10,7 @@ raised with one line: what failed, after how many tries, and the last reason.
 from __future__ import annotations
 
 import email.utils
+import random
 import re
 import time
 from collections.abc import Callable
@@ -91,6 +92,12 @@ def check_status(response: requests.Response) -> None:
         )
 
 
+def backoff_seconds(attempt: int, base: float) -> float:
+    """The wait after failed try ``attempt`` (1-based): ``base`` doubling each time, plus up to ``base``
+    of jitter, capped at :data:`MAX_BACKOFF`."""
+    return min(base * 2 ** (attempt - 1), MAX_BACKOFF) + random.uniform(0, base)
+
+
 def _plural(n: int) -> str:
     return f"{n} try" if n == 1 else f"{n} tries"
 
@@ -109,15 +116,12 @@ def with_retries(
     each wait, for a progress line.
     """
     attempts = max(1, settings.retries)
-    backoff = tenacity.wait_exponential_jitter(
-        initial=settings.backoff, max=max(settings.backoff, MAX_BACKOFF), jitter=settings.backoff
-    )
 
     def wait(state: tenacity.RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         if isinstance(exc, Retryable) and exc.retry_after is not None:
             return min(exc.retry_after, MAX_RETRY_AFTER)
-        return float(backoff(state))
+        return backoff_seconds(state.attempt_number, settings.backoff)
 
     def before_sleep(state: tenacity.RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None

@@ -136,12 +136,13 @@ def _references(lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary) -
         start = heads[n].end
         end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
         return split_references(lines[start:end], vocab), heads[n].found_by
-    top = [h for h in heads if h.level == 1]
-    start = top[-1].end if top else 0
+    # no heading: the last numbered list in the back half, in the type size of its first entry
+    start = len(lines) // 2
     run = numbered_run_start(lines[start:])
     if run is None:
         return [], "fallback"
-    return split_references(lines[start + run :], vocab), "fallback"
+    size = lines[start + run].size
+    return split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab), "fallback"
 
 
 def _printed_id(lines: list[Line]) -> str | None:

@@ -14,6 +14,8 @@ from paperkit.extract.layout import Line
 _TOP = re.compile(r"^(?:(?:chapter|appendix|part)\s+)?(\d{1,2}|[IVX]{1,5}|[A-H])(\.?)\s+(\S.*)$", re.IGNORECASE)
 _SUB = re.compile(r"^(\d{1,2}|[A-H])\.\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^(chapter|appendix|part)\s+(\d{1,2}|[A-Z])\.?$", re.IGNORECASE)
+_ABSTRACT = re.compile(r"^abstract\W*$", re.IGNORECASE)
+_LETTER = re.compile(r"^[A-H]\.?\s")
 _TOC_LINE = re.compile(r"(\.\s*){4,}\d*$|\s\d{1,3}$")
 BACK_MATTER = re.compile(
     r"^(references?( and notes)?|bibliography|literature cited|works cited|acknowledge?ments?|"
@@ -91,11 +93,12 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         while (
             j < len(lines)
             and j - i < 3
-            and lines[j].block == ln.block
+            and lines[j].page == ln.page
+            and lines[j].col == ln.col
             and _styled(lines[j], body)
             and abs(lines[j].max_size - ln.max_size) < 0.6
             and lines[j].bold == ln.bold
-            and 0 <= lines[j].y0 - lines[j - 1].y1 < ln.height
+            and -0.5 * ln.height <= lines[j].y0 - lines[j - 1].y1 < (ln.height if lines[j].block == ln.block else 0.5 * ln.height)
             and not _SUB.match(lines[j].text)
             and not (_TOP.match(lines[j].text) and _TOP.match(text) and not _CHAPTER.match(text))
         ):
@@ -138,15 +141,19 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
         c.style for n, c in enumerate(cands) if n in by_outline or c in numbered and _strong_number(c.text)
     )
     top_style = styles.most_common(1)[0][0] if styles else None
+    # roman-numbered sections (I., II.) have lettered subsections (A., B.)
+    roman = sum(1 for c in numbered if re.match(r"^[IVX]+\.", c.text)) >= 2
     last_number = 0
     for n, c in enumerate(cands):
+        if _ABSTRACT.match(c.text):
+            continue
         if n in by_outline:
             c.level = 1
         elif _SUB.match(c.text):
             c.level = 2
-        elif c.style == top_style and not _TOC_LINE.search(c.text):
+        elif c.style == top_style and not _TOC_LINE.search(c.text) and not (roman and _LETTER.match(c.text)):
             c.level = 1
-        elif BACK_MATTER.match(c.title) and (lines[c.start].bold or c.style == top_style):
+        elif BACK_MATTER.match(c.title):
             c.level = 1
         if c.level == 1 and (m := _TOP.match(c.text)) and m.group(1).isdigit() and not _CHAPTER.match(c.text):
             # numbered sections count up; a smaller number is a stray (a list item, a table row)

@@ -95,27 +95,38 @@ def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], 
 
 
 def _assign_columns(pieces: list[_Piece], width: float) -> bool:
-    """Mark pieces left/right/full when the page is set in two columns; return whether it is."""
+    """Mark pieces left/right/full when the page is set in two columns; return whether it is.
+
+    A page is two-column when several substantial pieces sit wholly in each half; pieces crossing the
+    middle are then full-width (titles, wide figures), which the reading order treats as separators.
+    """
     mid = width / 2
-    total = sum(len("".join(s["text"] for s in p.spans)) for p in pieces) or 1
-    left = right = 0
+    left = sum(1 for p in pieces if p.bbox[2] <= mid + 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
+    right = sum(1 for p in pieces if p.bbox[0] >= mid - 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
+    two = left >= 3 and right >= 3
+    if not two:
+        return False
+    margin = 0.04 * width
     for p in pieces:
-        n = len("".join(s["text"] for s in p.spans))
-        if p.bbox[2] <= mid + 2:
-            left += n
-        elif p.bbox[0] >= mid - 2:
-            right += n
-    # two columns: little text crosses the middle, and both halves hold some
-    two = (left + right) / total > 0.7 and left / total > 0.05 and right / total > 0.05
-    if two:
-        margin = 0.04 * width
-        for p in pieces:
-            x0, _, x1, _ = p.bbox
-            if x0 < mid - margin and x1 > mid + margin:
-                p.col = 0
-            else:
-                p.col = 1 if (x0 + x1) / 2 < mid else 2
-    return two
+        x0, _, x1, _ = p.bbox
+        if x0 < mid - margin and x1 > mid + margin:
+            p.col = 0
+        else:
+            p.col = 1 if (x0 + x1) / 2 < mid else 2
+    # a section number printed apart from its title ("A" ... "NEURAL NETWORK ...") follows the title
+    for p in pieces:
+        if len("".join(s["text"] for s in p.spans).strip()) <= 5:
+            for q in pieces:
+                gap = q.bbox[0] - p.bbox[2]
+                if q is not p and 0 <= gap < 1.5 * p.spans[0]["size"] and _same_baseline(p, q):
+                    p.col = q.col
+                    break
+    return True
+
+
+def _same_baseline(p: _Piece, q: _Piece) -> bool:
+    h = min(p.bbox[3] - p.bbox[1], q.bbox[3] - q.bbox[1])
+    return min(p.bbox[3], q.bbox[3]) - max(p.bbox[1], q.bbox[1]) >= 0.6 * h
 
 
 def _text(group: list[_Piece]) -> str:
@@ -166,10 +177,7 @@ def _lines(pieces: list[_Piece], page_no: int, height: float) -> list[Line]:
         group: list[_Piece] = []
         for p in mine:
             if group:
-                g = group[0].bbox
-                h = min(g[3] - g[1], p.bbox[3] - p.bbox[1])
-                overlap = min(g[3], p.bbox[3]) - max(g[1], p.bbox[1])
-                if overlap >= 0.6 * h:
+                if _same_baseline(group[0], p):
                     group.append(p)
                     continue
                 lines.append(_merge(group, page_no, height))
@@ -230,8 +238,13 @@ def remove_furniture(pages: list[PageText]) -> list[Line]:
             seen[key] += 1
     out: list[Line] = []
     for pt in pages:
+        ys = [ln.y0 for ln in pt.lines]
+        top, bottom = min(ys, default=0.0), max(ys, default=0.0)
         for ln in pt.lines:
-            if _in_band(ln) and (_is_page_number(ln.text) or seen[_furniture_key(ln.text)] >= 2):
+            extreme = ln.y0 in (top, bottom)  # a bare number as the page's first or last line
+            if _is_page_number(ln.text) and (extreme or _in_band(ln)):
+                continue
+            if _in_band(ln) and seen[_furniture_key(ln.text)] >= 2:
                 continue
             if _STAMP.match(ln.text) and len(ln.text) < 80:
                 continue

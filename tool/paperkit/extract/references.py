@@ -29,12 +29,13 @@ def _sequence(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
 
 
 def numbered_run_start(lines: list[Line]) -> int | None:
-    """Where a list numbered 1, 2, 3... (at least 3 entries) begins: the reference list when it has
-    no heading of its own."""
+    """Where the last list numbered 1, 2, 3... (at least 3 entries) begins: the reference list when
+    it has no heading of its own."""
     for pattern in (_NUM_BRACKET, _NUM_DOT, _NUM_PLAIN):
-        starts = _sequence(lines, pattern)
-        if len(starts) >= 3:
-            return starts[0]
+        ones = [i for i, ln in enumerate(lines) if (m := pattern.match(ln.text)) and m.group(1) == "1"]
+        for start in reversed(ones):
+            if len(_sequence(lines[start:], pattern)) >= 3:
+                return start
     return None
 
 
