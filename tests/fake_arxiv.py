@@ -335,7 +335,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     @property
     def fake(self) -> FakeArxiv:
-        return self.server.fake  # type: ignore[attr-defined,no-any-return]
+        return self.server.fake  # type: ignore[attr-defined]
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep test output clean

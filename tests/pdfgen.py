@@ -76,7 +76,9 @@ class _Flow:
         for i, line in enumerate(_wrap(text, x1 - x0 - indent, size, font)):
             self.need(size * LEADING)
             x0, _ = self.columns[self.col]
-            self.page.insert_text((x0 + (indent if i else 0), self.y + size), line, fontsize=size, fontname=font)
+            self.page.insert_text(
+                (x0 + (indent if i else 0), self.y + size), line, fontsize=size, fontname=font
+            )
             self.y += size * LEADING
 
     def heading(self, text: str, as_image: bool) -> None:

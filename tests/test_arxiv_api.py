@@ -9,8 +9,8 @@ from pathlib import Path
 
 import arxiv
 import pytest
-from fake_arxiv import FakeArxiv, unused_url
 
+from fake_arxiv import FakeArxiv, unused_url
 from paperkit import retry
 from paperkit.arxiv_api import ArxivApi, _is_error_entry, title_query, to_meta
 from paperkit.config import Settings, load_settings
@@ -81,7 +81,7 @@ def test_lookup_versioned_and_old_style(api: ArxivApi) -> None:
 
 
 def test_lookup_unknown_id_is_not_found(api: ArxivApi, fake_arxiv: FakeArxiv) -> None:
-    with pytest.raises(NotFound, match="2412.99999"):
+    with pytest.raises(NotFound, match=r"2412\.99999"):
         api.lookup(parse_arxiv_id("2412.99999"))
     fake_arxiv.unknown_style = "error"  # the old API's "Error" entry instead of an empty feed
     with pytest.raises(NotFound):
@@ -259,6 +259,9 @@ def test_real_corpus_feeds_map_cleanly() -> None:
     assert meta.categories[0] == "cond-mat.str-el"
     assert "\n" not in meta.title and "  " not in meta.abstract
     assert meta.doi == "10.1103/PhysRevB.85.115117"
-    old = [to_meta(r) for r in _feed.parse((atom / "search_del_maestro_and_checkerboard.xml").read_bytes()).results]
+    old = [
+        to_meta(r)
+        for r in _feed.parse((atom / "search_del_maestro_and_checkerboard.xml").read_bytes()).results
+    ]
     assert old[0].id == "cond-mat/0603029" and old[0].key == "cond-mat_0603029"
     assert _feed.parse((atom / "id_list_0000.0000_no_entries.xml").read_bytes()).results == []

@@ -129,7 +129,7 @@ def test_two_column_pdf_without_outline(arxiv: FakeArxiv, library: Path) -> None
 
 
 def test_batch_goes_on_past_a_bad_item(arxiv: FakeArxiv, library: Path) -> None:
-    result = run("fetch", "1506.03099", "1234.56789", "not-an-id", "1706.03762", "--json")
+    result = run("fetch", "1506.03099", "1501.99999", "not-an-id", "1706.03762", "--json")
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert [o["status"] for o in summary] == ["fetched", "failed", "failed", "fetched"]

@@ -20,7 +20,7 @@ PAPER = Paper(
         "training loss after a fixed number of steps relative to its start"
     ),
     margin=(
-        "2/n keeps the signal ratio within 10× either way, 1/n shrinks it by ≥ 10⁵; 2/n ends at ≤ 60 % of its "
+        "2/n keeps the signal ratio within 100× either way, 1/n shrinks it by ≥ 10⁵; 2/n ends at ≤ 60 % of its "
         "starting loss and ≥ 0.3 nats below 1/n"
     ),
 )

@@ -27,7 +27,13 @@ from paperkit.extract import extract_sections
 from paperkit.model import Section, Sections
 
 # The targets the corpus test asserts (shares of papers; headings: mean F1).
-TARGETS = {"abstract": 0.95, "introduction": 0.95, "related_work": 0.95, "headings_f1": 0.95, "references": 0.90}
+TARGETS = {
+    "abstract": 0.95,
+    "introduction": 0.95,
+    "related_work": 0.95,
+    "headings_f1": 0.95,
+    "references": 0.90,
+}
 MAX_MEDIAN_SECONDS = 0.15
 
 
@@ -88,11 +94,18 @@ def score_paper(found: Sections, truth: dict[str, Any], seconds: float) -> Paper
         misses.append(f"abstract: got {_ends(found.abstract)}, want {truth.get('abstract')}")
     intro = span_matches(_section_text(found.introduction), truth.get("introduction"))
     if not intro:
-        misses.append(f"introduction: got {_ends(_section_text(found.introduction))}, want {truth.get('introduction')}")
+        misses.append(
+            f"introduction: got {_ends(_section_text(found.introduction))}, want {truth.get('introduction')}"
+        )
     want_rw = truth.get("related_work")
     related = span_matches(_section_text(found.related_work), want_rw)
     alternatives = {norm(h) for h in truth.get("related_work_alternatives") or []}
-    if not related and want_rw is None and found.related_work and norm(found.related_work.heading) in alternatives:
+    if (
+        not related
+        and want_rw is None
+        and found.related_work
+        and norm(found.related_work.heading) in alternatives
+    ):
         related = True  # a section the truth names as an acceptable reading
     if not related:
         got = found.related_work.heading if found.related_work else None
@@ -108,7 +121,9 @@ def score_paper(found: Sections, truth: dict[str, Any], seconds: float) -> Paper
     refs = abs(len(found.references) - truth["reference_count"]) <= 1
     if not refs:
         misses.append(f"references: got {len(found.references)}, want {truth['reference_count']}")
-    return PaperScore(truth["arxiv_id"], seconds, abstract, intro, related, want_rw is not None, f1, refs, misses)
+    return PaperScore(
+        truth["arxiv_id"], seconds, abstract, intro, related, want_rw is not None, f1, refs, misses
+    )
 
 
 def load_truth(corpus: Path) -> list[dict[str, Any]]:

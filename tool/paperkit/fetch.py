@@ -40,11 +40,7 @@ class FetchOutcome:
     exit_code: int = 0  # the error's exit code, for a failed item
     warnings: list[str] = field(default_factory=list)
     downloaded: bool = False
-
-    @property
-    def partial(self) -> bool:
-        """The note was written, but not from a readable PDF."""
-        return self.status != "failed" and any("PDF" in w for w in self.warnings)
+    partial: bool = False  # the note was written from the metadata alone: no readable PDF
 
 
 class Reporter(Protocol):
@@ -174,7 +170,7 @@ class Fetcher:
             downloaded = True
             sections = self._extract(folder / PDF, warnings)
         else:
-            warnings.append("arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata")
+            self._warn(warnings, "arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata")
         lib.write_meta(meta)
         outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         outcome.downloaded = downloaded
@@ -183,6 +179,13 @@ class Fetcher:
     def _fetch_local(self, item: str, path: Path) -> FetchOutcome:
         if not path.is_file():
             raise BadInput(f"no such file: {path}")
+        try:
+            with path.open("rb") as f:
+                head = f.read(1024)
+        except OSError as e:
+            raise BadInput(f"cannot read {path}: {e.strerror or e}") from None
+        if b"%PDF-" not in head:
+            raise BadInput(f"{path} is not a PDF")
         warnings: list[str] = []
         sections = self._extract(path, warnings)
         stamp = None
@@ -197,7 +200,7 @@ class Fetcher:
             try:
                 meta = self.api.lookup(stamp)
             except PaperkitError as e:
-                warnings.append(f"arXiv metadata for {stamp.id} not found ({e}); using what the PDF says")
+                self._warn(warnings, f"no arXiv metadata for {stamp.id} ({e}); using what the PDF says")
         if meta is None:
             meta = _meta_from_pdf(stamp, key, sections)
         lib = self.library
@@ -233,14 +236,16 @@ class Fetcher:
 
     # -- shared steps ----------------------------------------------------------------------------
 
+    def _warn(self, warnings: list[str], message: str) -> None:
+        warnings.append(message)
+        self.reporter.warn(message)
+
     def _extract(self, pdf: Path, warnings: list[str]) -> Sections | None:
         """Extract the PDF's sections; an unreadable PDF becomes a warning, not a failure."""
         try:
             sections = extract_sections(pdf)
         except PdfError as e:
-            message = f"the PDF could not be read ({e}); the note is written from the metadata"
-            warnings.append(message)
-            self.reporter.warn(message)
+            self._warn(warnings, f"the PDF could not be read ({e}); the note is written from the metadata")
             return None
         for w in sections.warnings:
             self.reporter.warn(w)
@@ -266,7 +271,13 @@ class Fetcher:
             self.reporter.warn(w)
         all_warnings = warnings + (sections.warnings if sections else []) + written.warnings
         return FetchOutcome(
-            input=key, status=status, key=key, folder=folder, title=meta.title, warnings=all_warnings
+            input=key,
+            status=status,
+            key=key,
+            folder=folder,
+            title=meta.title,
+            warnings=all_warnings,
+            partial=sections is None,
         )
 
 

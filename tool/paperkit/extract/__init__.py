@@ -74,9 +74,8 @@ def _extract(doc: pymupdf.Document) -> Sections:
     numbers = page_numbers(doc.page_count)
     warnings: list[str] = []
     if len(numbers) < doc.page_count:
-        warnings.append(
-            f"long PDF: only pages 1-{HEAD_PAGES} and {doc.page_count - TAIL_PAGES + 1}-{doc.page_count} were read"
-        )
+        tail = doc.page_count - TAIL_PAGES + 1
+        warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
     pages: list[PageText] = [read_page(doc[n], n + 1) for n in numbers]
     stamp = find_stamp(pages[0].rotated)
     lines = remove_furniture(pages)
@@ -142,7 +141,9 @@ def _references(lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary) -
     if run is None:
         return [], "fallback"
     size = lines[start + run].size
-    return split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab), "fallback"
+    return split_references(
+        [ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab
+    ), "fallback"
 
 
 def _printed_id(lines: list[Line]) -> str | None:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from paperkit.extract.layout import Line
 
 # "3 Related Work", "2. Prior Work", "IV. RESULTS", "A Proofs", "Chapter 2 Methods", "Appendix B. More"
-_TOP = re.compile(r"^(?:(?:chapter|appendix|part)\s+)?(\d{1,2}|[IVX]{1,5}|[A-H])(\.?)\s+(\S.*)$", re.IGNORECASE)
+_TOP = re.compile(
+    r"^(?:(?:chapter|appendix|part)\s+)?(\d{1,2}|[IVX]{1,5}|[A-H])(\.?)\s+(\S.*)$", re.IGNORECASE
+)
 _SUB = re.compile(r"^(\d{1,2}|[A-H])\.\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^(chapter|appendix|part)\s+(\d{1,2}|[A-Z])\.?$", re.IGNORECASE)
 _ABSTRACT = re.compile(r"^abstract\W*$", re.IGNORECASE)
@@ -22,7 +24,9 @@ BACK_MATTER = re.compile(
     r"appendix|appendices|supplementary materials?|supplemental materials?)$",
     re.IGNORECASE,
 )
-REFERENCES = re.compile(r"^(references?( and notes)?|bibliography|literature cited|works cited)$", re.IGNORECASE)
+REFERENCES = re.compile(
+    r"^(references?( and notes)?|bibliography|literature cited|works cited)$", re.IGNORECASE
+)
 MAX_WORDS = 16
 
 
@@ -71,11 +75,11 @@ def _looks_like_heading(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_WORDS or not re.search(r"[A-Za-z]{2}", text):
         return False
-    if text.endswith((",", ";")) or re.search(r"[.:]$", text) and not re.fullmatch(r"\S+\.", text):
+    if text.endswith((",", ";")) or (re.search(r"[.:]$", text) and not re.fullmatch(r"\S+\.", text)):
         return False
     m = _TOP.match(text) or _SUB.match(text)
     title = m.group(m.lastindex or 1) if m else text
-    return title[:1].isupper() or title[:1].isdigit() and not m
+    return title[:1].isupper() or (title[:1].isdigit() and not m)
 
 
 def _candidates(lines: list[Line], body: float) -> list[Heading]:
@@ -98,7 +102,9 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
             and _styled(lines[j], body)
             and abs(lines[j].max_size - ln.max_size) < 0.6
             and lines[j].bold == ln.bold
-            and -0.5 * ln.height <= lines[j].y0 - lines[j - 1].y1 < (ln.height if lines[j].block == ln.block else 0.5 * ln.height)
+            and -0.5 * ln.height
+            <= lines[j].y0 - lines[j - 1].y1
+            < (ln.height if lines[j].block == ln.block else 0.5 * ln.height)
             and not _SUB.match(lines[j].text)
             and not (_TOP.match(lines[j].text) and _TOP.match(text) and not _CHAPTER.match(text))
         ):
@@ -107,7 +113,9 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         if _CHAPTER.match(text) and j < len(lines) and lines[j].page == ln.page and _styled(lines[j], body):
             text += " " + lines[j].text  # "Chapter 1" / "Introduction" in different blocks
             j += 1
-        block_lines = sum(1 for k in range(max(0, i - 4), min(len(lines), j + 4)) if lines[k].block == ln.block)
+        block_lines = sum(
+            1 for k in range(max(0, i - 4), min(len(lines), j + 4)) if lines[k].block == ln.block
+        )
         if _looks_like_heading(text) and block_lines - (j - i) <= 1:
             out.append(Heading(i, j, text, 2, "typography", (round(ln.max_size), ln.bold)))
         i = j
@@ -138,7 +146,7 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
                 break
     numbered = [c for c in cands if _TOP.match(c.text) and not _SUB.match(c.text)]
     styles: Counter[tuple[float, bool]] = Counter(
-        c.style for n, c in enumerate(cands) if n in by_outline or c in numbered and _strong_number(c.text)
+        c.style for n, c in enumerate(cands) if n in by_outline or (c in numbered and _strong_number(c.text))
     )
     top_style = styles.most_common(1)[0][0] if styles else None
     # roman-numbered sections (I., II.) have lettered subsections (A., B.)
@@ -151,9 +159,9 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
             c.level = 1
         elif _SUB.match(c.text):
             c.level = 2
-        elif c.style == top_style and not _TOC_LINE.search(c.text) and not (roman and _LETTER.match(c.text)):
-            c.level = 1
-        elif BACK_MATTER.match(c.title):
+        elif (
+            c.style == top_style and not _TOC_LINE.search(c.text) and not (roman and _LETTER.match(c.text))
+        ) or BACK_MATTER.match(c.title):
             c.level = 1
         if c.level == 1 and (m := _TOP.match(c.text)) and m.group(1).isdigit() and not _CHAPTER.match(c.text):
             # numbered sections count up; a smaller number is a stray (a list item, a table row)

@@ -160,7 +160,9 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         x1=max(p.bbox[2] for p in group),
         y1=max(p.bbox[3] for p in group),
         size=sizes.most_common(1)[0][0],
-        max_size=max((round(s["size"], 1) for s in spans if any(c.isalnum() for c in s["text"])), default=0.0),
+        max_size=max(
+            (round(s["size"], 1) for s in spans if any(c.isalnum() for c in s["text"])), default=0.0
+        ),
         bold=chars > 0 and bold_chars >= 0.9 * chars,
         block=group[0].block,
         col=group[0].col,

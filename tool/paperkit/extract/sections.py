@@ -17,7 +17,9 @@ _CAPTION = re.compile(r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d
 INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
 # Strongest first: a paper with both "Background" and "Related Work" means the latter.
 RELATED = (
-    re.compile(r"\b(related|prior|previous|earlier) (work|works|research|literature|approaches|methods)\b", re.I),
+    re.compile(
+        r"\b(related|prior|previous|earlier) (work|works|research|literature|approaches|methods)\b", re.I
+    ),
     re.compile(r"^(literature (review|survey)|review of (the )?literature|state of the art)\b", re.I),
     re.compile(r"^background\b", re.I),
 )
@@ -39,7 +41,11 @@ def _main_size(lines: list[Line]) -> float:
 
 def find_title(lines: list[Line], stop: int) -> str:
     """The largest type on page 1 (before the abstract), consecutive lines joined."""
-    page1 = [i for i in range(min(stop, len(lines))) if lines[i].page == 1 and re.search(r"[A-Za-z]{2}", lines[i].text)]
+    page1 = [
+        i
+        for i in range(min(stop, len(lines)))
+        if lines[i].page == 1 and re.search(r"[A-Za-z]{2}", lines[i].text)
+    ]
     if not page1:
         return ""
     top = max(lines[i].max_size for i in page1)
