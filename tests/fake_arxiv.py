@@ -27,7 +27,7 @@ ATOM_HEAD = (
     '<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
     'xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">\n'
 )
-MODES = ("status", "hang", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf")
+MODES = ("status", "hang", "stall", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf")
 ENDLESS_LIMIT = 256 * 1024 * 1024  # even "endless" stops somewhere, so a broken client cannot run forever
 
 
@@ -168,8 +168,9 @@ class FakeArxiv:
         """Make requests whose path starts with ``prefix`` (or for ``paper``'s PDF) fail.
 
         ``mode`` is "status" (answer ``status`` with an optional Retry-After), "hang" (accept, never
-        answer), "html", "truncated" (announce the full length, send half), "no_eof" (a PDF cut short,
-        no length announced), "not_pdf", "endless" (bytes without end or length) or "redirect_loop".
+        answer), "stall" (send half the body, then nothing), "html", "truncated" (announce the full
+        length, send half), "no_eof" (a PDF cut short, no length announced), "not_pdf", "endless" (bytes
+        without end or length) or "redirect_loop".
         ``times`` limits how many requests fail; None means all of them.
         """
         if mode not in MODES:
@@ -370,7 +371,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _fault(self, fault: Fault, path: str) -> None:
         pdf = b""
-        if fault.mode in ("truncated", "no_eof"):
+        if fault.mode in ("truncated", "no_eof", "stall"):
             pdf = (self.fake.pdf_for(path) if path.startswith("/pdf/") else None) or make_pdf_bytes("fault")
         if fault.mode == "status":
             headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
@@ -388,6 +389,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(pdf)))
             self.end_headers()
             self.wfile.write(pdf[: len(pdf) // 2])
+            self.close_connection = True
+        elif fault.mode == "stall":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(pdf)))
+            self.end_headers()
+            self.wfile.write(pdf[: len(pdf) // 2])
+            self.wfile.flush()
+            self.fake._stopping.wait(timeout=60)
             self.close_connection = True
         elif fault.mode == "no_eof":
             self._unbounded_start()

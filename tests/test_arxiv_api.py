@@ -247,6 +247,7 @@ def test_delay_is_kept_between_requests(fake_arxiv: FakeArxiv) -> None:
     assert second.time - first.time >= 0.35
 
 
+@pytest.mark.corpus
 def test_real_corpus_feeds_map_cleanly() -> None:
     atom = CORPUS / "atom"
     if not atom.is_dir():

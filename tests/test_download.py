@@ -160,6 +160,24 @@ def test_hang_is_bounded_by_the_timeout(fake_arxiv: FakeArxiv, paper: str, dest:
     assert_untouched(dest)
 
 
+def test_stall_mid_body_is_bounded_by_the_read_timeout(fake_arxiv: FakeArxiv, paper: str, dest: Path) -> None:
+    fake_arxiv.fail(paper="1506.03099", mode="stall", times=1)
+    settings = dataclasses.replace(load_settings(), timeout=0.3)
+    seen: list[int] = []
+    assert download_pdf(paper, dest, settings, progress=lambda d, t: seen.append(d)) == len(BIG)
+    assert dest.read_bytes() == BIG
+    assert 0 < seen[0] < len(BIG)  # the stalled try got part of the body before timing out
+    assert len(fake_arxiv.requests_to("/pdf/")) == 2
+
+
+def test_stall_every_time(fake_arxiv: FakeArxiv, paper: str, dest: Path) -> None:
+    fake_arxiv.fail(paper="1506.03099", mode="stall")
+    settings = dataclasses.replace(load_settings(), timeout=0.3, retries=2)
+    with pytest.raises(DownloadError, match="after 2 tries: timed out"):
+        download_pdf(paper, dest, settings)
+    assert_untouched(dest)
+
+
 def test_connection_refused(dest: Path) -> None:
     url = unused_url() + "/pdf/1506.03099"
     settings = Settings(library=dest.parent, delay=0, timeout=1, retries=2, backoff=0.01)

@@ -136,17 +136,23 @@ def test_find_arxiv_id_none_and_invalid() -> None:
     assert find_arxiv_id("") is None
 
 
+@pytest.mark.corpus
 def test_find_arxiv_id_in_corpus_stamps() -> None:
+    """Every corpus PDF's first page yields its own ID and the version of its stamp (truth.jsonl)."""
     corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    if not (corpus / "pdf").is_dir():
+    if not (corpus / "truth.jsonl").is_file():
         pytest.skip("corpus not present")
+    import json
+
     import pymupdf
 
-    pdfs = sorted((corpus / "pdf").glob("*.pdf"))[:6]
-    for pdf in pdfs:
-        with pymupdf.open(pdf) as doc:
+    records = [json.loads(line) for line in (corpus / "truth.jsonl").read_text().splitlines() if line.strip()]
+    assert records
+    for record in records:
+        stamp = parse_arxiv_id(record["arxiv_stamp"].split()[0])
+        with pymupdf.open(corpus / "pdf" / f"{record['arxiv_id']}.pdf") as doc:
             found = find_arxiv_id(doc[0].get_text())
-        assert found is not None and found.id == pdf.stem, pdf.name
+        assert found == ArxivId(record["arxiv_id"], stamp.version), record["arxiv_id"]
 
 
 def test_parse_paper_arg_local_and_remote(tmp_path: Path) -> None:

@@ -65,7 +65,10 @@ def test_note_has_every_part(tmp_path: Path) -> None:
     assert fm["citekey"] == "bengio2015scheduled"
     assert fm["year"] == 2015
     assert set(fm) >= {"title", "authors", "categories", "tags", "reimplementation"}
-    for part in ("## The problem", "## The idea", "## The result", "## BibTeX", "## Introduction"):
+    for part in (
+        "## In one breath", "## The problem", "## The idea", "## The result", "## Key terms",
+        "## Background to look up", "## Related ideas", "## Reimplementation", "## BibTeX", "## Source text",
+    ):  # fmt: skip
         assert part in text
     assert "We propose a curriculum learning strategy" in text.split("## The idea")[1].split("##")[0]
     assert "archivePrefix={arXiv}" in text and "primaryClass={cs.LG}" in text

@@ -8,6 +8,7 @@ off and retry in :mod:`paperkit.retry` instead, where 429's ``Retry-After`` and 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -22,6 +23,10 @@ from paperkit.errors import BadInput, NetworkError, NotFound, PaperkitError
 from paperkit.ids import ArxivId, parse_arxiv_id
 from paperkit.model import PaperMeta
 from paperkit.retry import Retryable, is_retryable_status, parse_retry_after, retryable_from, with_retries
+
+# The package logs skipped entries (arXiv's old "Error" entries among them) as warnings; without a handler
+# of its own, Python would print them on stderr, and only the CLI speaks to the terminal.
+logging.getLogger("arxiv").addHandler(logging.NullHandler())
 
 PAGE_SIZE = 100  # arXiv serves at most this many entries per request without complaint
 USER_AGENT = f"paperkit/{__version__} (arxiv.py/{arxiv.__version__})"

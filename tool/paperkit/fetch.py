@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ class Fetcher:
     offline: bool = False
     reporter: Reporter = field(default_factory=Silent)
     _api: ArxivApi | None = None
+    _last_download: float | None = None
 
     @property
     def library(self) -> Library:
@@ -166,6 +168,7 @@ class Fetcher:
         sections: Sections | None = None
         if meta.pdf_url:
             url = _versioned_pdf_url(meta.pdf_url, arxiv_id)
+            self._pause()
             download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
             downloaded = True
             sections = self._extract(folder / PDF, warnings)
@@ -235,6 +238,13 @@ class Fetcher:
             return self._finish(key, folder, meta, sections, warnings, status="updated")
 
     # -- shared steps ----------------------------------------------------------------------------
+
+    def _pause(self) -> None:
+        """Space downloads in a batch like API requests: arXiv asks clients to be polite."""
+        now = time.monotonic()
+        if self._last_download is not None:
+            time.sleep(max(0.0, self.settings.delay - (now - self._last_download)))
+        self._last_download = time.monotonic()
 
     def _warn(self, warnings: list[str], message: str) -> None:
         warnings.append(message)

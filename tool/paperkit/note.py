@@ -24,7 +24,10 @@ from paperkit.bibtex import bibtex, citekey
 from paperkit.library import NOTE, PDF, REPRODUCTION, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
 from paperkit.resources import templates_dir
-from paperkit.roles import Roles, sort_roles
+from paperkit.background import BackgroundItem, RelatedIdea, background, related_ideas
+from paperkit.references import parse_references
+from paperkit.roles import Roles, contributions, in_one_breath, sort_roles
+from paperkit.terms import Term, find_terms
 from paperkit.text import squash, strip_controls
 
 MY_NOTES = "## My notes"
@@ -37,7 +40,8 @@ NOTE_TEMPLATE = "note.md.j2"
 def md_inline(value: Any) -> str:
     """Paper text as one Markdown line: no line breaks, no HTML, no heading or list syntax at its start."""
     text = squash(strip_controls(str(value)))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # "<" would open HTML (or an HTML comment); "&" only matters where it would spell an entity.
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
     return re.sub(r"^([#>*+\-=|`~]|\d+[.)])", r"\\\1", text)
 
 
@@ -76,6 +80,11 @@ class NoteContent:
     bibtex: str
     citekey: str
     has_pdf: bool
+    one_breath: list[str] = field(default_factory=list)
+    contributions: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+    related: list[RelatedIdea] = field(default_factory=list)
     reimpl: ReimplLink | None = None
     reproduction: ReproductionSummary | None = None
     warnings: list[str] = field(default_factory=list)
@@ -144,10 +153,21 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     abstract, source = meta.abstract, "arXiv"
     if not abstract.strip() and sections is not None:
         abstract, source = sections.abstract, "PDF"
+    intro = sections.introduction.text if sections and sections.introduction else ""
+    related = sections.related_work.text if sections and sections.related_work else ""
+    refs = sections.references if sections else []
+    if refs and not any(r.title or r.year for r in refs):
+        refs = parse_references(refs)  # sections.json written before references were parsed
+    roles = sort_roles(abstract, intro)
     return NoteContent(
         meta=meta,
         sections=sections,
-        roles=sort_roles(abstract),
+        roles=roles,
+        one_breath=in_one_breath(abstract, roles),
+        contributions=contributions(intro),
+        terms=find_terms(f"{abstract}\n\n{intro}"),
+        background=background(intro, refs),
+        related=related_ideas(related, refs),
         abstract_source=source,
         bibtex=bibtex(meta),
         citekey=citekey(meta),
@@ -198,6 +218,12 @@ def render_note(content: NoteContent) -> str:
         has_pdf=content.has_pdf,
         warnings=content.warnings,
         roles=content.roles,
+        one_breath=content.one_breath,
+        contributions=content.contributions,
+        terms=content.terms,
+        background=content.background,
+        related=content.related,
+        pdf_abstract=s.abstract if s else "",
         abstract_source=content.abstract_source,
         reimpl=content.reimpl,
         reproduction=content.reproduction,

@@ -62,9 +62,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 def describe_request_error(error: requests.RequestException) -> str:
     """A short phrase for a connection failure, without urllib3's nested reprs."""
-    if isinstance(error, requests.Timeout):
-        return "timed out"
     text = str(error)
+    # A read timeout in the middle of a body arrives as a ConnectionError wrapping urllib3's error.
+    if isinstance(error, requests.Timeout) or "timed out" in text:
+        return "timed out"
     errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
     if errno:
         return errno.group(1).strip().rstrip(".").lower()

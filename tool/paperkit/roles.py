@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperkit.text import sentences
+from paperkit.text import sentences, squash
 
 _CUES: dict[str, list[str]] = {
     "problem": [
@@ -44,6 +44,19 @@ _COMPILED = {role: [re.compile(p, re.IGNORECASE) for p in pats] for role, pats i
 _HEDGES = re.compile(r"\b(may|might|could|perhaps|possibly|suggests?)\b", re.IGNORECASE)
 
 ROLES = ("problem", "idea", "result")
+# Sentences that only describe the paper's layout, or only point at citations, carry no role.
+_ROADMAP = re.compile(
+    r"\b(is organi[sz]ed as follows|the rest of (this|the) paper|remainder of (this|the) paper|in section \d|"
+    r"section \d (describes|presents|introduces|discusses|concludes))",
+    re.IGNORECASE,
+)
+_STRONG_IDEA = re.compile(
+    r"\b(we (propose|introduce|present|describe|develop|call)|in this (paper|work)|this (paper|work) "
+    r"(proposes|introduces|presents)|our (approach|method|model))\b",
+    re.IGNORECASE,
+)
+_CONTRIB_CUE = re.compile(r"\bcontributions?\b|\bwe make the following\b|\bin summary\b", re.IGNORECASE)
+_BULLET = re.compile(r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+")
 
 
 @dataclass
@@ -66,8 +79,87 @@ def _scores(sentence: str, position: float) -> dict[str, float]:
     return s
 
 
-def sort_roles(text: str) -> Roles:
-    """Sort ``text``'s sentences into the problem, the idea and the result."""
+_FIRST_PERSON = re.compile(r"\b(we|our|this (paper|work))\b", re.IGNORECASE)
+
+
+def _prose(sentence: str) -> bool:
+    """A sentence of running prose: not a roadmap, a bullet list, an equation or figure debris."""
+    if _ROADMAP.search(sentence) or _CONTRIB_CUE.search(sentence) or _BULLET.search(sentence):
+        return False
+    words = sentence.split()
+    if not 6 <= len(words) <= 60:
+        return False
+    letters = sum(c.isalpha() or c.isspace() for c in sentence)
+    return letters / len(sentence) > 0.9
+
+
+def _key(sentence: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", sentence.lower())
+
+
+def sort_roles(text: str, introduction: str = "", per_role_from_intro: int = 2) -> Roles:
+    """Sort ``text``'s (the abstract's) sentences into the problem, the idea and the result.
+
+    With an ``introduction``, up to ``per_role_from_intro`` of its sentences that state a role clearly
+    (strong cues, no roadmap) are added to each role after the abstract's; every sentence appears once.
+    """
+    roles = _sort_abstract(text)
+    if introduction:
+        seen = {_key(s) for r in ROLES for s in getattr(roles, r)}
+        added = dict.fromkeys(ROLES, 0)
+        for sent in sentences(introduction):
+            if _key(sent) in seen or not _prose(sent):
+                continue
+            scores = _scores(sent, 0.5)
+            best = max(ROLES, key=lambda r: scores[r])
+            others = max(scores[r] for r in ROLES if r != best)
+            # The introduction is long and cites others: only first-person claims of an idea or result,
+            # and only problems that say so in words, are taken.
+            if best != "problem" and not _FIRST_PERSON.search(sent):
+                continue
+            if scores[best] >= 2.0 and scores[best] - others >= 1.0 and added[best] < per_role_from_intro:
+                getattr(roles, best).append(sent)
+                added[best] += 1
+                seen.add(_key(sent))
+    return roles
+
+
+def in_one_breath(abstract: str, roles: Roles) -> list[str]:
+    """The paper's idea in one or two of its own sentences: the clearest statement of what it proposes."""
+    candidates = sentences(abstract) + [s for s in roles.idea if s not in sentences(abstract)]
+    strong = [s for s in candidates if _STRONG_IDEA.search(s)]
+    pick = strong[:1] or roles.idea[:1] or candidates[:1]
+    if pick and len(pick[0].split()) < 14:
+        # A short statement ("We propose X.") reads better with the sentence that says what X does.
+        rest = [s for s in candidates if s not in pick]
+        following = [s for s in rest if candidates.index(s) == candidates.index(pick[0]) + 1]
+        pick += following[:1]
+    return pick
+
+
+def contributions(introduction: str, limit: int = 8) -> list[str]:
+    """The introduction's list of contributions, when it prints one as bullets or numbered items."""
+    cue = _CONTRIB_CUE.search(introduction)
+    if cue is None:
+        return []
+    tail = introduction[cue.end() :]
+    starts = list(_BULLET.finditer(tail))
+    # The list must follow its announcement ("... as follows:"), not turn up pages later.
+    if len(starts) < 2 or starts[0].start() > 200:
+        return []
+    items = []
+    for i, m in enumerate(starts[:limit]):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(tail)
+        item = squash(tail[m.end() : end])
+        # The last item runs on into the next paragraph: keep its first sentence only.
+        if i + 1 == len(starts) or i + 1 == limit:
+            item = sentences(item)[0] if item else item
+        if len(item.split()) >= 3 and _prose(item if len(item.split()) >= 6 else item + " padding words here"):
+            items.append(item)
+    return items if len(items) >= 2 else []
+
+
+def _sort_abstract(text: str) -> Roles:
     sents = sentences(text)
     roles = Roles()
     n = len(sents)

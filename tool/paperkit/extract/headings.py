@@ -113,6 +113,16 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         if _CHAPTER.match(text) and j < len(lines) and lines[j].page == ln.page and _styled(lines[j], body):
             text += " " + lines[j].text  # "Chapter 1" / "Introduction" in different blocks
             j += 1
+            while (  # a chapter title over more lines
+                j < len(lines)
+                and j - i < 4
+                and lines[j].page == ln.page
+                and abs(lines[j].max_size - lines[j - 1].max_size) < 0.6
+                and lines[j].bold == lines[j - 1].bold
+                and 0 <= lines[j].y0 - lines[j - 1].y1 < 0.5 * lines[j - 1].height
+            ):
+                text += " " + lines[j].text
+                j += 1
         block_lines = sum(
             1 for k in range(max(0, i - 4), min(len(lines), j + 4)) if lines[k].block == ln.block
         )

@@ -1,0 +1,123 @@
+"""The map around a paper: the works its introduction leans on, and its related work, paragraph by paragraph.
+
+Built on :mod:`paperkit.citations` (markers linked to reference entries) and :mod:`paperkit.references`
+(entries parsed into authors, year, title, arXiv ID).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paperkit.citations import cited_works, paragraphs
+from paperkit.model import Reference
+from paperkit.text import sentences, squash
+
+# Sentences in which a paper sets itself apart from the work it discusses.
+_CONTRAST = re.compile(
+    r"\b(unlike|in contrast|by contrast|in comparison|compared (to|with)|differs?|different from|whereas|"
+    r"instead|rather than|our (approach|method|model|work|proposed|algorithm)|we (propose|use|consider|"
+    r"show|do not|don't|instead|differ|focus)|this (paper|work)|here we|in this (paper|work))\b",
+    re.IGNORECASE,
+)
+# A run-in paragraph title such as "Residual Representations." or "Shortcut Connections."
+_RUN_IN = re.compile(r"^([A-Z][\w\-/&’' ]{2,60}?)\.\s+(?=[A-Z])")
+
+
+@dataclass
+class CitedEntry:
+    """A reference entry as a reader wants it: who, when, what, and where to get it."""
+
+    number: int  # 1-based position in the reference list
+    who: str  # "Hochreiter and Schmidhuber", "Bengio et al."
+    year: str | None
+    title: str | None
+    text: str  # the entry as printed (the fallback when it could not be parsed)
+    arxiv_id: str | None
+
+    @property
+    def fetch_command(self) -> str | None:
+        return f"paperkit fetch {self.arxiv_id}" if self.arxiv_id else None
+
+
+@dataclass
+class BackgroundItem:
+    """A sentence of the introduction (the claim or term) and the works it cites there first."""
+
+    supports: str
+    works: list[CitedEntry]
+
+
+@dataclass
+class RelatedIdea:
+    """One paragraph of related work: its topic, the works it cites, how this paper differs."""
+
+    topic: str
+    works: list[CitedEntry] = field(default_factory=list)
+    differs: list[str] = field(default_factory=list)
+
+
+def _surname(name: str) -> str:
+    name = squash(name)
+    if "," in name:  # "Bengio, Y."
+        return name.split(",", 1)[0].strip()
+    words = [w for w in re.split(r"\s+", name) if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w)]
+    return words[-1].strip(".,") if words else name
+
+
+def who(authors: list[str]) -> str:
+    """A short author list: one surname, two joined by 'and', or the first and 'et al.'."""
+    names = [_surname(a) for a in authors if a.strip() and a.strip().lower() not in ("others", "et al.")]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."
+
+
+def cited_entry(index: int, ref: Reference) -> CitedEntry:
+    return CitedEntry(
+        number=index + 1,
+        who=who(ref.authors),
+        year=ref.year,
+        title=ref.title,
+        text=squash(ref.text),
+        arxiv_id=ref.arxiv_id,
+    )
+
+
+def background(introduction: str, references: list[Reference]) -> list[BackgroundItem]:
+    """Every work the introduction cites, ordered by first mention, grouped by the sentence citing it."""
+    items: list[BackgroundItem] = []
+    for w in cited_works(introduction, references):
+        entry = cited_entry(w.index, w.reference)
+        if items and items[-1].supports == w.sentence:
+            items[-1].works.append(entry)
+        else:
+            items.append(BackgroundItem(supports=w.sentence, works=[entry]))
+    return items
+
+
+def _topic(paragraph: str) -> str:
+    text = squash(paragraph)
+    run_in = _RUN_IN.match(text)
+    if run_in and len(run_in.group(1).split()) <= 6:
+        return run_in.group(1)
+    first = sentences(text)[0] if text else ""
+    words = first.split()
+    return " ".join(words[:18]) + (" …" if len(words) > 18 else "")
+
+
+def related_ideas(related_work: str, references: list[Reference]) -> list[RelatedIdea]:
+    """One :class:`RelatedIdea` per paragraph of the related-work text that says something."""
+    ideas = []
+    for para in paragraphs(related_work):
+        text = squash(para)
+        if len(text.split()) < 8:
+            continue
+        works = [cited_entry(w.index, w.reference) for w in cited_works(text, references)]
+        differs = [s for s in sentences(text) if _CONTRAST.search(s)]
+        ideas.append(RelatedIdea(topic=_topic(text), works=works, differs=differs[:2]))
+    return ideas
