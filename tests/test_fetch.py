@@ -20,8 +20,15 @@ ABSTRACT = (
     "Experiments show significant improvements on several sequence tasks."
 )
 SECTIONS = [
-    ("Introduction", "Sequence models are everywhere [1]. Training them by teacher forcing is common [2]."),
-    ("Related Work", "Curriculum learning orders examples by difficulty [3]. Other work searches with beams [1]."),
+    (
+        "Introduction",
+        "Sequence models are everywhere [1]. Training them by teacher forcing is common [2]. "
+        "Curricula order examples from easy to hard [3].",
+    ),
+    (
+        "Related Work",
+        "Curriculum learning orders examples by difficulty [3]. Other work searches with beams [1].",
+    ),
     ("Method", "At each step we flip a coin with probability epsilon to pick the input token."),
     ("Conclusion", "Feeding the model its own guesses helps."),
 ]
@@ -65,7 +72,9 @@ def arxiv(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
         authors=["Ashish Vaswani"],
         abstract="We propose the Transformer. It works well.",
         categories=["cs.CL"],
-        pdf=pdf_bytes(tmp_path, "att.pdf", layout="two-column", outline=False, title="Attention Is All You Need"),
+        pdf=pdf_bytes(
+            tmp_path, "att.pdf", layout="two-column", outline=False, title="Attention Is All You Need"
+        ),
     )
     return fake_arxiv
 
@@ -138,7 +147,9 @@ def test_batch_goes_on_past_a_bad_item(arxiv: FakeArxiv, library: Path) -> None:
     assert "2 of 4" in result.stderr
 
 
-@pytest.mark.parametrize("bad", ["", "15060.3099", "../../etc/passwd", "cs/../../x", "/etc/passwd.pdf", "１５０６.０３０９９"])
+@pytest.mark.parametrize(
+    "bad", ["", "15060.3099", "../../etc/passwd", "cs/../../x", "/etc/passwd.pdf", "１５０６.０３０９９"]
+)
 def test_bad_input_is_one_line_and_writes_nothing(arxiv: FakeArxiv, library: Path, bad: str) -> None:
     result = run("fetch", bad)
     assert result.exit_code == 2
@@ -241,3 +252,21 @@ def test_notes_and_list(arxiv: FakeArxiv, library: Path) -> None:
     shown = run("show", "1506.03099")
     assert "## The idea" in shown.stdout
     assert run("show", "1111.11111").exit_code == 1
+
+
+def test_background_fetches_what_the_introduction_cites(
+    arxiv: FakeArxiv, library: Path, tmp_path: Path
+) -> None:
+    arxiv.add_paper(
+        "1308.0850",
+        title="Generating Sequences With Recurrent Neural Networks",
+        pdf=pdf_bytes(tmp_path, "g.pdf"),
+    )
+    arxiv.add_paper("0904.1234", title="Curriculum Learning", pdf=pdf_bytes(tmp_path, "c.pdf"))
+    arxiv.add_paper("0905.1234", title="Curriculum learning for robots", pdf=pdf_bytes(tmp_path, "r.pdf"))
+    result = run("fetch", "--background", "1506.03099", "--json")
+    assert result.exit_code == 0, result.stderr
+    fetched = [o["key"] for o in json.loads(result.stdout)]
+    assert fetched == ["1308.0850", "0904.1234"]  # by printed arXiv ID, then by its one exact title
+    assert "1 cited works" in result.stderr and "learning algorithm" in result.stderr
+    assert (library / "1506.03099" / "notes.md").is_file()

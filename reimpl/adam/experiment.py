@@ -35,11 +35,12 @@ class Config:
     noise: float = 0.1
     batch: int = 32
     steps: int = 1500
-    adam_lr: float = 0.1
+    adam_lr: float = 0.03
     beta1: float = 0.9
     beta2: float = 0.999
     per_parameter_scaling: bool = True  # False freezes v ≡ 1: Adam becomes momentum SGD (the ablation)
     sgd_lrs: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03)
+    sgd_momentum: float = 0.9  # the grid gets Adam's β₁ as momentum: only the per-parameter scaling differs
     threads: int | None = 1
 
 
@@ -117,6 +118,6 @@ def run(
         for lr in cfg.sgd_lrs:
             name = f"sgd_{lr:g}"
             arms[name] = train_arm(
-                name, lambda ps, lr=lr: torch.optim.SGD(ps, lr=lr), cfg, problem, seed, device, progress
+                name, lambda ps, lr=lr: torch.optim.SGD(ps, lr=lr, momentum=cfg.sgd_momentum), cfg, problem, seed, device, progress
             )
     return toys.run_record(PAPER.arxiv_id, "adam", budget, seed, device, clock, arms, cfg)

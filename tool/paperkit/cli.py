@@ -94,7 +94,13 @@ class _FetchReporter:
             from tqdm import tqdm
 
             self.bar = tqdm(
-                total=total, unit="B", unit_scale=True, desc="  PDF", leave=False, file=sys.stderr, disable=None
+                total=total,
+                unit="B",
+                unit_scale=True,
+                desc="  PDF",
+                leave=False,
+                file=sys.stderr,
+                disable=None,
             )
         self.bar.update(done - self.bar.n)
 
@@ -128,6 +134,8 @@ def _fetch_exit_code(outcomes: list[Any]) -> int:
 @click.option("--search", "query", metavar="QUERY", help="Fetch the top results of an arXiv search instead.")
 @click.option("--max", "max_results", type=click.IntRange(1, 100), default=5, show_default=True,
               help="How many search results to fetch.")  # fmt: skip
+@click.option("--background", is_flag=True,
+              help="Fetch the arXiv papers each PAPER's introduction cites (by arXiv ID, or by an unambiguous title).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Download again even when the paper is in the library.")
 @click.option("--offline", is_flag=True, help="Never contact arXiv (local PDFs and rebuilds only).")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
@@ -138,6 +146,7 @@ def fetch(
     papers: tuple[str, ...],
     query: str | None,
     max_results: int,
+    background: bool,
     force: bool,
     offline: bool,
     as_json: bool,
@@ -157,6 +166,7 @@ def fetch(
       paperkit fetch 1506.03099
       paperkit fetch 1706.03762 https://arxiv.org/abs/1512.03385 ~/Downloads/paper.pdf
       paperkit fetch --search "scheduled sampling" --max 3
+      paperkit fetch --background 1506.03099   # the arXiv papers its introduction cites
 
     \b
     Environment: PAPERKIT_ARXIV_API (API query URL), PAPERKIT_ARXIV_DELAY (seconds between
@@ -171,8 +181,24 @@ def fetch(
         raise click.UsageError("give at least one PAPER, or --search QUERY")
     if papers and query is not None:
         raise click.UsageError("give PAPERs or --search, not both")
+    if background and (query is not None or offline):
+        raise click.UsageError(
+            "--background works on PAPERs and needs arXiv (not with --search or --offline)"
+        )
     fetcher = Fetcher(load_settings(library), force=force, offline=offline, reporter=_FetchReporter(quiet))
-    outcomes = fetcher.fetch_search(query, max_results) if query is not None else fetcher.fetch_all(list(papers))
+    if background:
+        outcomes = []
+        for paper in papers:
+            found, left_out = fetcher.fetch_background(paper)
+            outcomes += found
+            if left_out and not quiet:
+                click.echo(f"{len(left_out)} cited works of {paper} have no arXiv match:", err=True)
+                for line in left_out:
+                    click.echo(f"  {line}", err=True)
+    elif query is not None:
+        outcomes = fetcher.fetch_search(query, max_results)
+    else:
+        outcomes = fetcher.fetch_all(list(papers))
     if as_json:
         import json
 

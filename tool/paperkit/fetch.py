@@ -7,6 +7,7 @@ batch goes on past a bad item; each item ends as a :class:`FetchOutcome`.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import time
 from functools import partial
@@ -18,12 +19,15 @@ from typing import Literal, Protocol
 from paperkit.arxiv_api import ArxivApi
 from paperkit.config import Settings
 from paperkit.download import download_pdf
-from paperkit.errors import BadInput, PaperkitError, PdfError
+from paperkit.citations import cited_works
+from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
 from paperkit.extract import extract_sections
 from paperkit.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.library import META, PDF, SECTIONS, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
 from paperkit.note import write_note
+from paperkit.references import parse_references
+from paperkit.text import ascii_fold, squash
 
 Status = Literal["fetched", "updated", "failed"]
 
@@ -119,6 +123,59 @@ class Fetcher:
             outcomes.append(outcome)
         return outcomes
 
+    def fetch_background(self, item: str) -> tuple[list[FetchOutcome], list[str]]:
+        """Fetch the arXiv papers the introduction of ``item`` cites; also returns the works left out.
+
+        A cited entry is resolved by the arXiv ID it prints, else by an arXiv title search when exactly
+        one result carries the entry's title. The paper itself is fetched first when it is not in the library.
+        """
+        arg = parse_paper_arg(item)
+        if isinstance(arg, Path):
+            first = self._fetch_local(item, arg)
+        else:
+            first = self._guarded(item, partial(self._fetch_arxiv, arg, None, item))
+        if first.status == "failed" or first.key is None:
+            raise NotFound(f"cannot read {item}'s introduction: {first.message}")
+        sections = (
+            self.library.read_sections(first.key)
+            if first.folder and (first.folder / SECTIONS).is_file()
+            else None
+        )
+        if sections is None or sections.introduction is None:
+            raise NotFound(f"paperkit found no introduction in {item}, so no background to fetch")
+        refs = parse_references(sections.references)
+        wanted: dict[str, tuple[ArxivId, PaperMeta | None]] = {}
+        left_out: list[str] = []
+        for work in cited_works(sections.introduction.text, refs):
+            ref = work.reference
+            found = _id_of(ref.arxiv_id)
+            meta = None
+            if found is None and ref.title:
+                meta = self._match_title(ref.title)
+                found = ArxivId(meta.id, None) if meta else None
+            if found is None:
+                left_out.append(f"[{work.index + 1}] {squash(ref.text)[:100]}")
+            elif found.id != first.key.replace("_", "/"):
+                wanted.setdefault(found.id, (found, meta))
+        outcomes = []
+        for i, (aid, meta) in enumerate(wanted.values(), 1):
+            self.reporter.start(aid.id, i, len(wanted))
+            outcome = self._guarded(aid.id, partial(self._fetch_arxiv, aid, meta))
+            self.reporter.done(outcome)
+            outcomes.append(outcome)
+        return outcomes, left_out
+
+    def _match_title(self, title: str) -> PaperMeta | None:
+        """The one arXiv paper with exactly this title (normalised), or None when none or several."""
+        try:
+            results = self.api.search_title(title, max_results=5)
+        except PaperkitError as e:
+            self.reporter.warn(f"title search failed for “{title[:60]}”: {e}")
+            return None
+        want = _norm_title(title)
+        same = {m.id: m for m in results if _norm_title(m.title) == want}
+        return next(iter(same.values())) if len(same) == 1 else None
+
     def _guarded(self, item: str, work: Callable[[], FetchOutcome]) -> FetchOutcome:
         try:
             return work()
@@ -134,7 +191,9 @@ class Fetcher:
             return self._fetch_local(item, arg)
         return self._fetch_arxiv(arg, None, item)
 
-    def _fetch_arxiv(self, arxiv_id: ArxivId, meta: PaperMeta | None, item: str | None = None) -> FetchOutcome:
+    def _fetch_arxiv(
+        self, arxiv_id: ArxivId, meta: PaperMeta | None, item: str | None = None
+    ) -> FetchOutcome:
         lib = self.library
         key = arxiv_id.key
         folder = lib.paper_dir(key)
@@ -173,7 +232,10 @@ class Fetcher:
             downloaded = True
             sections = self._extract(folder / PDF, warnings)
         else:
-            self._warn(warnings, "arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata")
+            self._warn(
+                warnings,
+                "arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata",
+            )
         lib.write_meta(meta)
         outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         outcome.downloaded = downloaded
@@ -259,6 +321,8 @@ class Fetcher:
             return None
         for w in sections.warnings:
             self.reporter.warn(w)
+        # Stored parsed: other tools (and the note) read authors, year, title and arXiv IDs of entries.
+        sections.references = parse_references(sections.references)
         return sections
 
     def _finish(
@@ -289,6 +353,19 @@ class Fetcher:
             warnings=all_warnings,
             partial=sections is None,
         )
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", ascii_fold(title).lower())
+
+
+def _id_of(text: str | None) -> ArxivId | None:
+    if not text:
+        return None
+    try:
+        return parse_arxiv_id(text)
+    except BadInput:
+        return None
 
 
 def _versioned_pdf_url(url: str, arxiv_id: ArxivId) -> str:
