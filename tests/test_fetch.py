@@ -34,7 +34,7 @@ SECTIONS = [
 ]
 REFERENCES = [
     "A. Graves. Generating sequences with recurrent neural networks. arXiv:1308.0850, 2013.",
-    "R. Williams and D. Zipser. A learning algorithm for continually running networks. Neural Computation, 1989.",
+    "R. Williams and D. Zipser. A learning algorithm for continually running networks. Neural Comp., 1989.",
     "Y. Bengio, J. Louradour, R. Collobert, J. Weston. Curriculum learning. In ICML, 2009.",
 ]
 

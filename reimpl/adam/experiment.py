@@ -35,7 +35,7 @@ class Config:
     noise: float = 0.1
     batch: int = 32
     steps: int = 1500
-    adam_lr: float = 0.03
+    adam_lr: float = 0.05
     beta1: float = 0.9
     beta2: float = 0.999
     per_parameter_scaling: bool = True  # False freezes v ≡ 1: Adam becomes momentum SGD (the ablation)

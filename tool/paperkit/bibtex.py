@@ -7,7 +7,22 @@ import re
 from paperkit.model import PaperMeta
 from paperkit.text import ascii_fold, squash
 
-_STOPWORDS = {"a", "an", "the", "on", "of", "for", "to", "in", "and", "with", "from", "by", "towards", "toward"}
+_STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "on",
+    "of",
+    "for",
+    "to",
+    "in",
+    "and",
+    "with",
+    "from",
+    "by",
+    "towards",
+    "toward",
+}
 _SPECIAL = re.compile(r"([&%$#_])")
 
 

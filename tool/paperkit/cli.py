@@ -132,10 +132,14 @@ def _fetch_exit_code(outcomes: list[Any]) -> int:
 @main.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
 @click.option("--search", "query", metavar="QUERY", help="Fetch the top results of an arXiv search instead.")
-@click.option("--max", "max_results", type=click.IntRange(1, 100), default=5, show_default=True,
-              help="How many search results to fetch.")  # fmt: skip
-@click.option("--background", is_flag=True,
-              help="Fetch the arXiv papers each PAPER's introduction cites (by arXiv ID, or by an unambiguous title).")  # fmt: skip
+@click.option(
+    "--max", "max_results", type=click.IntRange(1, 100), default=5, show_default=True,
+    help="How many search results to fetch.",
+)  # fmt: skip
+@click.option(
+    "--background", is_flag=True,
+    help="Fetch the arXiv papers each PAPER's introduction cites (by arXiv ID, or by an unambiguous title).",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Download again even when the paper is in the library.")
 @click.option("--offline", is_flag=True, help="Never contact arXiv (local PDFs and rebuilds only).")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")

@@ -10,16 +10,16 @@ import contextlib
 import re
 import shutil
 import time
-from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
 from paperkit.arxiv_api import ArxivApi
+from paperkit.citations import cited_works
 from paperkit.config import Settings
 from paperkit.download import download_pdf
-from paperkit.citations import cited_works
 from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
 from paperkit.extract import extract_sections
 from paperkit.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
@@ -213,6 +213,7 @@ class Fetcher:
         key = arxiv_id.key
         have_pdf = (folder / PDF).is_file() and (folder / META).is_file()
         warnings: list[str] = []
+        sections: Sections | None = None
         if have_pdf and not self.force:
             # In the library already: rebuild sections and note from the stored PDF, offline.
             meta = lib.read_meta(key)
@@ -224,7 +225,6 @@ class Fetcher:
         if arxiv_id.version is not None:
             meta.version = arxiv_id.version  # the version asked for is the one downloaded
         downloaded = False
-        sections: Sections | None = None
         if meta.pdf_url:
             url = _versioned_pdf_url(meta.pdf_url, arxiv_id)
             self._pause()

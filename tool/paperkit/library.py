@@ -98,7 +98,7 @@ class Library:
             raise LibraryError(f"{path} points outside the library; remove it and try again")
         return path
 
-    def keys(self) -> list[str]:
+    def paper_keys(self) -> list[str]:
         """The keys of the papers in the library (folders holding a meta.json), sorted."""
         if not self.root.is_dir():
             return []

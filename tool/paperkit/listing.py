@@ -16,7 +16,7 @@ def resolve_key(library: Library, text: str) -> str:
     try:
         key = parse_arxiv_id(text).key
     except BadInput:
-        if text in library.keys():
+        if text in library.paper_keys():
             return text
         raise
     if not (library.paper_dir(key) / META).is_file():
@@ -53,7 +53,7 @@ def list_papers(library: Library) -> list[PaperRow]:
     from paperkit.reimpls import find
 
     rows = []
-    for key in library.keys():
+    for key in library.paper_keys():
         try:
             meta = library.read_meta(key)
         except LibraryError as e:

@@ -20,12 +20,12 @@ from typing import Any
 import jinja2
 import yaml
 
+from paperkit.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.bibtex import bibtex, citekey
 from paperkit.library import NOTE, PDF, REPRODUCTION, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
-from paperkit.resources import templates_dir
-from paperkit.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.references import parse_references
+from paperkit.resources import templates_dir
 from paperkit.roles import Roles, contributions, in_one_breath, sort_roles
 from paperkit.terms import Term, find_terms
 from paperkit.text import squash, strip_controls
@@ -209,27 +209,31 @@ def render_note(content: NoteContent) -> str:
         byline.append(f"[arXiv:{m.id}](https://arxiv.org/abs/{m.id})")
     if content.has_pdf:
         byline.append("[PDF](paper.pdf)")
-    text = _environment().get_template(NOTE_TEMPLATE).render(
-        front_matter=front,
-        title=content.meta.title,
-        byline=byline,
-        arxiv_id=content.meta.id if content.meta.source != "local" else None,
-        key=content.meta.key,
-        has_pdf=content.has_pdf,
-        warnings=content.warnings,
-        roles=content.roles,
-        one_breath=content.one_breath,
-        contributions=content.contributions,
-        terms=content.terms,
-        background=content.background,
-        related=content.related,
-        pdf_abstract=s.abstract if s else "",
-        abstract_source=content.abstract_source,
-        reimpl=content.reimpl,
-        reproduction=content.reproduction,
-        introduction=s.introduction if s else None,
-        related_work=s.related_work if s else None,
-        bibtex=content.bibtex,
+    text = (
+        _environment()
+        .get_template(NOTE_TEMPLATE)
+        .render(
+            front_matter=front,
+            title=content.meta.title,
+            byline=byline,
+            arxiv_id=content.meta.id if content.meta.source != "local" else None,
+            key=content.meta.key,
+            has_pdf=content.has_pdf,
+            warnings=content.warnings,
+            roles=content.roles,
+            one_breath=content.one_breath,
+            contributions=content.contributions,
+            terms=content.terms,
+            background=content.background,
+            related=content.related,
+            pdf_abstract=s.abstract if s else "",
+            abstract_source=content.abstract_source,
+            reimpl=content.reimpl,
+            reproduction=content.reproduction,
+            introduction=s.introduction if s else None,
+            related_work=s.related_work if s else None,
+            bibtex=content.bibtex,
+        )
     )
     text = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n")
     if not text.endswith(MY_NOTES):

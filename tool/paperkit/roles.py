@@ -56,7 +56,9 @@ _STRONG_IDEA = re.compile(
     re.IGNORECASE,
 )
 _CONTRIB_CUE = re.compile(r"\bcontributions?\b|\bwe make the following\b|\bin summary\b", re.IGNORECASE)
-_BULLET = re.compile(r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+")
+_BULLET = re.compile(
+    r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+"
+)
 
 
 @dataclass
@@ -82,12 +84,12 @@ def _scores(sentence: str, position: float) -> dict[str, float]:
 _FIRST_PERSON = re.compile(r"\b(we|our|this (paper|work))\b", re.IGNORECASE)
 
 
-def _prose(sentence: str) -> bool:
+def _prose(sentence: str, min_words: int = 6) -> bool:
     """A sentence of running prose: not a roadmap, a bullet list, an equation or figure debris."""
     if _ROADMAP.search(sentence) or _CONTRIB_CUE.search(sentence) or _BULLET.search(sentence):
         return False
     words = sentence.split()
-    if not 6 <= len(words) <= 60:
+    if not min_words <= len(words) <= 60:
         return False
     letters = sum(c.isalpha() or c.isspace() for c in sentence)
     return letters / len(sentence) > 0.9
@@ -154,7 +156,7 @@ def contributions(introduction: str, limit: int = 8) -> list[str]:
         # The last item runs on into the next paragraph: keep its first sentence only.
         if i + 1 == len(starts) or i + 1 == limit:
             item = sentences(item)[0] if item else item
-        if len(item.split()) >= 3 and _prose(item if len(item.split()) >= 6 else item + " padding words here"):
+        if _prose(item, min_words=3):
             items.append(item)
     return items if len(items) >= 2 else []
 
