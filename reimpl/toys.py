@@ -101,7 +101,8 @@ def configure(configs: Mapping[str, _C], budget: str, overrides: Mapping[str, An
     known = {f.name for f in fields(base)}  # type: ignore[arg-type]
     unknown = set(overrides) - known
     if unknown:
-        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        known_list = ", ".join(sorted(known))
+        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {known_list}")
     return replace(base, **overrides)  # type: ignore[type-var]
 
 
@@ -142,13 +143,6 @@ def run_record(
     )
 
 
-def seed_mean(results: Sequence[RunResult], arm: str, metric: str) -> float:
-    """The mean over seeds of one arm's metric (claims that are noisy are judged on it)."""
-    if not results:
-        raise ValueError("no results to judge")
-    return sum(r.arms[arm].metrics[metric] for r in results) / len(results)
-
-
 def finite_or(value: float, cap: float) -> float:
     """``value`` if it is a finite number below ``cap``, else ``cap`` (a diverged loss stays comparable)."""
     return value if math.isfinite(value) and value < cap else cap
@@ -166,3 +160,10 @@ def mlp_teacher(
     w2 = torch.randn(hidden, n_classes, generator=generator, device=device)
     x = torch.randn(n, dim, generator=generator, device=device)
     return x, (torch.tanh(x @ w1) @ w2).argmax(dim=1)
+
+
+def seed_mean(results: Sequence[RunResult], arm: str, metric: str) -> float:
+    """Mean of ``arms[arm].metrics[metric]`` over the runs (one per seed); raises ValueError when empty."""
+    if not results:
+        raise ValueError("no results to check (run at least one seed)")
+    return sum(r.arms[arm].metrics[metric] for r in results) / len(results)

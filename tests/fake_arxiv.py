@@ -27,7 +27,10 @@ ATOM_HEAD = (
     '<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" '
     'xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">\n'
 )
-MODES = ("status", "hang", "stall", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf")
+MODES = (
+    "status", "hang", "stall", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf", "slow",
+)  # fmt: skip
+SLOW_PIECES = 40  # "slow" sends the body in this many pieces, ``delay`` seconds apart
 ENDLESS_LIMIT = 256 * 1024 * 1024  # even "endless" stops somewhere, so a broken client cannot run forever
 
 
@@ -76,6 +79,7 @@ class Fault:
     status: int
     times: int | None  # None: every request
     retry_after: float | str | None
+    delay: float = 0.05  # "slow": seconds between pieces of the body
 
 
 @dataclass
@@ -164,13 +168,15 @@ class FakeArxiv:
         mode: str = "status",
         times: int | None = None,
         retry_after: float | str | None = None,
+        delay: float = 0.05,
     ) -> None:
         """Make requests whose path starts with ``prefix`` (or for ``paper``'s PDF) fail.
 
         ``mode`` is "status" (answer ``status`` with an optional Retry-After), "hang" (accept, never
         answer), "stall" (send half the body, then nothing), "html", "truncated" (announce the full
         length, send half), "no_eof" (a PDF cut short, no length announced), "not_pdf", "endless" (bytes
-        without end or length) or "redirect_loop".
+        without end or length), "redirect_loop" or "slow" (the whole PDF, trickled in
+        :data:`SLOW_PIECES` pieces ``delay`` seconds apart, so a client can be interrupted mid-download).
         ``times`` limits how many requests fail; None means all of them.
         """
         if mode not in MODES:
@@ -180,7 +186,7 @@ class FakeArxiv:
         if prefix is None:
             raise ValueError("fail() needs a prefix or a paper")
         with self._lock:
-            self.faults.append(Fault(prefix, mode, status, times, retry_after))
+            self.faults.append(Fault(prefix, mode, status, times, retry_after, delay))
 
     def clear_faults(self) -> None:
         with self._lock:
@@ -371,7 +377,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _fault(self, fault: Fault, path: str) -> None:
         pdf = b""
-        if fault.mode in ("truncated", "no_eof", "stall"):
+        if fault.mode in ("truncated", "no_eof", "stall", "slow"):
             pdf = (self.fake.pdf_for(path) if path.startswith("/pdf/") else None) or make_pdf_bytes("fault")
         if fault.mode == "status":
             headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
@@ -410,6 +416,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             while sent < ENDLESS_LIMIT and not self.fake._stopping.is_set():
                 self.wfile.write(block)
                 sent += len(block)
+        elif fault.mode == "slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(pdf)))
+            self.end_headers()
+            step = max(1, -(-len(pdf) // SLOW_PIECES))
+            for start in range(0, len(pdf), step):
+                if self.fake._stopping.wait(timeout=fault.delay):
+                    break
+                self.wfile.write(pdf[start : start + step])
+                self.wfile.flush()
         elif fault.mode == "redirect_loop":
             self.send_response(302)
             self.send_header("Location", path)

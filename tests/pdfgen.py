@@ -19,6 +19,48 @@ BODY, HEADING, TITLE = 10.0, 12.0, 17.0
 LEADING = 1.25
 
 
+@dataclass(frozen=True)
+class Style:
+    """How a generated paper is typeset: the knobs that differ between venues' templates."""
+
+    heading_size: float = HEADING
+    heading_font: str = "hebo"
+    small_caps: bool = False  # headings as fake small caps: capitals at heading size, the rest at 80%
+    centered_headings: bool = False
+    subheading_size: float = 11.0
+    # "heading": an "Abstract" line of its own; "run-in": ``abstract_label`` starts the paragraph
+    abstract: str = "heading"
+    abstract_label: str = "Abstract"
+    abstract_in_columns: bool = False  # the abstract in the first column (ACL, IEEE conference)
+    keywords: str | None = None  # a line printed after the abstract ("Keywords: ...", "Index Terms—...")
+    references_heading: str = "References"
+    reference_labels: str = "bracket"  # "bracket" [1], "dot" 1., "none" (author-year, hanging indent)
+    footnote_size: float = 8.0
+
+
+IEEE = Style(
+    heading_size=BODY,
+    heading_font="helv",
+    small_caps=True,
+    centered_headings=True,
+    subheading_size=BODY,
+    abstract="run-in",
+    abstract_label="Abstract—",
+    abstract_in_columns=True,
+    keywords="Index Terms—neural networks, small models, toy tasks",
+    references_heading="REFERENCES",
+    reference_labels="bracket",
+)
+ACL = Style(heading_size=12.0, abstract_in_columns=True, reference_labels="none")
+LNCS = Style(
+    abstract="run-in",
+    abstract_label="Abstract.",
+    keywords="Keywords: small networks · toy tasks",
+    reference_labels="dot",
+)
+BOLD_BODY = Style(heading_size=BODY, subheading_size=BODY)  # headings in a bold font of body size
+
+
 def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
     """Greedy word wrap; a ``\\n`` in the text forces a break."""
     lines: list[str] = []
@@ -36,6 +78,20 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
     return lines
 
 
+def _caps_pieces(text: str, size: float) -> list[tuple[str, float]]:
+    """Fake small caps: each word's first letter (and any digit or punctuation) at ``size``, the rest
+    upper case at 80% of it, as TeX's small-caps fonts print them."""
+    pieces: list[tuple[str, float]] = []
+    for n, word in enumerate(text.split()):
+        lead = word if not word[:1].isalpha() or len(word) == 1 else word[0]
+        if n:
+            pieces.append((" ", size))
+        pieces.append((lead.upper(), size))
+        if len(word) > len(lead):
+            pieces.append((word[len(lead) :].upper(), 0.8 * size))
+    return pieces
+
+
 @dataclass
 class _Flow:
     """Where the next line goes: page, column, baseline."""
@@ -44,9 +100,12 @@ class _Flow:
     columns: list[tuple[float, float]]
     header: str | None
     page_numbers: bool
+    footnotes: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    footnote_size: float = 8.0
     top: float = TOP
     col: int = 0
     y: float = TOP
+    bottom: float = BOTTOM
     toc: list[list[int | str]] = field(default_factory=list)
 
     @property
@@ -61,9 +120,27 @@ class _Flow:
         if self.page_numbers:
             page.insert_text((PAGE_W / 2 - 4, 760), str(n), fontsize=BODY, fontname="helv")
         self.col, self.y, self.top = 0, TOP, TOP
+        self.bottom = BOTTOM - self._write_footnotes(page, self.footnotes.get(n, []))
+
+    def _write_footnotes(self, page: pymupdf.Page, notes: list[tuple[str, str]]) -> float:
+        """Footnotes at the foot of the page's first column, under a short rule; the height they take."""
+        if not notes:
+            return 0.0
+        size = self.footnote_size
+        x0, x1 = self.columns[0]
+        wrapped = [_wrap(text, x1 - x0 - 6, size, "helv") for _, text in notes]
+        height = sum(len(w) for w in wrapped) * size * LEADING + 8
+        y = BOTTOM - height + 8
+        page.draw_line((x0, y - 6), (x0 + 0.35 * (x1 - x0), y - 6), width=0.4)
+        for (marker, _), lines in zip(notes, wrapped, strict=True):
+            page.insert_text((x0, y + 0.6 * size), marker, fontsize=0.65 * size, fontname="helv")
+            for line in lines:
+                page.insert_text((x0 + 6, y + size), line, fontsize=size, fontname="helv")
+                y += size * LEADING
+        return height
 
     def need(self, height: float) -> None:
-        if self.y + height <= BOTTOM:
+        if self.y + height <= self.bottom:
             return
         if self.col + 1 < len(self.columns):
             self.col += 1
@@ -71,34 +148,54 @@ class _Flow:
         else:
             self.new_page()
 
-    def write(self, text: str, size: float = BODY, font: str = "helv", indent: float = 0.0) -> None:
+    def write(
+        self, text: str, size: float = BODY, font: str = "helv", indent: float = 0.0, center: bool = False
+    ) -> None:
         x0, x1 = self.columns[self.col]
         for i, line in enumerate(_wrap(text, x1 - x0 - indent, size, font)):
             self.need(size * LEADING)
-            x0, _ = self.columns[self.col]
-            self.page.insert_text(
-                (x0 + (indent if i else 0), self.y + size), line, fontsize=size, fontname=font
-            )
+            x0, x1 = self.columns[self.col]
+            x = x0 + (indent if i else 0)
+            if center:
+                x = (x0 + x1 - pymupdf.get_text_length(line, fontname=font, fontsize=size)) / 2
+            self.page.insert_text((x, self.y + size), line, fontsize=size, fontname=font)
             self.y += size * LEADING
 
-    def heading(self, text: str, as_image: bool) -> None:
-        self.need(3 * HEADING)
-        self.y += HEADING * 0.6
-        self.toc.append([1, text, self.doc.page_count])
+    def write_caps(self, text: str, size: float, font: str, center: bool) -> None:
+        """One line in fake small caps (see :func:`_caps_pieces`)."""
+        self.need(size * LEADING)
+        pieces = _caps_pieces(text, size)
+        width = sum(pymupdf.get_text_length(t, fontname=font, fontsize=s) for t, s in pieces)
+        x0, x1 = self.columns[self.col]
+        x = (x0 + x1 - width) / 2 if center else x0
+        for t, s in pieces:
+            if t.strip():
+                self.page.insert_text((x, self.y + size), t, fontsize=s, fontname=font)
+            x += pymupdf.get_text_length(t, fontname=font, fontsize=s)
+        self.y += size * LEADING
+
+    def heading(self, text: str, as_image: bool, style: Style, level: int = 1) -> None:
+        size = style.heading_size if level == 1 else style.subheading_size
+        self.need(3 * size)
+        self.y += size * 0.6
+        self.toc.append([level, text, self.doc.page_count])
         if as_image:
             x0, _ = self.columns[self.col]
-            png = _text_png(text, HEADING)
-            rect = pymupdf.Rect(x0, self.y, x0 + len(text) * HEADING * 0.6, self.y + HEADING * 1.3)
+            png = _text_png(text, size)
+            rect = pymupdf.Rect(x0, self.y, x0 + len(text) * size * 0.6, self.y + size * 1.3)
             self.page.insert_image(rect, stream=png)
-            self.y += HEADING * LEADING
+            self.y += size * LEADING
+        elif style.small_caps and level == 1:
+            self.write_caps(text, size, style.heading_font, style.centered_headings)
         else:
-            self.write(text, HEADING, "hebo")
-        self.y += HEADING * 0.3
+            font = "hebo" if level == 2 else style.heading_font
+            self.write(text, size, font, center=style.centered_headings and level == 1)
+        self.y += size * 0.3
 
-    def paragraphs(self, text: str) -> None:
+    def paragraphs(self, text: str, size: float = BODY, font: str = "helv") -> None:
         for para in text.split("\n\n"):
-            self.write(para.strip())
-            self.y += BODY * 0.5
+            self.write(para.strip(), size, font)
+            self.y += size * 0.5
 
 
 def _text_png(text: str, size: float) -> bytes:
@@ -111,12 +208,37 @@ def _text_png(text: str, size: float) -> bytes:
     return png
 
 
+def _reference_label(style: Style, n: int) -> str:
+    return {"bracket": f"[{n}] ", "dot": f"{n}. ", "none": ""}[style.reference_labels]
+
+
+def _write_abstract(flow: _Flow, abstract: str, style: Style) -> None:
+    if style.abstract == "heading":
+        center = style.abstract_in_columns
+        flow.write(style.abstract_label, HEADING, "hebo", center=center)
+        flow.paragraphs(abstract)
+    else:  # run-in: the label in bold, then the text on the same line
+        x0, _ = flow.columns[flow.col]
+        flow.need(BODY * LEADING)
+        flow.page.insert_text((x0, flow.y + BODY), style.abstract_label, fontsize=BODY, fontname="hebo")
+        label_w = pymupdf.get_text_length(style.abstract_label + " ", fontname="hebo", fontsize=BODY)
+        first, *rest = abstract.split("\n\n")
+        lines = _wrap(first, flow.columns[flow.col][1] - x0 - label_w, BODY, "helv")
+        flow.page.insert_text((x0 + label_w, flow.y + BODY), lines[0], fontsize=BODY, fontname="helv")
+        flow.y += BODY * LEADING
+        flow.paragraphs("\n\n".join([" ".join(lines[1:]), *rest]) if len(lines) > 1 or rest else "")
+    if style.keywords:
+        flow.y += 4
+        flow.write(style.keywords)
+        flow.y += BODY * 0.5
+
+
 def make_paper_pdf(
     path: Path,
     *,
     title: str,
     abstract: str,
-    sections: list[tuple[str, str]],
+    sections: list[tuple[str, str]] | list[tuple[str, str, int]],
     references: list[str],
     layout: str = "one-column",
     outline: bool = True,
@@ -125,40 +247,59 @@ def make_paper_pdf(
     page_numbers: bool = False,
     headings_as_images: bool = False,
     authors: str = "Ada Lovelace and Alan Turing",
+    style: Style = Style(),
+    title_block: list[str] | None = None,
+    first_page_header: str | None = None,
+    first_page_footer: str | None = None,
+    footnotes: dict[int, list[tuple[str, str]]] | None = None,
 ) -> Path:
     """Write a paper-like PDF to ``path`` and return it.
 
-    ``sections`` are (heading as printed, body text) pairs; ``references`` are entries printed as
-    "[1] ...". ``layout`` is "one-column" or "two-column" (title and abstract span the page either way);
-    ``outline`` adds a PDF outline of the headings; ``stamp`` prints an arXiv-style stamp rotated in
-    the left margin of page 1.
+    ``sections`` are (heading as printed, body text) pairs, or (heading, body, level) with level 2 for
+    a subsection; ``references`` are entries, labelled as ``style`` says ("[1] ..." by default).
+    ``layout`` is "one-column" or "two-column" (the title spans the page either way); ``outline`` adds a
+    PDF outline of the headings; ``stamp`` prints an arXiv-style stamp rotated in the left margin of
+    page 1. ``title_block`` lines go under the authors; ``first_page_header``/``first_page_footer``
+    are printed small at the top/bottom of page 1 only; ``footnotes`` maps a page number to
+    (marker, text) notes set in the first column's foot under a rule. A ``"\\n"`` in the title forces a
+    line break.
     """
     doc = pymupdf.open()
     full = [(MARGIN_X, PAGE_W - MARGIN_X)]
-    flow = _Flow(doc, full, running_header, page_numbers)
+    mid = PAGE_W / 2
+    columns = [(54.0, mid - 12), (mid + 12, PAGE_W - 54.0)] if layout == "two-column" else full
+    flow = _Flow(doc, columns, running_header, page_numbers, footnotes or {}, style.footnote_size)
     flow.new_page()
+    flow.columns = full
+    page1 = doc[0]
     if stamp:
-        doc[0].insert_text((32, 560), stamp, fontsize=18, fontname="tiro", rotate=90)
+        page1.insert_text((32, 560), stamp, fontsize=18, fontname="tiro", rotate=90)
+    if first_page_header:
+        page1.insert_text((MARGIN_X, 52), first_page_header, fontsize=8, fontname="helv")
+    if first_page_footer:
+        page1.insert_text((MARGIN_X, 775), first_page_footer, fontsize=8, fontname="helv")
     flow.write(title, TITLE, "hebo")
     flow.y += 6
     flow.write(authors)
+    for line in title_block or []:
+        flow.write(line)
     flow.y += 14
-    flow.write("Abstract", HEADING, "hebo")
-    flow.columns = [(MARGIN_X + 40, PAGE_W - MARGIN_X - 40)]
-    flow.paragraphs(abstract)
-    flow.y += 10
-    if layout == "two-column":
-        mid = PAGE_W / 2
-        flow.columns = [(54.0, mid - 12), (mid + 12, PAGE_W - 54.0)]
+    if style.abstract_in_columns:
+        flow.columns = columns
+        flow.top = flow.y
+        _write_abstract(flow, abstract, style)
     else:
-        flow.columns = full
-    flow.top = flow.y  # the columns start below the abstract on page 1
-    for heading, body in sections:
-        flow.heading(heading, headings_as_images)
+        flow.columns = [(MARGIN_X + 40, PAGE_W - MARGIN_X - 40)]
+        _write_abstract(flow, abstract, style)
+        flow.y += 10
+        flow.columns = columns
+        flow.top = flow.y  # the columns start below the abstract on page 1
+    for heading, body, *level in sections:
+        flow.heading(heading, headings_as_images, style, level[0] if level else 1)
         flow.paragraphs(body)
-    flow.heading("References", headings_as_images)
+    flow.heading(style.references_heading, headings_as_images, style)
     for i, ref in enumerate(references, 1):
-        flow.write(f"[{i}] {ref}", 9.0, indent=12)
+        flow.write(_reference_label(style, i) + ref, 9.0, indent=12)
         flow.y += 2
     if outline:
         doc.set_toc(flow.toc)

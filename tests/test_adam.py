@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.adam import claim, experiment
 from reimpl.adam.model import Adam
 
@@ -28,7 +27,8 @@ def test_matches_torch_adam() -> None:
 
 
 def test_frozen_second_moment_is_momentum_sgd() -> None:
-    # v ≡ 1 leaves θ −= α·m̂ with m an average of gradients: heavy-ball SGD with lr α(1−β₁), bar the bias correction
+    # v ≡ 1 leaves θ −= α·m̂ with m an average of gradients: heavy-ball SGD with lr α(1−β₁) (bias
+    # correction aside); with β₁ = 0 it is exactly SGD at lr α
     ours = _fit(lambda ps: Adam(ps, lr=0.01, betas=(0.0, 0.999), eps=0.0, per_parameter_scaling=False))
     sgd = _fit(lambda ps: torch.optim.SGD(ps, lr=0.01))
     assert torch.allclose(ours, sgd, atol=1e-6)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.batch_norm import claim, experiment
 from reimpl.batch_norm.model import BatchNorm
 

@@ -6,7 +6,6 @@ import math
 
 import pytest
 import torch
-
 from reimpl.he_init import claim, experiment
 from reimpl.he_init.model import DeepReLUNet
 

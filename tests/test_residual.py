@@ -1,10 +1,9 @@
-"""Deep residual learning (arXiv 1512.03385): reproduction at CI budget, and the ablation without shortcuts."""
+"""Deep residual learning (arXiv 1512.03385): reproduction at CI budget; ablation without shortcuts."""
 
 from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.residual import claim, experiment
 from reimpl.residual.model import Block
 

@@ -13,9 +13,9 @@ PAPER = Paper(
         "of a grid."
     ),
     toy=(
-        "Noisy linear regression, 32 features whose scales span 0.1–10 (condition number 10⁴), each explaining "
-        "an equal share of the target, instead of neural nets on MNIST/CIFAR; 1500 steps of batch 32; "
-        "momentum-0.9 SGD at learning rates 0.001, 0.003, 0.01, 0.03 vs Adam at α = 0.05."
+        "Noisy linear regression, 32 features whose scales span 0.1–10 (condition number 10⁴), each "
+        "explaining an equal share of the target, instead of neural nets on MNIST/CIFAR; 1500 steps of "
+        "batch 32; momentum-0.9 SGD at learning rates 0.001, 0.003, 0.01, 0.03 vs Adam at α = 0.05."
     ),
     metric="log10 of the exact excess population loss ½ Σ s_j² (w_j − w*_j)² at the end (seed mean)",
     margin="Adam's excess loss ≥ 5× (0.7 in log10) below the best SGD rate's",

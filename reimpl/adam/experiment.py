@@ -107,7 +107,9 @@ def run(
         arms = {
             "adam": train_arm(
                 "adam",
-                lambda ps: Adam(ps, cfg.adam_lr, (cfg.beta1, cfg.beta2), per_parameter_scaling=cfg.per_parameter_scaling),
+                lambda ps: Adam(
+                    ps, cfg.adam_lr, (cfg.beta1, cfg.beta2), per_parameter_scaling=cfg.per_parameter_scaling
+                ),
                 cfg,
                 problem,
                 seed,
@@ -118,6 +120,12 @@ def run(
         for lr in cfg.sgd_lrs:
             name = f"sgd_{lr:g}"
             arms[name] = train_arm(
-                name, lambda ps, lr=lr: torch.optim.SGD(ps, lr=lr, momentum=cfg.sgd_momentum), cfg, problem, seed, device, progress
+                name,
+                lambda ps, lr=lr: torch.optim.SGD(ps, lr=lr, momentum=cfg.sgd_momentum),
+                cfg,
+                problem,
+                seed,
+                device,
+                progress,
             )
     return toys.run_record(PAPER.arxiv_id, "adam", budget, seed, device, clock, arms, cfg)

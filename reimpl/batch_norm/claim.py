@@ -1,4 +1,4 @@
-"""The claim: with batch norm the net trains faster, and still trains at a learning rate where it otherwise stalls."""
+"""The claim: with batch norm a net trains faster, and keeps training at a rate where it otherwise stalls."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ def check(results: list[RunResult]) -> Verdict:
     final = {arm: seed_mean(results, arm, "train_loss") for arm in results[0].arms}
     chance = seed_mean(results, "bn_high", "chance_loss")
     checks = [
-        at_least("early training loss at base lr: plain − BN", early["plain_base"] - early["bn_base"], FASTER),
-        at_least("final training loss at high lr: plain − BN", final["plain_high"] - final["bn_high"], HIGH_LR_GAP),
+        at_least(
+            "early training loss at base lr: plain − BN", early["plain_base"] - early["bn_base"], FASTER
+        ),
+        at_least(
+            "final training loss at high lr: plain − BN", final["plain_high"] - final["bn_high"], HIGH_LR_GAP
+        ),
         at_most("final training loss at high lr, BN / ln C", final["bn_high"] / chance, TRAINS),
     ]
     held = all(c.passed for c in checks)

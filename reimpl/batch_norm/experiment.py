@@ -68,7 +68,9 @@ def train_arm(
         return F.cross_entropy(model(x[idx]), y[idx])
 
     harness.start_arm(progress, arm)
-    losses = harness.train(step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress)
+    losses = harness.train(
+        step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
+    )
     model.eval()
     with torch.no_grad():
         logits = model(x)
@@ -92,12 +94,17 @@ def run(
     cfg = toys.configure(CONFIGS, budget, overrides)
     clock = harness.Stopwatch()
     with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
-        data = toys.mlp_teacher(cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device)
+        data = toys.mlp_teacher(
+            cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device
+        )
         plan = {
             "bn_base": (cfg.normalize, cfg.lr_base),
             "plain_base": (False, cfg.lr_base),
             "bn_high": (cfg.normalize, cfg.lr_high),
             "plain_high": (False, cfg.lr_high),
         }
-        arms = {arm: train_arm(arm, norm, lr, cfg, data, seed, device, progress) for arm, (norm, lr) in plan.items()}
+        arms = {
+            arm: train_arm(arm, norm, lr, cfg, data, seed, device, progress)
+            for arm, (norm, lr) in plan.items()
+        }
     return toys.run_record(PAPER.arxiv_id, "batch_norm", budget, seed, device, clock, arms, cfg)

@@ -1,4 +1,4 @@
-"""The claim: 2/n keeps a deep ReLU net's forward signal and lets it train; 1/n shrinks the signal and stalls."""
+"""The claim: 2/n keeps a deep ReLU net's forward signal and lets it train; 1/n loses it and stalls."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def check(results: list[RunResult]) -> Verdict:
     ]
     held = all(c.passed for c in checks)
     summary = (
-        f"signal after {len(results[0].arms['he'].curves['log10_signal']) - 2} layers: 2/n ×10^{he_signal:+.1f}, "
+        f"signal after {len(results[0].arms['he'].curves['log10_signal']) - 2} layers: "
+        f"2/n ×10^{he_signal:+.1f}, "
         f"1/n ×10^{xavier_signal:+.1f}; 2/n training loss fell to {he_ratio:.0%} of its start and ends "
         f"{loss_gap:.2f} nats below 1/n — {'held' if held else 'not held'}"
     )

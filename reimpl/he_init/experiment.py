@@ -71,7 +71,9 @@ def train_arm(
         return F.cross_entropy(model(x), (x @ teacher).argmax(dim=1))
 
     harness.start_arm(progress, arm)
-    losses = harness.train(step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress)
+    losses = harness.train(
+        step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
+    )
     head = losses[: max(1, cfg.steps // 20)]
     tail = losses[-max(1, cfg.steps // 10) :]
     start, final = sum(head) / len(head), toys.finite_or(sum(tail) / len(tail), 1e6)

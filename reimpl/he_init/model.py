@@ -16,12 +16,13 @@ multiplies the signal's second moment by ½, so after 30 layers it is about 2⁻
 backward signal has the same product, so gradients reaching the early layers are tiny and a deep plain net
 does not learn. The paper shows a 30-layer net that trains with 2/n and stalls with 1/n.
 
-Here: a plain ReLU MLP (no normalisation, zero biases) whose weights are drawn with variance ``gain / fan_in``;
-``gain = 2`` is He, ``gain = 1`` the Xavier-like rule.
+Here: a plain ReLU MLP (no normalisation, zero biases) whose weights are drawn with variance
+``gain / fan_in``; ``gain = 2`` is He, ``gain = 1`` the Xavier-like rule.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import torch
@@ -54,9 +55,10 @@ class DeepReLUNet(nn.Module):
         if depth < 2:
             raise ValueError(f"depth must be at least 2, got {depth}")
         sizes = [d_in] + [width] * (depth - 1) + [n_out]
-        self.layers = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes[:-1], sizes[1:], strict=True))
-        for layer in self.layers:
+        linears = [nn.Linear(a, b) for a, b in itertools.pairwise(sizes)]
+        for layer in linears:
             init_linear(layer, gain, generator)
+        self.layers = nn.ModuleList(linears)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.forward_with_signal(x)[0]

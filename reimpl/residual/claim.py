@@ -14,9 +14,17 @@ def check(results: list[RunResult]) -> Verdict:
     """Judge on the seed means of the final training-set loss."""
     loss = {arm: seed_mean(results, arm, "train_loss") for arm in results[0].arms}
     checks = [
-        at_least("train loss: plain deep − plain shallow", loss["plain_deep"] - loss["plain_shallow"], DEGRADATION),
-        at_least("train loss: plain deep − residual deep", loss["plain_deep"] - loss["residual_deep"], RESCUE),
-        at_most("train loss: residual deep − plain shallow", loss["residual_deep"] - loss["plain_shallow"], TOLERANCE),
+        at_least(
+            "train loss: plain deep − plain shallow", loss["plain_deep"] - loss["plain_shallow"], DEGRADATION
+        ),
+        at_least(
+            "train loss: plain deep − residual deep", loss["plain_deep"] - loss["residual_deep"], RESCUE
+        ),
+        at_most(
+            "train loss: residual deep − plain shallow",
+            loss["residual_deep"] - loss["plain_shallow"],
+            TOLERANCE,
+        ),
     ]
     held = all(c.passed for c in checks)
     summary = (

@@ -3,7 +3,8 @@
 Arms (same data, batches and optimiser; only depth and the shortcut differ):
 
 - ``plain_shallow`` / ``plain_deep``: no shortcuts (the degradation pair),
-- ``residual_shallow`` / ``residual_deep``: identity shortcuts, when ``skip`` is on (the ablation turns it off).
+- ``residual_shallow`` / ``residual_deep``: identity shortcuts when ``skip`` is on (the ablation turns it
+  off).
 
 The metric is the loss on the whole training set after training: degradation is about fitting, not
 generalising, so no test set is needed.
@@ -71,7 +72,9 @@ def train_arm(
         return F.cross_entropy(model(x[idx]), y[idx])
 
     harness.start_arm(progress, arm)
-    losses = harness.train(step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress)
+    losses = harness.train(
+        step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
+    )
     model.eval()
     with torch.no_grad():
         logits = model(x)
@@ -88,7 +91,9 @@ def run(
     cfg = toys.configure(CONFIGS, budget, overrides)
     clock = harness.Stopwatch()
     with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
-        data = toys.mlp_teacher(cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device)
+        data = toys.mlp_teacher(
+            cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device
+        )
         plan = {
             "plain_shallow": (cfg.shallow, False),
             "plain_deep": (cfg.deep, False),

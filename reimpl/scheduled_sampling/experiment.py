@@ -60,7 +60,7 @@ class Config:
 
 
 CONFIGS: dict[str, Config] = {
-    "ci": Config(steps=400, arms=("teacher_forcing", "scheduled_sampling"), eval_size=500, eval_every=100),
+    "ci": Config(steps=300, arms=("teacher_forcing", "scheduled_sampling"), eval_size=300, eval_every=100),
     "quick": Config(),
     "full": Config(steps=2000, eval_size=4000, eval_every=100),
 }

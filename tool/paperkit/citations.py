@@ -1,9 +1,10 @@
 """Citation markers in running text, linked to reference-list entries.
 
-Finds numeric markers ('[7]', '[3, 5-7]'), alphanumeric labels ('[KW13]'), author-year groups ('(Bengio et al.,
-2015; Hinton, 2012)', '[Ioffe and Szegedy, 2015]'), narrative citations ('Bengio et al. (2015)') and, when a
-text has nothing else, superscript numbers ('chains.2 While'). :func:`link_citations` resolves them against
-the parsed reference list; :func:`cited_works` and :func:`paragraphs` are what the study note builds on.
+Finds numeric markers ('[7]', '[3, 5-7]'), alphanumeric labels ('[KW13]'), author-year groups
+('(Bengio et al., 2015; Hinton, 2012)', '[Ioffe and Szegedy, 2015]'), narrative citations
+('Bengio et al. (2015)') and, when a text has nothing else, superscript numbers ('chains.2 While').
+:func:`link_citations` resolves them against the parsed reference list; :func:`cited_works` and
+:func:`paragraphs` are what the study note builds on.
 """
 
 from __future__ import annotations
@@ -110,15 +111,15 @@ _TOKEN = rf"{_PARTICLE}*[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 _YEAR1 = r"(?:1[6-9]|20)\d{2}[a-z]?(?!\d)"
 _YEARS = rf"{_YEAR1}(?:\s*,\s*(?:{_YEAR1}|[a-z]\b))*"
 _NAMES = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
-_AUTHORS = (
-    rf"{_NAMES}(?:\s*,\s*{_NAMES})*(?:,?\s+(?:and|&)\s+{_NAMES})?(?P<etal>\s+et\s+al\.?)?"
-)
+_AUTHORS = rf"{_NAMES}(?:\s*,\s*{_NAMES})*(?:,?\s+(?:and|&)\s+{_NAMES})?(?P<etal>\s+et\s+al\.?)?"
 _ITEM = re.compile(rf"(?P<authors>{_AUTHORS})(?P<comma>\s*,)?\s*(?P<years>{_YEARS})(?:\s*[,:]\s*[^;]*)?$")
 _NARRATIVE = re.compile(
     rf"(?P<authors>{_TOKEN}(?:\s+{_TOKEN}){{0,2}}"
     rf"(?P<etal>\s+et\s+al\.?)?(?:,?\s+(?:and|&)\s+{_TOKEN}(?:\s+{_TOKEN}){{0,2}})?)"
     rf"(?:['’]s)?\s*[(\[]\s*(?P<years>{_YEARS})\s*[)\]]"
 )
+# Items are separated by ';', or by ',' right after a year when another name follows ('2015, Amodei et al.').
+_ITEM_SPLIT = re.compile(r";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?=(?:[a-z]+\s+)*[A-Z])")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _SURNAME_LIKE = re.compile(r"(?:Mc|Mac|O'|De|Di|La|Le|Van|Von)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
 _SUPERSCRIPT = re.compile(r"(?<=[a-z]{2})([.,;:]?)(\d{1,3}(?:[,–-]\d{1,3})*)(?=[\s.,;:)]|$)")
@@ -191,7 +192,7 @@ def _item(piece: str) -> _Item | None:
 
 def _author_year_group(view: _View, m: re.Match[str]) -> _Candidate | None:
     content = m[1] if m[1] is not None else m[2]
-    items = [it for it in (_item(p) for p in content.split(";")) if it]
+    items = [it for it in (_item(p) for p in _ITEM_SPLIT.split(content)) if it]
     return _Candidate(m.start(), m.end(), "author-year", items=items) if items else None
 
 
@@ -298,7 +299,7 @@ def _is_suffix(words: list[str], of: list[str]) -> bool:
 
 def _score(entry: _Entry, first: list[str], second: list[str] | None, et_al: bool, year: str) -> int:
     """How well an entry fits 'first [and second] [et al.] (year)'; 0 when it does not."""
-    if not entry.year or entry.year[:4] != year[:4]:
+    if entry.year and entry.year[:4] != year[:4]:
         return 0
     if entry.year != year and entry.year[4:] and year[4:]:
         return 0  # 2014a vs 2014b
@@ -308,7 +309,8 @@ def _score(entry: _Entry, first: list[str], second: list[str] | None, et_al: boo
         score = 3  # authors not parsed: the name is in the entry's opening
     else:
         return 0
-    score += 2 if entry.year == year else 1
+    # An entry whose year was lost (a cut-off entry) can still match on names, after any dated one.
+    score += 2 if entry.year == year else 1 if entry.year else -1
     if second is not None:
         score += 2 if _is_suffix(second, entry.second) else -2
         score += entry.n_authors == 2
@@ -319,8 +321,12 @@ def _score(entry: _Entry, first: list[str], second: list[str] | None, et_al: boo
     return score
 
 
+def _words(name: str) -> list[str]:
+    return [w for w in (fold(x) for x in re.split(r"[\s\-]+", name)) if w]
+
+
 def _resolve_year(entries: list[_Entry], item: _Item, year: str, first: list[str]) -> int | None:
-    second = [fold(w) for w in re.split(r"[\s\-]+", item.names[1]) if fold(w)] if len(item.names) == 2 else None
+    second = _words(item.names[1]) if len(item.names) == 2 else None
     scores = [_score(e, first, second, item.et_al, year) for e in entries]
     best = max(scores, default=0)
     if best <= 0:
@@ -337,7 +343,7 @@ def _resolve_year(entries: list[_Entry], item: _Item, year: str, first: list[str
 def _resolve_item(entries: list[_Entry], item: _Item) -> tuple[list[int], int]:
     """Entry indices for each year of the item, and how many leading name words were not part of the
     name (a capitalised word before a narrative citation: 'Unlike Radford et al.')."""
-    words = [fold(w) for w in re.split(r"[\s\-]+", item.names[0]) if fold(w)] if item.names else []
+    words = _words(item.names[0]) if item.names else []
     for skip in range(len(words)):
         first = words[skip:]
         hits = [_resolve_year(entries, item, y, first) for y in item.years]
@@ -359,7 +365,9 @@ def _dedupe(xs: list[int]) -> list[int]:
     return list(dict.fromkeys(xs))
 
 
-def _link(cand: _Candidate, refs: list[Reference], entries: list[_Entry], numbers: dict[int, int]) -> bool:
+def _link(
+    cand: _Candidate, refs: list[Reference], entries: list[_Entry], numbers: dict[int, int], text: str
+) -> bool:
     """Fill the candidate's targets; False when it should not count as a citation at all."""
     if cand.unresolved:
         cand.numbers = []
@@ -380,19 +388,18 @@ def _link(cand: _Candidate, refs: list[Reference], entries: list[_Entry], number
         targets.extend(hits)
         strong = strong or item.strong
         if cand.narrative and skip:
-            cand.start = _skip_words(cand, skip)
+            cand.start = _skip_words(text, cand.start, skip)
     cand.numbers = _dedupe(targets)
     return bool(targets) or strong
 
 
-_skip_text: str = ""
+_WORD = re.compile(r"\S+\s+")
 
 
-def _skip_words(cand: _Candidate, skip: int) -> int:
-    """Start of the candidate after dropping ``skip`` words that turned out not to be the name."""
-    pos = cand.start
+def _skip_words(text: str, pos: int, skip: int) -> int:
+    """Start of a narrative marker after dropping ``skip`` words that turned out not to be the name."""
     for _ in range(skip):
-        m = re.compile(r"\S+\s+").match(_skip_text, pos)
+        m = _WORD.match(text, pos)
         if not m:
             break
         pos = m.end()
@@ -436,19 +443,25 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 
 def _markers(text: str, refs: list[Reference] | None) -> list[CitationMarker]:
-    global _skip_text
     display = _display_view(text)
     view = _match_view(display)
-    _skip_text = view.text
     numbered = refs is not None and bool(refs) and all(re.fullmatch(r"\d+\.?", r.label or "1") for r in refs)
     cands = _candidates(view, len(refs) if refs is not None else None, numbered)
     if refs is not None:
         parsed = [r if r.authors or r.year else parse_reference(r) for r in refs]
         entries = [_entry(r) for r in parsed]
         numbers = _number_index(refs)
-        cands = [c for c in cands if _link(c, refs, entries, numbers)]
+        cands = [c for c in cands if _link(c, refs, entries, numbers, view.text)]
     else:
         cands = [c for c in cands if _plausible(c)]
+        for c in cands:
+            if c.narrative and c.items:
+                # No list to tell a name from a sentence opening ('As Bengio et al.'): keep its last word.
+                words = c.items[0].names[0].split()
+                keep = len(words) - 1
+                while keep > 0 and words[keep - 1].islower():
+                    keep -= 1  # particles: 'van der Maaten'
+                c.start = _skip_words(view.text, c.start, keep)
     sents = _Sentences(display)
     out: list[CitationMarker] = []
     for c in cands:

@@ -325,3 +325,196 @@ def list_(as_json: bool, library: Path | None) -> None:
             extra += f", {r.last_reproduction}]" if r.last_reproduction else ", not reproduced]"
         title = r.title if len(r.title) <= 70 else r.title[:69] + "…"
         click.echo(f"{r.id:<18} {r.year or '':<4}  {title}{extra}")
+
+
+@main.command(name="scaffold")
+@click.argument("arxiv_id")
+@click.option("--name", required=True, help="Folder and package name, e.g. residual_nets.")
+@click.option(
+    "--reimpl-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where reimplementations live (default: the reimpl package's folder).",
+)
+@click.option(
+    "--tests-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where the new test goes (default: tests/ beside the reimpl package).",
+)
+@library_option
+@handle_errors
+def scaffold_cmd(
+    arxiv_id: str, name: str, reimpl_dir: Path | None, tests_dir: Path | None, library: Path | None
+) -> None:
+    """Start a reimplementation of a paper in the library: reimpl/NAME/ and its test, from templates."""
+    from paperkit.config import load_settings
+    from paperkit.errors import BadInput
+    from paperkit.library import Library
+    from paperkit.scaffold import default_dirs, scaffold
+
+    default_reimpl, default_tests = default_dirs()
+    tests = tests_dir or default_tests
+    if tests is None:
+        raise BadInput(f"no tests folder beside {default_reimpl}; pass --tests-dir")
+    lib = Library(load_settings(library).library)
+    written = scaffold(lib, arxiv_id, name, reimpl_dir or default_reimpl, tests)
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(
+        f"next: write the idea in {name}/model.py, the toy in {name}/experiment.py and the check in "
+        f"{name}/claim.py; then run pytest {written[-1]}"
+    )
+
+
+# --- reproduce, reimpls ---------------------------------------------------------------------------
+
+
+class _ArmProgress:
+    """One click progress bar per arm (and seed) on stderr, fed by an experiment's progress callback."""
+
+    def __init__(self, label: str, quiet: bool) -> None:
+        self.label, self.quiet = label, quiet
+        self.seed: int | None = None
+        self.arm: str | None = None
+        self.bar: Any = None
+        self.last_step = 0
+        self.arms_seen = 0
+
+    def start_seed(self, seed: int) -> None:
+        self.seed = seed
+        self._close()
+
+    def start_arm(self, arm: str) -> None:
+        self._close()
+        self.arm = arm
+
+    def __call__(self, step: int, total: int, metrics: dict[str, float]) -> None:
+        if self.quiet:
+            return
+        if self.bar is not None and step < self.last_step:  # an experiment that never named its arms
+            self._close()
+        if self.bar is None:
+            self.arms_seen += 1
+            arm = self.arm or f"arm {self.arms_seen}"
+            seed = f" seed {self.seed}" if self.seed is not None else ""
+            self.bar = click.progressbar(length=total, label=f"{self.label}{seed} {arm:<20}", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(step - self.last_step)
+        self.last_step = step
+        if "loss" in metrics:
+            self.bar.item_show_func = lambda _: f"loss {metrics['loss']:.4f}"
+            self.bar.render_progress()
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+        self.bar, self.arm, self.last_step = None, None, 0
+
+    def close(self) -> None:
+        self._close()
+
+
+@main.command()
+@click.argument("arxiv_id", required=False, metavar="ID")
+@click.option("--all", "run_all", is_flag=True, help="Reproduce every reimplementation in turn, then summarise.")
+@click.option("--quick", "budget_flag", flag_value="quick", default=True, help="Quick budget (the default).")
+@click.option("--full", "budget_flag", flag_value="full", help="Full budget: longer training, more data.")
+@click.option("--budget", "budget_name", type=click.Choice(["ci", "quick", "full"]), hidden=True)
+@click.option("--device", default="auto", show_default=True, help="auto, cpu or cuda (cuda:N).")
+@click.option("--seed", type=int, default=0, show_default=True, help="First seed.")
+@click.option("--seeds", "n_seeds", type=int, default=1, show_default=True, help="Run seeds SEED..SEED+N-1.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result record as JSON on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+@library_option
+@handle_errors
+def reproduce(
+    arxiv_id: str | None,
+    run_all: bool,
+    budget_flag: str,
+    budget_name: str | None,
+    device: str,
+    seed: int,
+    n_seeds: int,
+    as_json: bool,
+    quiet: bool,
+    library: Path | None,
+) -> None:
+    """Train a paper's toy reimplementation and check its claim.
+
+    ID is an arXiv ID (1506.03099, 1506.03099v3, arXiv:1506.03099); the paper need not be fetched.
+    Writes LIBRARY/KEY/reproduction/result.json and plot.png, and refreshes the paper's note if it
+    has one.
+
+    \b
+    Examples:
+      paperkit reproduce 1506.03099
+      paperkit reproduce 1506.03099 --seeds 5 --full
+      paperkit reproduce --all
+    \b
+    Exit status: 0 the claim held (every claim, with --all); 1 it did not; 2 bad input.
+    """
+    import json
+
+    from paperkit import reproduce as rp
+    from paperkit.config import load_settings
+    from paperkit.errors import BadInput
+    from paperkit.library import Library
+    from paperkit.reimpls import all_reimpls
+
+    if run_all == (arxiv_id is not None):
+        raise BadInput("give one ID, or --all (e.g. paperkit reproduce 1506.03099)")
+    targets = all_reimpls() if run_all else [rp.resolve(arxiv_id or "")]
+    if not targets:
+        raise BadInput("no reimplementations found in the reimpl package")
+    seeds = rp.seed_list(seed, n_seeds)
+    budget = budget_name or budget_flag
+    dev = rp.pick_device(device)
+    lib = Library(load_settings(library).library)
+    repros = []
+    for target in targets:
+        progress = _ArmProgress(target.name, quiet or as_json)
+        try:
+            repro = rp.reproduce(target, seeds, budget, dev, lib, progress)
+        finally:
+            progress.close()
+        repros.append(repro)
+        if not as_json:
+            click.echo(rp.format_report(repro))
+            if run_all:
+                click.echo()
+    if as_json:
+        records = [r.to_dict() for r in repros]
+        click.echo(json.dumps(records if run_all else records[0], indent=2, ensure_ascii=False))
+    elif run_all:
+        click.echo(rp.format_summary(repros))
+    if not all(r.verdict.held for r in repros):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@library_option
+@handle_errors
+def reimpls(as_json: bool, library: Path | None) -> None:
+    """List the reimplementations: ID, name, title, claim and the last recorded verdict."""
+    import json
+
+    from paperkit.config import load_settings
+    from paperkit.library import Library
+    from paperkit.reproduce import listing
+
+    rows = listing(Library(load_settings(library).library))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        last = row["last_verdict"]
+        verdict = "not reproduced" if last is None else ("held" if last["held"] else "NOT HELD")
+        if last is not None and last["timestamp"]:
+            verdict += f" ({last['timestamp'][:10]}, {last['budget']})"
+        claim = " ".join(row["claim"].split())
+        claim = claim if len(claim) <= 100 else claim[:99] + "…"
+        click.echo(f"{row['arxiv_id']:<11} {row['name']:<20} {row['title']}")
+        click.echo(f"{'':<11} claim: {claim}")
+        click.echo(f"{'':<11} last: {verdict}")

@@ -319,6 +319,11 @@ class Fetcher:
         except PdfError as e:
             self._warn(warnings, f"the PDF could not be read ({e}); the note is written from the metadata")
             return None
+        if not (sections.title or sections.abstract or sections.headings or sections.references):
+            # No text at all (a scanned PDF): as unreadable as a corrupt one, and reported the same way.
+            why = "; ".join(sections.warnings) or "no text found"
+            self._warn(warnings, f"the PDF could not be read ({why}); the note is written from the metadata")
+            return None
         for w in sections.warnings:
             self.reporter.warn(w)
         # Stored parsed: other tools (and the note) read authors, year, title and arXiv IDs of entries.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from paperkit.model import Reference
@@ -65,18 +66,21 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _ET_AL = re.compile(r",?\s*\bet\.?\s+al\.?\s*$")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _INITIALS = re.compile(r"(?:[A-Z]\.?-?)*[A-Z]")
-_PARTICLES = frozenset("van von der den de del della di da du dos le la ter bin al el zu".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "le", "la", "ter", "bin"]
+)
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
+def _add_mark(mark: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: "".join(g or "" for g in m.groups()) + mark
 
 
 def fix_accents(text: str) -> str:
     """Put PyMuPDF's detached accents back on their letters: 'Merri¨enboer', 'Merri \u0308enboer' →
     'Merriënboer'."""
     for pattern, mark in _FIXES:
-        if mark is None:
-            text = pattern.sub(_move_accent, text)
-        else:
-            text = pattern.sub(lambda m, mark=mark: "".join(g or "" for g in m.groups()) + mark, text)
+        text = pattern.sub(_move_accent if mark is None else _add_mark(mark), text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -108,12 +112,13 @@ def _is_initial(token: str) -> bool:
 
 def _looks_like_name(segment: str) -> bool:
     # Footnote marks glued to a name ("Ke1", "Bengio∗") are not part of it.
-    words = [re.sub(r"[\d∗*†‡]+$", "", w) for w in segment.split()]
+    words = [re.sub(r"(?<=[^\W\d_])[\d∗*†‡]+$", "", w) for w in segment.split()]
     if not 1 <= len(words) <= 6 or re.search(r"\d|[:;()\[\]“”\"]", " ".join(words)):
         return False
     capital = [w[:1].isupper() or not w[:1].isalpha() for w in words]
     plain = [w.lower() in _PARTICLES or w.lower() in _SUFFIXES for w in words]
-    # Every word capitalised, save particles ("van den Oord") and, in short names, a middle word ("Wei jing Zhu").
+    # Every word capitalised, save particles ("van den Oord") and, in a short name, a middle word
+    # ("Wei jing Zhu").
     return all(
         c or p or (0 < i < len(words) - 1 and len(words) <= 4)
         for i, (c, p) in enumerate(zip(capital, plain, strict=True))
@@ -150,7 +155,9 @@ def _author_block_end(body: str, surname_first: bool) -> int:
 
 
 def _split_names(block: str, surname_first: bool) -> tuple[list[str], bool]:
-    block = block.strip().rstrip(".").strip()
+    block = block.strip()
+    if block.endswith(".") and not _is_initial(block[:-1].rsplit(None, 1)[-1] if block[:-1].strip() else ""):
+        block = block[:-1].rstrip()
     et_al = bool(_ET_AL.search(block))
     block = _ET_AL.sub("", block)
     parts = [p.strip() for p in _NAME_SPLIT.split(block) if p and p.strip()]
@@ -264,7 +271,7 @@ def parse_reference(ref: Reference) -> Reference:
     from its text, as far as they can be read. Never raises."""
     try:
         return _parse(ref)
-    except Exception:  # noqa: BLE001 — a malformed entry must not stop the rest of the note
+    except Exception:  # a malformed entry must not stop the rest of the note
         return replace(ref)
 
 

@@ -8,7 +8,6 @@ bounded on a 1,000-page PDF.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pymupdf
@@ -16,7 +15,8 @@ import pymupdf
 from paperkit.errors import PdfError
 from paperkit.extract import headings as hd
 from paperkit.extract import sections as sc
-from paperkit.extract.layout import Line, PageText, find_stamp, read_page, remove_furniture
+from paperkit.extract.layout import Line, PageText, read_page, remove_furniture
+from paperkit.extract.own_id import own_arxiv_id
 from paperkit.extract.references import numbered_run_start, split_references
 from paperkit.extract.text import Vocabulary
 from paperkit.model import Reference, Sections
@@ -25,7 +25,6 @@ __all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
 
 HEAD_PAGES = 40
 TAIL_PAGES = 20
-_PRINTED_ID = re.compile(r"(?:arXiv:\s*|arxiv\.org/(?:abs|pdf)/)(\d{4}\.\d{4,5}(?:v\d+)?)", re.IGNORECASE)
 
 
 def _open(path: Path) -> pymupdf.Document:
@@ -77,13 +76,10 @@ def _extract(doc: pymupdf.Document) -> Sections:
         tail = doc.page_count - TAIL_PAGES + 1
         warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
     pages: list[PageText] = [read_page(doc[n], n + 1) for n in numbers]
-    stamp = find_stamp(pages[0].rotated)
     lines = remove_furniture(pages)
     result = Sections("", "", [], None, None, [], pages=doc.page_count, warnings=warnings)
-    if stamp is None:
-        stamp = _printed_id(lines)
-    result.arxiv_id = stamp
     if not lines:
+        result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, 0.0)
         scanned = any(p.has_images for p in pages)
         warnings.append("no text layer: the PDF looks scanned" if scanned else "no text found in the PDF")
         return result
@@ -91,6 +87,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
     body = hd.body_size(lines)
     vocab = Vocabulary(lines)
     heads = hd.find_headings(lines, doc.get_toc(), body)
+    result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, _title_block_end(lines, heads))
     keep = sc.text_filter(body, lines)
 
     abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab)
@@ -146,11 +143,13 @@ def _references(lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary) -
     ), "fallback"
 
 
-def _printed_id(lines: list[Line]) -> str | None:
-    for ln in lines:
+def _title_block_end(lines: list[Line], heads: list[hd.Heading]) -> float:
+    """Where page 1's title block (title, authors, their notes) ends: the abstract or the first heading,
+    else a third of the way down."""
+    sections = {h.start for h in heads if h.level == 1}
+    for i, ln in enumerate(lines):
         if ln.page > 1:
             break
-        m = _PRINTED_ID.search(ln.text)
-        if m:
-            return m.group(1)
-    return None
+        if sc.opens_abstract(ln.text) or i in sections:
+            return ln.y0
+    return lines[0].page_height / 3 if lines else 0.0

@@ -14,11 +14,12 @@ from typing import Any
 
 import pymupdf
 
+from paperkit.extract.own_id import is_stamp, stamp_line
+
 # Spans in dict mode, without images (much faster, and images carry no text).
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
 _MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
-_STAMP = re.compile(r"arXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
 FURNITURE_BAND = 0.12  # running headers and page numbers live in the top and bottom 12% of a page
 
 
@@ -42,6 +43,12 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+    @property
+    def in_band(self) -> bool:
+        """Whether the line sits in the top or bottom band, where running headers and footers live."""
+        band = FURNITURE_BAND * self.page_height
+        return self.y1 < band or self.y0 > self.page_height - band
 
 
 @dataclass
@@ -215,48 +222,36 @@ def read_page(page: pymupdf.Page, page_no: int) -> PageText:
     return PageText(lines, rotated, two, has_images)
 
 
-def find_stamp(texts: list[str]) -> str | None:
-    """The arXiv ID (versioned as printed) in a list of texts, e.g. ``1506.03099v3``."""
-    for t in texts:
-        m = _STAMP.search(t)
-        if m:
-            return m.group(1)
-    return None
-
-
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
 
 def remove_furniture(pages: list[PageText]) -> list[Line]:
-    """All lines in reading order without running headers, page numbers or stamp-like lines.
+    """All lines in reading order without running headers, page numbers or arXiv stamps.
 
     A line in the top or bottom band of a page is furniture when it is a bare page number or when the
     same text (digits ignored) sits in a band on another page too.
     """
     seen: Counter[str] = Counter()
     for pt in pages:
-        for key in {_furniture_key(ln.text) for ln in pt.lines if _in_band(ln)}:
+        for key in {_furniture_key(ln.text) for ln in pt.lines if ln.in_band}:
             seen[key] += 1
     out: list[Line] = []
     for pt in pages:
+        block_sizes = Counter(ln.block for ln in pt.lines)
         ys = [ln.y0 for ln in pt.lines]
         top, bottom = min(ys, default=0.0), max(ys, default=0.0)
         for ln in pt.lines:
             extreme = ln.y0 in (top, bottom)  # a bare number as the page's first or last line
-            if _is_page_number(ln.text) and (extreme or _in_band(ln)):
+            if _is_page_number(ln.text) and (extreme or ln.in_band):
                 continue
-            if _in_band(ln) and seen[_furniture_key(ln.text)] >= 2:
+            if ln.in_band and seen[_furniture_key(ln.text)] >= 2:
                 continue
-            if _STAMP.match(ln.text) and len(ln.text) < 80:
-                continue
+            alone = ln.in_band and block_sizes[ln.block] == 1
+            if is_stamp(ln.text) or (alone and stamp_line(ln.text) is not None):
+                continue  # an ID in a header or footer, not the end of a reference entry
             out.append(ln)
     return out
-
-
-def _in_band(ln: Line) -> bool:
-    band = FURNITURE_BAND * ln.page_height
-    return ln.y1 < band or ln.y0 > ln.page_height - band
 
 
 def _is_page_number(text: str) -> bool:

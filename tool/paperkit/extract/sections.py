@@ -58,6 +58,11 @@ def find_title(lines: list[Line], stop: int) -> str:
     return " ".join(lines[i].text for i in run)
 
 
+def opens_abstract(text: str) -> bool:
+    """Whether a line is an "Abstract" heading or starts a run-in abstract ("Abstract—We ...")."""
+    return bool(_ABSTRACT_ALONE.match(text) or _ABSTRACT_RUN_IN.match(text))
+
+
 def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary) -> tuple[str, int, str]:
     """(abstract text, index of the line after it, found_by). Under an "Abstract" heading (or run-in
     "Abstract—"), up to the next heading; else the first long paragraph on page 1 before any section."""

@@ -1,0 +1,70 @@
+"""Dropout (Hinton, Srivastava, Krizhevsky, Sutskever, Salakhutdinov 2012) — arXiv 1207.0580.
+
+Study note. A large net trained on a small data set fits the noise: hidden units learn to fix each other's
+mistakes on the training cases (co-adaptation), and those joint fixes do not carry over to new cases. Dropout
+omits each hidden unit at random, independently, on every training case, with probability p (½ in the
+paper, 0.2 for inputs). A unit can then rely on no particular other unit being present and must be useful
+on its own, in many random sub-networks; training trains an exponential number of thinned nets that share
+their weights.
+
+    training:  r_j ~ Bernoulli(1 − p),   h̃_j = r_j · h_j
+    test:      all units present, outgoing weights scaled by (1 − p)  (the expected input of the next layer)
+
+The test net approximates the geometric mean of the predictions of all thinned nets. Here the equivalent
+"inverted" form is used: scale the surviving units by 1/(1 − p) at training time,
+
+    h̃_j = r_j · h_j / (1 − p),    so that E[h̃_j] = h_j,
+
+and at test time the layer is the identity; the trained weights then need no rescaling.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+class Dropout(nn.Module):
+    """Zero each unit with probability ``p`` in training, rescale the rest by 1/(1 − p); identity in eval."""
+
+    def __init__(self, p: float, generator: torch.Generator | None = None) -> None:
+        super().__init__()
+        if not 0.0 <= p < 1.0:
+            raise ValueError(f"dropout probability must lie in [0, 1), got {p}")
+        self.p = p
+        self.generator = generator  # an explicit stream keeps runs reproducible per seed
+
+    def forward(self, h: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0.0:
+            return h
+        keep = 1.0 - self.p
+        r = (torch.rand(h.shape, generator=self.generator, device=h.device) < keep).to(
+            h.dtype
+        )  # r ~ Bern(1−p)
+        return h * r / keep  # h̃ = r·h/(1 − p)
+
+
+class MLP(nn.Module):
+    """Input dropout → (Linear → ReLU → dropout) × ``depth`` → linear classifier."""
+
+    def __init__(
+        self,
+        d_in: int,
+        width: int,
+        depth: int,
+        n_out: int,
+        p_hidden: float,
+        p_input: float = 0.0,
+        generator: torch.Generator | None = None,
+    ) -> None:
+        super().__init__()
+        layers: list[nn.Module] = [Dropout(p_input, generator)]
+        size = d_in
+        for _ in range(depth):
+            layers += [nn.Linear(size, width), nn.ReLU(), Dropout(p_hidden, generator)]
+            size = width
+        self.body = nn.Sequential(*layers)
+        self.head = nn.Linear(width, n_out)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.body(x))

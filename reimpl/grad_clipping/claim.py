@@ -1,0 +1,30 @@
+"""The claim: gradients explode without clipping, and clipping keeps training finite with a lower loss."""
+
+from __future__ import annotations
+
+from reimpl.harness import RunResult, Verdict, at_least, at_most
+from reimpl.toys import seed_mean
+
+EXPLOSION = 1000.0  # the unclipped gradient must reach 1000 × the threshold: an explosion, not noise
+LOSS_GAP = 0.3  # clipped MSE ≈ 0.2 against a target variance ≈ 1; a diverged run counts as +inf
+
+
+def check(results: list[RunResult]) -> Verdict:
+    """Held when the unclipped gradients explode, every clipped run stays finite and its loss is lower."""
+    threshold = results[0].config.get("threshold") if results else None
+    explosion = seed_mean(results, "unclipped", "max_grad_norm") / (threshold or 1.0)
+    clipped_diverged = seed_mean(results, "clipped", "diverged")
+    clipped = seed_mean(results, "clipped", "final_loss")
+    unclipped = seed_mean(results, "unclipped", "final_loss")
+    gap = unclipped - clipped  # inf − inf is nan, which fails the check, as it should
+    checks = [
+        at_least("unclipped max gradient norm / threshold", explosion, EXPLOSION),
+        at_most("share of clipped runs that diverged", clipped_diverged, 0.0),
+        at_least("final MSE: unclipped − clipped", gap, LOSS_GAP),
+    ]
+    summary = (
+        f"unclipped max ‖g‖ {explosion:.3g}× threshold; clipped final MSE {clipped:.3g} vs unclipped "
+        f"{unclipped:.3g} (diverged: clipped {clipped_diverged:.0%}, unclipped "
+        f"{seed_mean(results, 'unclipped', 'diverged'):.0%})"
+    )
+    return Verdict(held=all(c.passed for c in checks), summary=summary, checks=checks)

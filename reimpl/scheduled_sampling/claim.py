@@ -1,0 +1,62 @@
+"""The claim of scheduled sampling, as checked on the toy copy task.
+
+Claim (our words): training a sequence model on a mix of true and self-generated previous tokens, moving
+from the truth towards its own samples over training, makes its free-running predictions better than those of
+a model trained on the truth alone, because it learns to recover from its own mistakes; the gap between
+decoding with the truth fed and decoding free running (exposure bias) shrinks.
+
+Why this toy: exposure bias needs a model that makes mistakes. On a task the model learns perfectly, teacher
+forcing never meets a context it did not train on, and scheduled sampling only adds noise. So the copy model
+here is capacity-limited (no attention, a 32-unit GRU state must hold 10 tokens of 9 symbols) and trained
+briefly; its errors then shift the decoder's inputs at inference, which teacher forcing never prepared it for.
+
+Metric: token accuracy of greedy free-running decoding on held-out sequences, averaged over seeds, and the
+exposure gap (teacher-forced accuracy − free-running accuracy).
+Margin: scheduled sampling must beat teacher forcing in free-running accuracy by at least
+``MIN_FREE_ACC_GAIN`` and have an exposure gap smaller by at least ``MIN_GAP_REDUCTION``. At the quick budget
+the measured differences are around 0.2 on both, so the margins leave room for noise but not for a tie.
+
+Observed but not claimed: exact match (whole sequences right) is near zero for every arm at this capacity,
+and the "always sampling" ablation does as well as or better than scheduled sampling here, unlike in the
+paper: in copying, the previous output token says nothing about the next target, so a decoder that learns to
+ignore its inputs loses nothing. Where the previous token matters, always sampling starves early training.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from reimpl.harness import RunResult, Verdict, at_least
+
+MIN_FREE_ACC_GAIN = 0.05
+MIN_GAP_REDUCTION = 0.05
+BASELINE, METHOD = "teacher_forcing", "scheduled_sampling"
+
+
+def _mean_metric(results: list[RunResult], arm: str, metric: str) -> float:
+    return mean(r.arms[arm].metrics[metric] for r in results)
+
+
+def check(results: list[RunResult]) -> Verdict:
+    """Did scheduled sampling beat teacher forcing free running, and shrink the exposure gap (seed means)?"""
+    if not results:
+        raise ValueError("no results to check")
+    for r in results:
+        missing = {BASELINE, METHOD} - set(r.arms)
+        if missing:
+            raise ValueError(f"seed {r.seed} lacks arm(s) {', '.join(sorted(missing))}")
+    gain = _mean_metric(results, METHOD, "free_acc") - _mean_metric(results, BASELINE, "free_acc")
+    shrink = _mean_metric(results, BASELINE, "exposure_gap") - _mean_metric(results, METHOD, "exposure_gap")
+    checks = [
+        at_least("free-running accuracy: SS − TF", gain, MIN_FREE_ACC_GAIN),
+        at_least("exposure gap: TF − SS", shrink, MIN_GAP_REDUCTION),
+    ]
+    held = all(c.passed for c in checks)
+    n = len(results)
+    summary = (
+        f"scheduled sampling {'beat' if gain > 0 else 'did not beat'} teacher forcing free running by "
+        f"{gain:+.3f} token accuracy (need ≥ {MIN_FREE_ACC_GAIN}) and shrank the exposure gap by "
+        f"{shrink:+.3f} (need ≥ {MIN_GAP_REDUCTION}), mean of {n} seed{'s' if n != 1 else ''}: "
+        f"{'claim held' if held else 'claim not reproduced'}"
+    )
+    return Verdict(held=held, summary=summary, checks=checks)
