@@ -8,6 +8,7 @@ hyphenation); paragraphs are separated by a blank line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,8 @@ class Style:
     small_caps: bool = False  # headings as fake small caps: capitals at heading size, the rest at 80%
     centered_headings: bool = False
     subheading_size: float = 11.0
-    # "heading": an "Abstract" line of its own; "run-in": ``abstract_label`` starts the paragraph
+    # "heading": an "Abstract" line of its own; "run-in": ``abstract_label`` starts the paragraph;
+    # "none": an unlabelled paragraph (REVTeX)
     abstract: str = "heading"
     abstract_label: str = "Abstract"
     abstract_in_columns: bool = False  # the abstract in the first column (ACL, IEEE conference)
@@ -58,6 +60,15 @@ LNCS = Style(
     keywords="Keywords: small networks · toy tasks",
     reference_labels="dot",
 )
+REVTEX = Style(
+    heading_size=BODY,
+    heading_font="hebo",
+    small_caps=True,
+    centered_headings=True,
+    subheading_size=BODY,
+    abstract="none",
+    keywords="PACS numbers: 05.30.Rt, 64.60.F-",
+)
 BOLD_BODY = Style(heading_size=BODY, subheading_size=BODY)  # headings in a bold font of body size
 
 
@@ -76,6 +87,17 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+def _put(page: pymupdf.Page, point: tuple[float, float], text: str, size: float, font: str) -> None:
+    """Print ``text`` at ``point``; beyond Latin-1 ("—", "·") through a TextWriter, whose fonts have
+    the glyphs that ``insert_text``'s simple fonts lack."""
+    if all(ord(c) < 256 for c in text):
+        page.insert_text(point, text, fontsize=size, fontname=font)
+        return
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append(point, text, font=pymupdf.Font(font), fontsize=size)
+    writer.write_text(page)
 
 
 def _caps_pieces(text: str, size: float) -> list[tuple[str, float]]:
@@ -158,7 +180,7 @@ class _Flow:
             x = x0 + (indent if i else 0)
             if center:
                 x = (x0 + x1 - pymupdf.get_text_length(line, fontname=font, fontsize=size)) / 2
-            self.page.insert_text((x, self.y + size), line, fontsize=size, fontname=font)
+            _put(self.page, (x, self.y + size), line, size, font)
             self.y += size * LEADING
 
     def write_caps(self, text: str, size: float, font: str, center: bool) -> None:
@@ -213,14 +235,16 @@ def _reference_label(style: Style, n: int) -> str:
 
 
 def _write_abstract(flow: _Flow, abstract: str, style: Style) -> None:
-    if style.abstract == "heading":
+    if style.abstract == "none":
+        flow.paragraphs(abstract)
+    elif style.abstract == "heading":
         center = style.abstract_in_columns
         flow.write(style.abstract_label, HEADING, "hebo", center=center)
         flow.paragraphs(abstract)
     else:  # run-in: the label in bold, then the text on the same line
         x0, _ = flow.columns[flow.col]
         flow.need(BODY * LEADING)
-        flow.page.insert_text((x0, flow.y + BODY), style.abstract_label, fontsize=BODY, fontname="hebo")
+        _put(flow.page, (x0, flow.y + BODY), style.abstract_label, BODY, "hebo")
         label_w = pymupdf.get_text_length(style.abstract_label + " ", fontname="hebo", fontsize=BODY)
         first, *rest = abstract.split("\n\n")
         lines = _wrap(first, flow.columns[flow.col][1] - x0 - label_w, BODY, "helv")
@@ -238,7 +262,7 @@ def make_paper_pdf(
     *,
     title: str,
     abstract: str,
-    sections: list[tuple[str, str]] | list[tuple[str, str, int]],
+    sections: Sequence[tuple[str, str] | tuple[str, str, int]],
     references: list[str],
     layout: str = "one-column",
     outline: bool = True,
@@ -320,7 +344,7 @@ def make_scanned_pdf(path: Path, **paper: object) -> Path:
     make_paper_pdf(tmp, **{**defaults, **paper})  # type: ignore[arg-type]
     src = pymupdf.open(tmp)
     out = pymupdf.open()
-    for page in src:
+    for page in (src[n] for n in range(src.page_count)):
         png = page.get_pixmap(dpi=72).tobytes("png")
         new = out.new_page(width=page.rect.width, height=page.rect.height)
         new.insert_image(new.rect, stream=png)
@@ -335,7 +359,8 @@ def make_encrypted_pdf(path: Path, password: str = "secret") -> Path:
     """A one-page PDF that needs a password to open."""
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 72), "secret text")
-    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "-owner")
+    aes = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
+    doc.save(path, encryption=aes, user_pw=password, owner_pw=password + "-owner")
     doc.close()
     return Path(path)
 

@@ -118,11 +118,18 @@ def assert_whole_note(note: str) -> str:
     Returns the reader's part (everything after the marker line).
     """
     front_matter(note)
-    lines = note.splitlines()
-    assert lines.count(MY_NOTES) == 1, [ln for ln in lines if "My notes" in ln]
-    assert lines.count(MARKER) == 1
-    assert lines.index(MARKER) == lines.index(MY_NOTES) + 1
+    assert MARKER in note.splitlines()
+    generated, _ = note.split("\n" + MARKER + "\n", 1)
+    lines = generated.splitlines()  # the reader may write anything below the marker, even the heading
+    assert lines.count(MY_NOTES) == 1 and lines[-1] == MY_NOTES, [ln for ln in lines if "My notes" in ln]
+    fences = [ln for ln in lines[: lines.index(MY_NOTES)] if re.match(r" {0,3}(```|~~~)", ln)]
+    assert len(fences) % 2 == 0, fences  # the heading is not swallowed by an open code block
     return note.split(MARKER + "\n", 1)[1]
+
+
+def without_code(markdown: str) -> str:
+    """Markdown with its fenced code blocks removed (text in them is shown literally)."""
+    return re.sub(r"(?ms)^ {0,3}```.*?^ {0,3}```[ \t]*$", "", markdown)
 
 
 def add_my_notes(note_path: Path, text: str) -> None:

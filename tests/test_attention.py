@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.attention import claim, experiment
 from reimpl.attention.model import AdditiveAttention, EncoderDecoder
 

@@ -9,6 +9,7 @@ import pytest
 from paperkit.errors import PdfError
 from paperkit.extract import extract_sections
 from pdfgen import (
+    Style,
     make_encrypted_pdf,
     make_paper_pdf,
     make_scanned_pdf,
@@ -207,3 +208,128 @@ def test_long_pdf_reads_head_and_tail_only(tmp_path: Path) -> None:
     assert s.title == TITLE
     assert [r.label for r in s.references] == ["[1]", "[2]", "[3]", "[4]"]
     assert any("only pages" in w for w in s.warnings)
+
+
+# --- the paper's own arXiv ID: a stamp or a line of its own, never a cited preprint ---------------
+
+CITED = "1308.0850"
+CITING_INTRO = (
+    "Sequence models were trained with teacher forcing, see Graves (arXiv:1308.0850) for an account "
+    "of how such models generate text one symbol at a time, as exempli-\nfied by handwriting."
+)
+CITING_REFS = [
+    "A. Graves. Generating sequences with recurrent neural networks. arXiv preprint\narXiv:1308.0850, 2013.",
+    *REFS[:3],
+]
+
+
+def _short_paper(path: Path, **kw: object) -> Path:
+    """A paper short enough that its whole reference list, citing arXiv:1308.0850, is on page 1."""
+    args: dict[str, object] = dict(
+        title=TITLE,
+        abstract=ABSTRACT,
+        sections=[("1 Introduction", CITING_INTRO), ("2 Conclusion", CONCLUSION)],
+        references=CITING_REFS,
+        outline=False,
+        footnotes={1: [("1", "The preprint is arXiv:1308.0850 [cs.NE], cited here for its samples.")]},
+    )
+    args.update(kw)
+    return make_paper_pdf(path, **args)
+
+
+def test_cited_preprint_is_not_the_papers_id(tmp_path: Path) -> None:
+    s = extract_sections(_short_paper(tmp_path / "cites.pdf"))
+    assert s.introduction is not None and "1308.0850" in s.introduction.text  # printed on page 1
+    assert any("1308.0850" in r.text for r in s.references)
+    assert s.arxiv_id is None
+
+
+def test_stamp_wins_over_cited_preprint(tmp_path: Path) -> None:
+    s = extract_sections(_short_paper(tmp_path / "stamped.pdf", stamp=STAMP))
+    assert s.arxiv_id == "2101.00001v2"
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"first_page_header": "arXiv:2101.00001v2 [cs.LG] 4 Jan 2021"},
+        {"first_page_header": "Preprint, under review.  arXiv:2101.00001v2 [cs.LG]"},
+        {"first_page_footer": "arXiv:2101.00001v2"},
+        {"title_block": ["University of Nowhere", "arXiv:2101.00001v2"]},
+    ],
+    ids=["header-stamp", "header-with-stamp", "footer-id", "title-block-id"],
+)
+def test_id_printed_horizontally_on_page_one(tmp_path: Path, where: dict[str, object]) -> None:
+    s = extract_sections(_short_paper(tmp_path / "horizontal.pdf", **where))
+    assert s.arxiv_id == "2101.00001v2"
+    assert "2101.00001" not in s.title + s.abstract
+
+
+def test_id_in_running_header_of_later_pages_only_is_ignored(tmp_path: Path) -> None:
+    # a header on every page naming another paper ("Extends arXiv:1308.0850") is not this paper's ID
+    s = extract_sections(
+        _short_paper(tmp_path / "hdr.pdf", running_header="Extends arXiv:1308.0850 to words")
+    )
+    assert s.arxiv_id is None
+
+
+# --- footnotes stay out of the running text --------------------------------------------------------
+
+FOOTNOTE = "In fact, in our runs the method was not meaningfully slower to train than the baseline."
+
+
+@pytest.mark.parametrize("size", [8.0, 9.0, 10.0])
+@pytest.mark.parametrize("layout", ["one-column", "two-column"])
+def test_footnote_inside_a_section_is_left_out(tmp_path: Path, size: float, layout: str) -> None:
+    """A footnote at the foot of a page the related work runs across, in smaller or body-size type
+    with a raised marker, does not split the section's sentence."""
+    long_related = " ".join([RELATED] * 30)
+    path = make_paper_pdf(
+        tmp_path / "fn.pdf",
+        title=TITLE,
+        abstract=ABSTRACT,
+        sections=[(h, long_related if "Related" in h else b) for h, b in _sections("")],
+        references=REFS,
+        layout=layout,
+        outline=False,
+        style=Style(footnote_size=size),
+        footnotes={
+            1: [("*", "Equal contribution. Work done while visiting the Toy Institute.")],
+            2: [("3", FOOTNOTE), ("4", "Code at https://example.org/tiny, with every toy task.")],
+        },
+    )
+    s = extract_sections(path)
+    assert s.introduction is not None and s.related_work is not None
+    assert s.related_work.page_end >= 2  # the footnote page is inside the span
+    for text in (s.abstract, s.introduction.text, s.related_work.text):
+        assert "meaningfully slower" not in text
+        assert "Equal contribution" not in text
+        assert "example.org" not in text
+    assert " ".join(s.related_work.text.split()) == long_related
+    # no sentence is cut into two paragraphs by the page break and the footnote
+    assert all(para.endswith(".") for para in s.related_work.text.split("\n\n"))
+
+
+def test_old_style_stamp(tmp_path: Path) -> None:
+    s = extract_sections(_short_paper(tmp_path / "old.pdf", stamp="arXiv:hep-th/9901001v1  3 Jan 1999"))
+    assert s.arxiv_id == "hep-th/9901001v1"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("arXiv:1506.03099v3 [cs.LG] 23 Sep 2015", "1506.03099v3"),
+        ("arXiv:1506.03099v3", "1506.03099v3"),
+        ("Preprint arXiv:1506.03099", "1506.03099"),
+        ("arXiv preprint arXiv:1308.0850, 2013.", None),  # the end of a reference entry
+        ("see arXiv:1308.0850 for the samples", None),
+        ("[3] A. Graves. arXiv:1308.0850", None),
+        ("arXiv:1399.00001", None),  # month 99: not an ID
+        ("Deep Residual Learning", None),
+    ],
+)
+def test_stamp_line(line: str, want: str | None) -> None:
+    from paperkit.extract.own_id import stamp_line
+
+    got = stamp_line(line)
+    assert (str(got) if got else None) == want

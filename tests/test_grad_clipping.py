@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.grad_clipping import claim, experiment
 from reimpl.grad_clipping.model import clip_gradient_norm, global_grad_norm
 
@@ -33,7 +32,7 @@ def test_small_gradients_are_left_alone() -> None:
     params = _params_with_grads(1e-3)
     grads = [p.grad.clone() for p in params if p.grad is not None]
     clip_gradient_norm(params, 1.0)
-    assert all(torch.equal(p.grad, g) for p, g in zip(params, grads, strict=True))
+    assert all(p.grad is not None and torch.equal(p.grad, g) for p, g in zip(params, grads, strict=True))
 
 
 def test_threshold_must_be_positive() -> None:

@@ -20,7 +20,7 @@ from paperkit.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.library import _KEY
 from reliability_support import add_good_paper, one_error_line, run, temps, tree
 
-# --- IDs that never reach arXiv ---------------------------------------------------------------------
+# --- IDs that never reach arXiv -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_ids_with_spaces_or_unicode_are_bad_input(fake_arxiv: FakeArxiv, library
     result = run("fetch", bad)
     assert result.exit_code == 2
     line = one_error_line(result)
-    assert "\x00" not in line and "\u202e" not in line or "'" in line  # shown quoted, never raw
+    assert "\x00" not in line and "\u202e" not in line  # shown escaped (repr), never raw
     assert tree(library) == []
     assert fake_arxiv.requests == []
 
@@ -115,7 +115,7 @@ def test_surrounding_whitespace_is_forgiven(fake_arxiv: FakeArxiv, library: Path
     assert (library / "1506.03099" / "notes.md").is_file()
 
 
-# --- IDs arXiv does not have ----------------------------------------------------------------------
+# --- IDs arXiv does not have --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("style", ["empty", "error"])
@@ -137,7 +137,7 @@ def test_withdrawn_paper_gives_a_note_from_metadata(fake_arxiv: FakeArxiv, libra
     assert "**Warning:**" in note and "A Withdrawn Paper" in note
 
 
-# --- The library path itself ------------------------------------------------------------------------
+# --- The library path itself --------------------------------------------------------------------------
 
 
 def test_library_that_is_a_file(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
@@ -222,7 +222,7 @@ def test_library_that_is_a_symlink_is_followed(fake_arxiv: FakeArxiv, tmp_path: 
     assert (real / "1506.03099" / "notes.md").is_file()
 
 
-# --- Properties of ID parsing ------------------------------------------------------------------------
+# --- Properties of ID parsing -------------------------------------------------------------------------
 
 _new_ids = st.builds(
     lambda yy, mm, n, v: (f"{yy:02d}{mm:02d}", n, v),
@@ -274,5 +274,5 @@ def test_paper_args_never_escape(text: str) -> None:
 @given(st.text(min_size=1, max_size=120))
 @settings(max_examples=300, deadline=None)
 def test_local_keys_are_always_safe(name: str) -> None:
-    key = local_key(Path(name.replace("/", "_").replace("\x00", "") or "x") .with_suffix(".pdf"))
+    key = local_key(Path(name.replace("/", "_").replace("\x00", "") or "x").with_suffix(".pdf"))
     assert _KEY.match(key) and ".." not in key

@@ -103,7 +103,9 @@ def test_api_that_never_answers_times_out(
     assert_nothing_kept(library)
 
 
-def test_html_page_instead_of_a_feed(arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_page_instead_of_a_feed(
+    arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PAPERKIT_RETRIES", "2")
     arxiv.fail("/api/query", mode="html")
     result = run("fetch", ID)
@@ -112,7 +114,7 @@ def test_html_page_instead_of_a_feed(arxiv: FakeArxiv, library: Path, monkeypatc
     assert_nothing_kept(library)
 
 
-# --- The PDF download -----------------------------------------------------------------------------------
+# --- The PDF download ---------------------------------------------------------------------------------
 
 
 def test_pdf_that_stalls_mid_body_times_out(

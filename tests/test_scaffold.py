@@ -1,4 +1,4 @@
-"""``paperkit scaffold``: a new reimplementation folder and test from the templates, for a paper in the library."""
+"""``paperkit scaffold``: a new reimplementation folder and its test, from templates, for a library paper."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from paperkit.errors import BadInput
 from paperkit.library import Library
 from paperkit.model import PaperMeta
 from paperkit.resources import templates_dir
-from paperkit.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, declared_ids, scaffold
+from paperkit.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, _squash, declared_ids, scaffold
 
 ID = "2401.00001"
 TITLE = 'A "Toy" Paper: \\alpha-Nets that\nspan   lines'
@@ -60,7 +60,7 @@ def _load_test_module(path: Path) -> ModuleType:
     return module
 
 
-TRIVIAL_CLAIM = '''
+TRIVIAL_CLAIM = """
 from reimpl.harness import RunResult, Verdict, at_least
 from reimpl.toys import seed_mean
 
@@ -69,7 +69,7 @@ def check(results: list[RunResult]) -> Verdict:
     gain = seed_mean(results, "baseline", "final_loss") - seed_mean(results, "idea", "final_loss")
     checks = [at_least("final loss: baseline - idea", gain, 1e-3)]
     return Verdict(checks[0].passed, f"gain {gain:.4f}", checks)
-'''
+"""
 
 
 def test_templates_are_found() -> None:
@@ -81,7 +81,9 @@ def test_round_trip_fails_until_the_claim_is_written(lib: Library, roots: tuple[
     reimpl_root, tests_root = roots
     written = scaffold(lib, f"arXiv:{ID}v2", "toy_paper", reimpl_root, tests_root)
     folder = reimpl_root / "toy_paper"
-    assert sorted(written) == sorted([*(folder / f for f in FILES.values()), tests_root / "test_toy_paper.py"])
+    assert sorted(written) == sorted(
+        [*(folder / f for f in FILES.values()), tests_root / "test_toy_paper.py"]
+    )
 
     # The metadata went in: ID, title (one line), the link to the note.
     init_text = (folder / "__init__.py").read_text(encoding="utf-8")
@@ -121,7 +123,8 @@ def test_refuses_a_paper_already_reimplemented(lib: Library, roots: tuple[Path, 
     other = reimpl_root / "older"
     other.mkdir()
     (other / "__init__.py").write_text(
-        f'from reimpl import Paper\nPAPER = Paper(arxiv_id="{ID}v1", title="t", claim="c")\n', encoding="utf-8"
+        f'from reimpl import Paper\nPAPER = Paper(arxiv_id="{ID}v1", title="t", claim="c")\n',
+        encoding="utf-8",
     )
     with pytest.raises(BadInput, match="already has a reimplementation"):
         scaffold(lib, ID, "toy_paper", reimpl_root, tests_root)
@@ -187,9 +190,8 @@ def test_cli_unknown_paper_is_one_line(lib: Library, roots: tuple[Path, Path]) -
     args = ["scaffold", "1706.03762", "--name", "toy_paper", "--library", str(lib.root)]
     result = CliRunner().invoke(main, [*args, "--reimpl-dir", str(roots[0]), "--tests-dir", str(roots[1])])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [
-        f"paperkit: error: 1706.03762 is not in the library {lib.root}; fetch it first: paperkit fetch 1706.03762"
-    ]
+    expected = f"1706.03762 is not in the library {lib.root}; fetch it first: paperkit fetch 1706.03762"
+    assert result.output.strip().splitlines() == [f"paperkit: error: {expected}"]
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
@@ -197,11 +199,17 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 @given(_TEXT, st.integers(0, 8))
 def test_string_literals_round_trip(text: str, indent: int) -> None:
-    assert ast.literal_eval(_pystr(text, indent)) == " ".join(text.split())
+    assert ast.literal_eval(_pystr(text, indent)) == _squash(text)
 
 
 @given(_TEXT)
 def test_docstring_text_round_trips(text: str) -> None:
     for source in (f'"""{_doc(text)}"""', f'"""{_doc(text)}\n"""', f'"""x {_doc(text)} (y)."""'):
         value = ast.literal_eval(source)
-        assert " ".join(text.split()) in value
+        assert _squash(text) in value
+
+
+def test_squash_makes_one_clean_line() -> None:
+    assert (
+        _squash("Deep\n  Residual\tLearning\x00\x07 for\u2028Images") == "Deep Residual Learning for Images"
+    )

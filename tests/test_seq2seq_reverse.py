@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from reimpl.seq2seq_reverse import claim, experiment
 from reimpl.seq2seq_reverse.model import Seq2Seq, prepare_source
 

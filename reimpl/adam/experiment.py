@@ -79,7 +79,7 @@ def train_arm(
         return 0.5 * ((x @ w - y) ** 2).mean()
 
     def after_step(step: int) -> None:
-        if (step + 1) % max(1, cfg.steps // 50) == 0:
+        if (step + 1) % max(1, cfg.steps // 50) == 0:  # 50 evaluations, synced at once (a float each)
             excess.append(excess_loss(w.detach(), w_star, scales))
 
     harness.start_arm(progress, arm)
@@ -89,7 +89,13 @@ def train_arm(
     final = excess_loss(w.detach(), w_star, scales)
     start = excess_loss(torch.zeros_like(w_star), w_star, scales)
     metrics = {"excess_loss": final, "log10_excess": math.log10(max(final, 1e-12)), "start_excess": start}
-    curves = {"loss": [toys.finite_or(v, DIVERGED) for v in losses], "excess_loss": excess}
+    # log10 scale: the arms span orders of magnitude, and a diverged arm would flatten a linear plot
+    every = max(1, cfg.steps // 50)
+    curves = {
+        "log10_loss": [math.log10(toys.finite_or(max(v, 1e-12), DIVERGED)) for v in losses],
+        "log10_excess": [math.log10(max(v, 1e-12)) for v in excess],
+        "log10_excess_step": [float((j + 1) * every) for j in range(len(excess))],
+    }
     return ArmResult(arm, metrics, curves)
 
 

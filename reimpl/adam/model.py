@@ -17,6 +17,8 @@ Defaults suggested by the paper: α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e
 
 Here the update is written out in :class:`Adam`. ``per_parameter_scaling=False`` freezes the second moment
 at v ≡ 1 (no β₂ update), which leaves θ_t = θ_{t−1} − α · m̂_t / (1 + ε): momentum SGD on the raw gradient.
+
+Paper: https://arxiv.org/abs/1412.6980
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ attention only has to learn to look at position i when writing token i.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -27,7 +27,15 @@ from reimpl.harness import (
     start_arm,
     train,
 )
-from reimpl.toys import make_generator, random_tokens, sequence_accuracy, sequence_task, token_accuracy
+from reimpl.toys import (
+    configure,
+    make_generator,
+    random_tokens,
+    run_record,
+    sequence_accuracy,
+    sequence_task,
+    token_accuracy,
+)
 
 ARXIV_ID = "1409.0473"
 NAME = "attention"
@@ -87,6 +95,14 @@ def train_arm(
         "free_seq_acc": sequence_accuracy(pred, tgt),
         "final_loss": float(sum(losses[-20:]) / len(losses[-20:])),
     }
+    if attention:
+        # the alignment the paper draws: for copying, output i should look near source position i
+        # (within ±1: a bidirectional annotation h_j also carries its neighbours' tokens)
+        alpha = model.alignments(src[:256], cfg.length)  # (batch, output i, source j)
+        pos = torch.arange(cfg.length, device=device)
+        aligned = pos.flip(0) if cfg.task == "reverse" else pos
+        band = (pos.unsqueeze(0) - aligned.unsqueeze(1)).abs() <= 1  # (output i, source j)
+        metrics["attention_near_aligned"] = float((alpha * band).sum(-1).mean())
     return ArmResult("attention" if attention else "fixed", metrics, {"loss": losses, "acc_by_pos": per_pos})
 
 
@@ -98,7 +114,7 @@ def run(
     **overrides: Any,
 ) -> RunResult:
     """Train both arms (attention, fixed final state) at ``budget`` and return their metrics and curves."""
-    cfg = replace(CONFIGS[budget], **overrides)
+    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
     watch = Stopwatch()
     arms: dict[str, ArmResult] = {}
     with cpu_threads(cfg.threads if device.type == "cpu" else None):
@@ -106,14 +122,4 @@ def run(
         arms["attention"] = train_arm(cfg, cfg.attention, seed, device, progress)
         start_arm(progress, "fixed")
         arms["fixed"] = train_arm(cfg, False, seed, device, progress)
-    return RunResult(
-        arxiv_id=ARXIV_ID,
-        name=NAME,
-        budget=budget,
-        seed=seed,
-        device=str(device),
-        torch_version=torch.__version__,
-        wall_time_s=watch.seconds,
-        arms=arms,
-        config=asdict(cfg),
-    )
+    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, arms, cfg)

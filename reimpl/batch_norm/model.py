@@ -18,6 +18,8 @@ learning rates, and training reaches a given accuracy in far fewer steps.
 
 Here: a ReLU MLP whose hidden layers are followed by :class:`BatchNorm` when ``normalize`` is on, and by
 the identity when it is off.
+
+Paper: https://arxiv.org/abs/1502.03167
 """
 
 from __future__ import annotations

@@ -106,7 +106,11 @@ def train_arm(
         "acc_gap": train_acc - test_acc,
         "loss_gap": test_loss - train_loss,
     }
-    curves = {"loss": losses, "test_loss": torch.stack(test_curve).tolist() if test_curve else []}
+    curves = {
+        "loss": losses,
+        "test_loss": torch.stack(test_curve).tolist() if test_curve else [],
+        "test_loss_step": [float((j + 1) * cfg.eval_every) for j in range(len(test_curve))],
+    }
     return ArmResult(arm, metrics, curves)
 
 

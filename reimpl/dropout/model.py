@@ -16,6 +16,8 @@ The test net approximates the geometric mean of the predictions of all thinned n
     h̃_j = r_j · h_j / (1 − p),    so that E[h̃_j] = h_j,
 
 and at test time the layer is the identity; the trained weights then need no rescaling.
+
+Paper: https://arxiv.org/abs/1207.0580
 """
 
 from __future__ import annotations

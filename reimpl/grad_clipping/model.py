@@ -65,8 +65,9 @@ class TanhRNN(nn.Module):
         super().__init__()
         self.rnn = nn.RNN(inputs, hidden, nonlinearity="tanh", batch_first=True)  # the recurrence above
         self.readout = nn.Linear(hidden, outputs)
-        with torch.no_grad():
-            self.rnn.weight_hh_l0.normal_(0.0, gain / math.sqrt(hidden))
+        w_rec = self.rnn.weight_hh_l0
+        assert isinstance(w_rec, torch.Tensor)  # a Parameter; the attribute is typed loosely by torch
+        nn.init.normal_(w_rec, 0.0, gain / math.sqrt(hidden))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Outputs (batch, time, outputs) for inputs (batch, time, inputs)."""

@@ -87,7 +87,8 @@ def train_arm(
         "loss_ratio": final / start,
         "accuracy": acc,
     }
-    return ArmResult(arm, metrics, {"loss": losses, "log10_signal": log_signal})
+    # the signal is per layer, not per step: the name says so on the plot
+    return ArmResult(arm, metrics, {"loss": losses, "log10_signal_by_layer": log_signal})
 
 
 def run(

@@ -18,6 +18,8 @@ does not learn. The paper shows a 30-layer net that trains with 2/n and stalls w
 
 Here: a plain ReLU MLP (no normalisation, zero biases) whose weights are drawn with variance
 ``gain / fan_in``; ``gain = 2`` is He, ``gain = 1`` the Xavier-like rule.
+
+Paper: https://arxiv.org/abs/1502.01852
 """
 
 from __future__ import annotations

@@ -48,7 +48,6 @@ def expected_calibration_error(probs: torch.Tensor, labels: torch.Tensor, bins: 
     correct = (predicted == labels).float()
     # bin b holds confidences in (b/bins, (b+1)/bins]; the top probability is always ≥ 1/K > 0
     which = (confidence * bins).ceil().clamp(1, bins).long() - 1
-    count = torch.zeros(bins, device=probs.device).index_add_(0, which, torch.ones_like(confidence))
     conf_sum = torch.zeros(bins, device=probs.device).index_add_(0, which, confidence)
     acc_sum = torch.zeros(bins, device=probs.device).index_add_(0, which, correct)
     return float((conf_sum - acc_sum).abs().sum() / probs.shape[0])

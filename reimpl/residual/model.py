@@ -11,10 +11,12 @@ wanted mapping is H(x), the block's layers fit the residual F(x) = H(x) − x an
     y = F(x, {W_i}) + x                 e.g.  F = W_2 · ReLU(BN(W_1 x)), then BN, then y = ReLU(F + x)
 
 The shortcut is a plain identity (no parameters, no extra cost). Learning the identity now means pushing
-F to zero, which is easy, and a gradient reaches every block directly through the sum of shortcuts:
-∂loss/∂x_l = ∂loss/∂x_L · (1 + ∂/∂x_l Σ F). The paper's deep residual nets train better the deeper they get.
+F towards zero, which is easy, and the signal and its gradient also travel along the chain of shortcuts
+instead of only through every stacked layer. The paper's residual nets train better the deeper they get.
 
 Here: the same block with and without the ``+ x``; ``skip=False`` gives the plain net of equal depth.
+
+Paper: https://arxiv.org/abs/1512.03385
 """
 
 from __future__ import annotations

@@ -20,5 +20,8 @@ PAPER = Paper(
         "free-running (greedy) token accuracy on held-out sequences; exposure gap = "
         "teacher-forced accuracy − free-running accuracy"
     ),
-    margin="SS beats TF in free-running accuracy by ≥ 0.05 and has an exposure gap smaller by ≥ 0.05 (seed means)",
+    margin=(
+        "SS beats TF in free-running accuracy by ≥ 0.05 and has an exposure gap smaller by ≥ 0.05 "
+        "(seed means)"
+    ),
 )

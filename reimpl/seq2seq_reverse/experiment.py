@@ -7,7 +7,7 @@ translation between languages of similar word order, which is where the paper's 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -25,7 +25,14 @@ from reimpl.harness import (
     train,
 )
 from reimpl.seq2seq_reverse.model import Seq2Seq
-from reimpl.toys import make_generator, random_tokens, sequence_accuracy, token_accuracy
+from reimpl.toys import (
+    configure,
+    make_generator,
+    random_tokens,
+    run_record,
+    sequence_accuracy,
+    token_accuracy,
+)
 
 ARXIV_ID = "1409.3215"
 NAME = "seq2seq_reverse"
@@ -49,7 +56,7 @@ class Config:
 
 CONFIGS: dict[str, Config] = {
     "ci": Config(),
-    "quick": Config(steps=500),
+    "quick": Config(length=12, steps=400),
     "full": Config(length=16, hidden=128, steps=2000, eval_n=4096),
 }
 
@@ -94,21 +101,11 @@ def run(
     **overrides: Any,
 ) -> RunResult:
     """Train both arms (reversed source, source as is) at ``budget``; return their metrics and curves."""
-    cfg = replace(CONFIGS[budget], **overrides)
+    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
     watch = Stopwatch()
     with cpu_threads(cfg.threads if device.type == "cpu" else None):
         start_arm(progress, "reversed")
         idea = train_arm(cfg, cfg.reverse, seed, device, progress)
         start_arm(progress, "forward")
         base = train_arm(cfg, False, seed, device, progress)
-    return RunResult(
-        arxiv_id=ARXIV_ID,
-        name=NAME,
-        budget=budget,
-        seed=seed,
-        device=str(device),
-        torch_version=torch.__version__,
-        wall_time_s=watch.seconds,
-        arms={"reversed": idea, "forward": base},
-        config=asdict(cfg),
-    )
+    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, {"reversed": idea, "forward": base}, cfg)

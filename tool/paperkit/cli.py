@@ -416,8 +416,8 @@ class _ArmProgress:
 
 
 @main.command()
-@click.argument("arxiv_id", required=False, metavar="ID")
-@click.option("--all", "run_all", is_flag=True, help="Reproduce every reimplementation in turn, then summarise.")
+@click.argument("arxiv_id", required=False, metavar="[ID]")
+@click.option("--all", "run_all", is_flag=True, help="Reproduce every reimplementation, then summarise.")
 @click.option("--quick", "budget_flag", flag_value="quick", default=True, help="Quick budget (the default).")
 @click.option("--full", "budget_flag", flag_value="full", help="Full budget: longer training, more data.")
 @click.option("--budget", "budget_name", type=click.Choice(["ci", "quick", "full"]), hidden=True)

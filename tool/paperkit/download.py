@@ -18,7 +18,7 @@ import requests
 
 from paperkit import __version__
 from paperkit.config import Settings
-from paperkit.errors import DownloadError
+from paperkit.errors import DownloadError, LibraryError
 from paperkit.retry import Retryable, check_status, describe_request_error, retryable_from, with_retries
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # no paper is this big; a server sending more is broken
@@ -133,16 +133,22 @@ def download_pdf(
     dest.parent.mkdir(parents=True, exist_ok=True)
 
     def attempt() -> int:
-        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        except OSError as e:
+            raise LibraryError(f"cannot write {dest}: {e.strerror or e}") from None
         os.close(fd)
         tmp = Path(name)
         try:
             size = _fetch_once(url, tmp, settings, progress, max_bytes)
             os.replace(tmp, dest)
             return size
-        except BaseException:
+        except BaseException as e:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if isinstance(e, OSError) and not isinstance(e, requests.RequestException):
+                # The disk (full, read-only), not the network: no retry, and no "internal error".
+                raise LibraryError(f"cannot write {dest}: {e.strerror or e}") from None
             raise
 
     return with_retries(attempt, settings, f"download of {url} failed", error=DownloadError)

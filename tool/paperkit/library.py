@@ -40,18 +40,36 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     the old file untouched and no temporary behind.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise LibraryError(f"cannot write {path}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(e, OSError):  # disk full, read-only, quota: the library's problem, not a bug
+            raise LibraryError(f"cannot write {path}: {e.strerror or e}") from None
         raise
+
+
+# What atomic_write, the download and the PDF copy leave behind when the process is killed mid-write.
+_TEMP = re.compile(r"^\..+\.(?:tmp|part|copy)$")
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete the temporaries a killed paperkit left in a paper's folder; only call it under the lock."""
+    with contextlib.suppress(OSError):
+        for p in folder.iterdir():
+            if _TEMP.match(p.name) and p.is_file() and not p.is_symlink():
+                with contextlib.suppress(OSError):
+                    p.unlink()
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -68,6 +86,23 @@ def read_json(path: Path) -> Any:
         raise LibraryError(
             f"{path} is unreadable ({type(e).__name__}); run again with --force to rebuild it"
         ) from None
+
+
+def _fields(data: Any, path: Path) -> dict[str, Any]:
+    """A record read from ``path`` must be a JSON object."""
+    if not isinstance(data, dict):
+        raise LibraryError(f"{path} is unreadable (not a JSON object); run again with --force to rebuild it")
+    return data
+
+
+def _refetch_hint(key: str) -> str:
+    """The command that rebuilds a paper's metadata: its arXiv ID again, or its original PDF."""
+    from paperkit.ids import parse_arxiv_id
+
+    try:
+        return f"paperkit fetch --force {parse_arxiv_id(key.replace('_', '/', 1)).id}"
+    except BadInput:
+        return "paperkit fetch --force with the paper's original PDF"
 
 
 @dataclass(frozen=True)
@@ -111,6 +146,7 @@ class Library:
         folder.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(folder / ".lock"), timeout=timeout):
+                remove_stale_temps(folder)  # every writer holds this lock: what is left is a killed run's
                 yield
         except Timeout:
             raise LibraryError(f"{key} is locked by another paperkit; try again when it is done") from None
@@ -118,13 +154,25 @@ class Library:
     # Typed readers and writers for the files of one paper.
 
     def read_meta(self, key: str) -> PaperMeta:
-        return PaperMeta.from_dict(read_json(self.paper_dir(key) / META))
+        path = self.paper_dir(key) / META
+        try:
+            return PaperMeta.from_dict(_fields(read_json(path), path))
+        except (LibraryError, TypeError, ValueError, AttributeError, KeyError):  # broken, or the wrong shape
+            # --force on notes would read it again: only a new fetch rewrites the metadata.
+            raise LibraryError(f"{path} is unreadable; fetch the paper again: {_refetch_hint(key)}") from None
 
     def write_meta(self, meta: PaperMeta) -> None:
         write_json(self.paper_dir(meta.key) / META, meta.to_dict())
 
     def read_sections(self, key: str) -> Sections:
-        return Sections.from_dict(read_json(self.paper_dir(key) / SECTIONS))
+        path = self.paper_dir(key) / SECTIONS
+        data = _fields(read_json(path), path)
+        try:
+            return Sections.from_dict(data)
+        except (TypeError, ValueError, AttributeError, KeyError):  # valid JSON of the wrong shape
+            raise LibraryError(
+                f"{path} is unreadable (wrong shape); run again with --force to rebuild it"
+            ) from None
 
     def write_sections(self, key: str, sections: Sections) -> None:
         write_json(self.paper_dir(key) / SECTIONS, sections.to_dict())

@@ -258,7 +258,10 @@ def read_existing(text: str) -> Existing:
     marker_at = next((i for i, line in enumerate(lines) if line.strip() == MARKER), None)
     search_end = marker_at if marker_at is not None else len(lines)
     heading_at = None
-    for i in range(search_end - 1, -1, -1):
+    # Before the marker the last heading is paperkit's; without a marker, the first one is (paper text is
+    # escaped, so any later "## My notes" line is the reader's own and belongs to their section).
+    order = range(search_end - 1, -1, -1) if marker_at is not None else range(search_end)
+    for i in order:
         if lines[i].rstrip("\r\n").strip() == MY_NOTES:
             heading_at = i
             break
@@ -302,12 +305,14 @@ def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections |
     existing = None
     backup = None
     if path.exists():
-        old = path.read_text(encoding="utf-8", errors="replace")
+        raw = path.read_bytes()
+        old = raw.decode("utf-8", errors="replace")
         existing = read_existing(old)
-        if not existing.intact:
-            # The reader changed the note's frame; don't guess silently: keep their file as it was.
+        if not existing.intact or ("\ufffd" in old and old.encode("utf-8") != raw):
+            # The reader changed the note's frame (or saved it in another encoding, which the rebuild
+            # cannot keep byte for byte); don't guess silently: keep their file exactly as it was.
             backup = folder / f"notes.{time.strftime('%Y%m%d-%H%M%S')}.md.bak"
-            atomic_write(backup, old)
+            atomic_write(backup, raw)
     atomic_write(path, compose(generated, existing))
     warnings = []
     if backup is not None:

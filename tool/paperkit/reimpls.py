@@ -20,7 +20,6 @@ from reimpl import Paper
 
 if TYPE_CHECKING:
     import torch
-
     from reimpl.harness import Progress, RunResult, Verdict
 
 _VERSION = re.compile(r"v\d+$")
@@ -90,7 +89,9 @@ def _load(name: str) -> Reimpl | None:
     try:
         module = importlib.import_module(package)
     except Exception as e:  # a broken folder must not take the registry down
-        warnings.warn(f"skipping {package}: importing it failed ({type(e).__name__}: {e})", RegistryWarning, 2)
+        warnings.warn(
+            f"skipping {package}: importing it failed ({type(e).__name__}: {e})", RegistryWarning, 2
+        )
         return None
     paper = getattr(module, "PAPER", None)
     if paper is None:

@@ -1,8 +1,9 @@
 """Run a reimplementation's experiment over seeds, check the paper's claim, record the outcome.
 
-The outcome goes to ``<library>/<key>/reproduction/``: ``result.json`` (every seed's RunResult, the Verdict,
-when and how it ran) and ``plot.png`` (training curves per arm). The paper need not have been fetched; when its
-note exists, the note is rebuilt to show the verdict. Nothing here prints: the CLI shows what it returns.
+The outcome goes to ``<library>/<key>/reproduction/``: ``result.json`` (every seed's RunResult, the
+Verdict, when and how it ran) and ``plot.png`` (training curves per arm). The paper need not have been
+fetched; when its note exists, the note is rebuilt to show the verdict. Nothing here prints: the CLI
+shows what it returns.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from paperkit.reimpls import Reimpl, find, normalise_id, scaffold_hint
 
 if TYPE_CHECKING:
     import torch
-
     from reimpl.harness import Progress, RunResult, Verdict
 
 BUDGETS = ("ci", "quick", "full")
@@ -49,6 +49,7 @@ class Reproduction:
     plot_path: Path | None = None
     note_refreshed: bool = False
     warnings: list[str] = field(default_factory=list)
+    seed_verdicts: list[Verdict] = field(default_factory=list)  # the same check on each seed alone
 
     @property
     def key(self) -> str:
@@ -72,6 +73,10 @@ class Reproduction:
             "timestamp": self.timestamp,
             "command": self.command,
             "verdict": self.verdict.to_dict(),
+            "seed_verdicts": [
+                {"seed": r.seed, **v.to_dict()}
+                for r, v in zip(self.results, self.seed_verdicts, strict=False)
+            ],
             "arm_means": arm_means(self.results),
             "results": [r.to_dict() for r in self.results],
             "files": {
@@ -175,7 +180,7 @@ def reproduce(
     command: str | None = None,
     **overrides: Any,
 ) -> Reproduction:
-    """Run every seed, check the claim, and (when ``library`` is given) record the outcome and refresh the note."""
+    """Run every seed and check the claim; with a ``library``, record the outcome and refresh the note."""
     import time
 
     start = time.perf_counter()
@@ -184,6 +189,7 @@ def reproduce(
         library.paper_dir(library_key(reimpl.paper.arxiv_id))
     results = run_seeds(reimpl, seeds, budget, device, progress, **overrides)
     verdict = reimpl.check(results)
+    seed_verdicts = [reimpl.check([r]) for r in results] if len(results) > 1 else [verdict]
     repro = Reproduction(
         reimpl=reimpl,
         budget=budget,
@@ -194,6 +200,7 @@ def reproduce(
         timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         command=command if command is not None else shlex.join(["paperkit", *sys.argv[1:]]),
         seconds=time.perf_counter() - start,
+        seed_verdicts=seed_verdicts,
     )
     if library is not None:
         record(repro, library)
@@ -261,28 +268,28 @@ def plot_png(repro: Reproduction) -> bytes:
     fig, axes = plt.subplots(1, len(names), figsize=(5.2 * len(names), 3.8), squeeze=False)
     arms = list(dict.fromkeys(a for r in repro.results for a in r.arms))
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for ax, name in zip(axes[0], names):
+    for ax, name in zip(axes[0], names, strict=True):
         for i, arm in enumerate(arms):
             runs = [r.arms[arm] for r in repro.results if arm in r.arms and r.arms[arm].curves.get(name)]
             if not runs:
                 continue
             colour = colours[i % len(colours)]
-            xs_of = [run.curves.get(f"{name}_step") or list(range(1, len(run.curves[name]) + 1)) for run in runs]
-            for run, xs in zip(runs, xs_of):
+            xs_of = [
+                run.curves.get(f"{name}_step") or list(range(1, len(run.curves[name]) + 1)) for run in runs
+            ]
+            for run, xs in zip(runs, xs_of, strict=True):
                 if len(runs) > 1:
                     ax.plot(xs, run.curves[name], color=colour, alpha=0.2, linewidth=0.8)
             ys = _mean_curve([run.curves[name] for run in runs])
             ax.plot(xs_of[0][: len(ys)], ys, color=colour, linewidth=1.8, label=arm.replace("_", " "))
         ax.set_title(name.replace("_", " "))
         ax.set_xlabel("training step")
-        if name == "loss":
-            ax.set_yscale("log")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
     verdict = "claim held" if repro.verdict.held else "claim not reproduced"
     fig.suptitle(
         f"{repro.reimpl.paper.arxiv_id} {repro.reimpl.name}: {verdict} "
-        f"({repro.budget} budget, seeds {_seed_span(repro.seeds)})",
+        f"({repro.budget} budget, {_seed_span(repro.seeds)})",
         fontsize=10,
     )
     fig.tight_layout()
@@ -293,9 +300,11 @@ def plot_png(repro: Reproduction) -> bytes:
 
 
 def _seed_span(seeds: list[int]) -> str:
-    if len(seeds) > 1 and seeds == list(range(seeds[0], seeds[-1] + 1)):
-        return f"{seeds[0]}–{seeds[-1]}"
-    return ", ".join(map(str, seeds))
+    if len(seeds) == 1:
+        return f"seed {seeds[0]}"
+    if seeds == list(range(seeds[0], seeds[-1] + 1)):
+        return f"seeds {seeds[0]}–{seeds[-1]}"
+    return "seeds " + ", ".join(map(str, seeds))
 
 
 # --- text reports -------------------------------------------------------------------------------------------
@@ -310,9 +319,9 @@ def _fmt(value: float) -> str:
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """A plain-text table with aligned columns."""
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join(lines)
 
 
@@ -334,7 +343,8 @@ def format_report(repro: Reproduction) -> str:
                 cells.append(_fmt(values[m]))
         rows.append([arm, *cells])
     check_rows = [
-        [c.name, _fmt(c.observed), _fmt(c.threshold), "pass" if c.passed else "FAIL"] for c in repro.verdict.checks
+        [c.name, _fmt(c.observed), _fmt(c.threshold), "pass" if c.passed else "FAIL"]
+        for c in repro.verdict.checks
     ]
     seeds = ", ".join(f"seed {r.seed}: {r.wall_time_s:.1f}s" for r in repro.results)
     parts: list[str | None] = [
@@ -351,8 +361,19 @@ def format_report(repro: Reproduction) -> str:
         "",
         f"verdict: {'HELD' if repro.verdict.held else 'NOT HELD'} — {repro.verdict.summary}",
     ]
+    if len(repro.seed_verdicts) > 1:
+        held = sum(v.held for v in repro.seed_verdicts)
+        per_seed = ", ".join(
+            f"{r.seed} {'held' if v.held else 'NOT held'} ("
+            + ", ".join(_fmt(c.observed) for c in v.checks)
+            + ")"
+            for r, v in zip(repro.results, repro.seed_verdicts, strict=True)
+        )
+        parts.append(f"per seed, held on {held} of {len(repro.seed_verdicts)}: {per_seed}")
     if repro.result_path:
-        parts.append(f"wrote {repro.result_path}" + (f" and {repro.plot_path.name}" if repro.plot_path else ""))
+        parts.append(
+            f"wrote {repro.result_path}" + (f" and {repro.plot_path.name}" if repro.plot_path else "")
+        )
     if repro.note_refreshed:
         parts.append("note refreshed")
     parts += [f"warning: {w}" for w in repro.warnings]
@@ -417,7 +438,12 @@ def listing(library: Library) -> list[dict[str, Any]]:
                 "folder": str(r.folder),
                 "last_verdict": None
                 if last is None
-                else {"held": last.held, "summary": last.summary, "timestamp": last.timestamp, "budget": last.budget},
+                else {
+                    "held": last.held,
+                    "summary": last.summary,
+                    "timestamp": last.timestamp,
+                    "budget": last.budget,
+                },
             }
         )
     return rows

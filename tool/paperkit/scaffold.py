@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -78,9 +79,9 @@ def declared_ids(reimpl_root: Path) -> dict[str, str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 for kw in node.keywords:
-                    if kw.arg == "arxiv_id" and isinstance(kw.value, ast.Constant):
-                        if isinstance(kw.value.value, str):
-                            found.setdefault(normalise_id(kw.value.value), init.parent.name)
+                    value = kw.value.value if isinstance(kw.value, ast.Constant) else None
+                    if kw.arg == "arxiv_id" and isinstance(value, str):
+                        found.setdefault(normalise_id(value), init.parent.name)
     return found
 
 
@@ -98,7 +99,9 @@ def _paper_meta(library: Library, arxiv_id: str) -> PaperMeta:
 
 
 def _squash(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line: runs of whitespace become one space, other control characters go."""
+    kept = "".join(ch for ch in str(text) if ch.isspace() or unicodedata.category(ch) != "Cc")
+    return " ".join(kept.split())
 
 
 def _doc(text: str) -> str:
@@ -147,15 +150,22 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
 def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
     """Template name → rendered text, for every file of a scaffold."""
     env = environment()
-    context = {"arxiv_id": meta.id, "title": _squash(meta.title) or meta.id, "name": name, "note_link": note_link}
+    context = {
+        "arxiv_id": meta.id,
+        "title": _squash(meta.title) or meta.id,
+        "name": name,
+        "note_link": note_link,
+    }
     try:
         return {t: env.get_template(t).render(context) for t in (*FILES, TEST_TEMPLATE)}
     except jinja2.TemplateNotFound as e:
-        raise PaperkitError(f"scaffold template {e.name} is missing from {templates_dir() / 'scaffold'}") from None
+        raise PaperkitError(
+            f"scaffold template {e.name} is missing from {templates_dir() / 'scaffold'}"
+        ) from None
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write ``path`` whole through a temporary file; fail with FileExistsError if it exists, never replace."""
+    """Write ``path`` whole through a temporary file; FileExistsError if it exists (never replaced)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -59,9 +59,17 @@ def norm(text: str) -> str:
 
 
 def body_size(lines: list[Line]) -> float:
-    """The font size of most characters: the running text's."""
+    """The font size of most characters of the running text: counted before the reference list, whose
+    smaller type can outweigh the text of a short paper with a long bibliography."""
+    end = len(lines)
+    for i in range(len(lines) - 1, len(lines) // 3, -1):
+        text = lines[i].text
+        m = _TOP.match(text)
+        if len(text) < 40 and REFERENCES.match(m.group(3) if m else text):
+            end = i
+            break
     sizes: Counter[float] = Counter()
-    for ln in lines:
+    for ln in lines[:end]:
         sizes[ln.size] += len(ln.text)
     return float(sizes.most_common(1)[0][0]) if sizes else 10.0
 
@@ -158,7 +166,7 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
     styles: Counter[tuple[float, bool]] = Counter(
         c.style for n, c in enumerate(cands) if n in by_outline or (c in numbered and _strong_number(c.text))
     )
-    top_style = styles.most_common(1)[0][0] if styles else None
+    top_style = styles.most_common(1)[0][0] if styles else _unnumbered_style(cands)
     # roman-numbered sections (I., II.) have lettered subsections (A., B.)
     roman = sum(1 for c in numbered if re.match(r"^[IVX]+\.", c.text)) >= 2
     last_number = 0
@@ -180,6 +188,20 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
                 c.level = 2
             last_number = max(last_number, number)
     return cands
+
+
+_SECTION_NAMES = re.compile(
+    r"^(introduction|related work|background|conclusions?|discussion|references|bibliography)$",
+    re.IGNORECASE,
+)
+
+
+def _unnumbered_style(cands: list[Heading]) -> tuple[float, bool] | None:
+    """The style of top-level headings in a paper without numbering or outline: the one that names
+    like Introduction, Conclusion or References share (two of them at least)."""
+    styles = Counter(c.style for c in cands if _SECTION_NAMES.match(c.text))
+    style, count = styles.most_common(1)[0] if styles else (None, 0)
+    return style if count >= 2 else None
 
 
 def _strong_number(text: str) -> bool:

@@ -39,6 +39,7 @@ class Line:
     block: int  # page-unique block id of its first piece: ``page * 1000 + PyMuPDF block number``
     col: int  # 0: full width (or a one-column page), 1: left column, 2: right column
     page_height: float = 792.0
+    lead_marker: bool = False  # starts with a raised or smaller digit/symbol, as a footnote does
 
     @property
     def height(self) -> float:
@@ -149,6 +150,15 @@ def _text(group: list[_Piece]) -> str:
     return "".join(out)
 
 
+def _raised_marker(spans: list[dict[str, Any]]) -> bool:
+    """Whether the first span is a footnote marker: digits or symbols, superscript or in smaller type."""
+    first = next((s for s in spans if s["text"].strip()), None)
+    if first is None or not _MARKER.match(first["text"].strip()):
+        return False
+    rest = max((s["size"] for s in spans if s is not first and s["text"].strip()), default=0.0)
+    return bool(first["flags"] & 1) or first["size"] < 0.8 * rest
+
+
 def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
     group.sort(key=lambda p: p.bbox[0])
     spans = [s for p in group for s in p.spans]
@@ -171,6 +181,7 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
             (round(s["size"], 1) for s in spans if any(c.isalnum() for c in s["text"])), default=0.0
         ),
         bold=chars > 0 and bold_chars >= 0.9 * chars,
+        lead_marker=_raised_marker(spans),
         block=group[0].block,
         col=group[0].col,
         page_height=height,

@@ -52,12 +52,16 @@ def is_stamp(text: str) -> bool:
 
 
 def _stamp_tail(text: str) -> ArxivId | None:
-    """The ID of a line with an ``arXiv:ID [category]`` stamp in it, whatever else the line holds."""
+    """The ID of a line that ends in an ``arXiv:ID [category] date`` stamp, whatever comes before it
+    (a venue's header: "Preprint, under review. arXiv:2101.00001v2 [cs.LG]")."""
     if "arxiv" not in text.lower():
         return None
     aid = find_arxiv_id(text)
     where = _locate(text, aid) if aid else None
-    if aid is None or where is None or not _CATEGORY.match(text, where[1]):
+    if aid is None or where is None:
+        return None
+    tail = _CATEGORY.match(text, where[1])
+    if tail is None or re.search(r"[A-Za-z0-9]", _DATE.sub(" ", text[tail.end() :])):
         return None
     return aid
 
@@ -76,6 +80,8 @@ def own_arxiv_id(rotated: list[str], page1: list[Line], title_block_end: float) 
     for ln in page1:
         block_sizes[ln.block] = block_sizes.get(ln.block, 0) + 1
     for ln in page1:
+        if ln.lead_marker:
+            continue  # a footnote cites a preprint, it never names the paper
         own_block = block_sizes[ln.block] == 1  # not the wrapped end of a footnote or reference
         alone = stamp_line(ln.text)
         # a bare ID in the title block or a header/footer; a full stamp also when set apart on its own
@@ -83,7 +89,8 @@ def own_arxiv_id(rotated: list[str], page1: list[Line], title_block_end: float) 
             ln.y1 <= title_block_end or (own_block and (ln.in_band or _CATEGORY.search(ln.text)))
         ):
             return str(alone)
-        tail = _stamp_tail(ln.text) if ln.in_band and own_block else None
+        header = ln.y1 < ln.page_height / 2 and ln.in_band  # footers are where footnotes live
+        tail = _stamp_tail(ln.text) if header and own_block else None
         if tail is not None:
             return str(tail)
     return None

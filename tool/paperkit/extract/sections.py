@@ -14,6 +14,7 @@ from paperkit.model import Section
 _ABSTRACT_ALONE = re.compile(r"^abstract[\s.:—–-]*$", re.IGNORECASE)
 _ABSTRACT_RUN_IN = re.compile(r"^abstract\s*[.:—–-]+\s*(\S.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d+)*\s*[.:|]", re.IGNORECASE)
+_KEYWORDS = re.compile(r"^(keywords|key words|index terms|ccs concepts|pacs numbers)\b", re.IGNORECASE)
 INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
 # Strongest first: a paper with both "Background" and "Related Work" means the latter.
 RELATED = (
@@ -25,11 +26,53 @@ RELATED = (
 )
 
 
+_RELATED_SUBSECTION = re.compile(
+    r"^((background|discussion|overview|summary) and )?(related|prior|previous|earlier) \w+( and \w+)?$",
+    re.IGNORECASE,
+)
+
+
 def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
-    """Which lines are running text: not footnotes or figure labels (smaller type than ``body``),
-    not captions."""
+    """Which lines are running text: not footnotes or figure labels (smaller type than ``body``, or a
+    footnote block at the foot of a page), not captions."""
     caption_blocks = {ln.block for ln in lines if _CAPTION.match(ln.text)}
-    return lambda i: lines[i].size >= body - 1.0 and lines[i].block not in caption_blocks
+    notes = footnote_lines(lines, body)
+    # 0.5 pt below the body size: rounding noise passes, a 9 pt footnote under 10 pt text does not
+    return lambda i: lines[i].size >= body - 0.5 and lines[i].block not in caption_blocks and i not in notes
+
+
+def footnote_lines(lines: list[Line], body: float) -> set[int]:
+    """Indices of footnote lines set at (nearly) body size: from a line in the lower part of a page that
+    starts with a raised marker, goes on in words ("3In fact, ...", "*Equal contribution") and stands
+    apart from the line above, down to the foot of its column, where nothing larger follows (else it
+    was a table's note). Smaller footnotes are caught by their size."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _opens_footnote(lines, i, body):
+            continue
+        below: list[int] = []
+        for j in range(i, len(lines)):
+            if lines[j].page != ln.page:
+                break
+            if lines[j].col == ln.col and lines[j].y0 >= ln.y0 - 1:
+                below.append(j)
+        if all(lines[j].size <= ln.size + 0.3 for j in below):
+            out.update(below)
+    return out
+
+
+def _opens_footnote(lines: list[Line], i: int, body: float) -> bool:
+    ln = lines[i]
+    if not ln.lead_marker or ln.y0 < 0.6 * ln.page_height or ln.size > body + 0.3:
+        return False
+    if len(re.findall(r"[A-Za-z]{2,}", ln.text)) < 3:
+        return False
+    if i == 0:
+        return True
+    prev = lines[i - 1]
+    if (prev.page, prev.col) != (ln.page, ln.col) or prev.y1 > ln.y0:
+        return True
+    return ln.y0 - prev.y1 >= 0.5 * ln.height  # set apart (by a rule) from the text above
 
 
 def _main_size(lines: list[Line]) -> float:
@@ -74,7 +117,7 @@ def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary)
         run_in = _ABSTRACT_RUN_IN.match(ln.text)
         if _ABSTRACT_ALONE.match(ln.text) or run_in:
             j = i + 1
-            while j < len(lines) and j not in starts:
+            while j < len(lines) and j not in starts and not _KEYWORDS.match(lines[j].text):
                 j += 1
             keep = text_filter(_main_size(lines[i + 1 : j]), lines)
             picked = [k for k in range(i + 1, j) if keep(k)]
@@ -135,12 +178,20 @@ def find_introduction(headings: list[Heading]) -> int | None:
 
 
 def find_related(headings: list[Heading]) -> int | None:
-    """Index of the related-work heading: a top-level section if there is one, else a subsection."""
+    """Index of the related-work heading: a top-level section if there is one, else a subsection.
+
+    A subsection must be named for it ("2.1 Related Work", "A. Prior Work and Notation"): one that
+    only mentions earlier work ("4.2 Comparison with Previous Methods") is part of the experiments.
+    """
     for level in (1, 2):
         for pattern in RELATED:
             for n, h in enumerate(headings):
-                if h.level == level and pattern.search(h.title) and not _is_reference_like(h.title):
-                    return n
+                title = h.title
+                if h.level != level or not pattern.search(title) or _is_reference_like(title):
+                    continue
+                if level == 2 and pattern is RELATED[0] and not _RELATED_SUBSECTION.match(title):
+                    continue
+                return n
     return None
 
 

@@ -113,6 +113,9 @@ def join_lines(lines: list[Line], vocab: Vocabulary) -> str:
         elif re.search(r"(https?://|www\.)\S*[/.\-_]$", out):
             out += text  # a URL broken at a slash or dot
         else:
-            out += ("\n\n" if ln.block != prev_block else " ") + text
+            # a new block is a new paragraph, unless a sentence runs on into it (across a column or
+            # page break, or round a figure or footnote): no full stop before, lower case after
+            runs_on = not re.search(r"[.!?:]\W*$", out) and text[:1].islower()
+            out += ("\n\n" if ln.block != prev_block and not runs_on else " ") + text
         prev_block = ln.block
     return out.strip()
