@@ -251,7 +251,7 @@ def test_notes_and_list(arxiv: FakeArxiv, library: Path) -> None:
     assert rows[0]["id"] == "1506.03099" and rows[0]["reimplementation"] == "scheduled_sampling"
     shown = run("show", "1506.03099")
     assert "## The idea" in shown.stdout
-    assert run("show", "1111.11111").exit_code == 1
+    assert run("show", "1501.00002").exit_code == 1  # a valid ID that is not in the library
 
 
 def test_background_fetches_what_the_introduction_cites(

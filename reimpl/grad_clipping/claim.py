@@ -12,13 +12,14 @@ LOSS_GAP = 0.3  # clipped MSE ≈ 0.2 against a target variance ≈ 1; a diverge
 def check(results: list[RunResult]) -> Verdict:
     """Held when the unclipped gradients explode, every clipped run stays finite and its loss is lower."""
     threshold = results[0].config.get("threshold") if results else None
-    explosion = seed_mean(results, "unclipped", "max_grad_norm") / (threshold or 1.0)
+    # every seed must show the explosion, so take the smallest peak over seeds
+    explosion = min(r.arms["unclipped"].metrics["max_grad_norm"] for r in results) / (threshold or 1.0)
     clipped_diverged = seed_mean(results, "clipped", "diverged")
     clipped = seed_mean(results, "clipped", "final_loss")
     unclipped = seed_mean(results, "unclipped", "final_loss")
     gap = unclipped - clipped
     checks = [
-        at_least("unclipped max gradient norm / threshold", explosion, EXPLOSION),
+        at_least("unclipped max gradient norm / threshold (smallest over seeds)", explosion, EXPLOSION),
         at_most("share of clipped runs that diverged", clipped_diverged, 0.0),
         at_least("final MSE: unclipped − clipped", gap, LOSS_GAP),
     ]

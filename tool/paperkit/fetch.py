@@ -22,7 +22,7 @@ from paperkit.config import Settings
 from paperkit.download import download_pdf
 from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
 from paperkit.extract import extract_sections
-from paperkit.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
+from paperkit.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.library import META, PDF, SECTIONS, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
 from paperkit.note import write_note
@@ -257,8 +257,6 @@ class Fetcher:
         if sections is not None and sections.arxiv_id:
             with contextlib.suppress(BadInput):
                 stamp = parse_arxiv_id(sections.arxiv_id)
-        if stamp is None and sections is not None:
-            stamp = find_arxiv_id(sections.title + "\n" + sections.abstract)
         key = stamp.key if stamp else local_key(path)
         meta = None
         if stamp is not None and not self.offline:

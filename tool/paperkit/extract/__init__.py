@@ -3,7 +3,7 @@
 ``extract_sections(path)`` is the one entry point. Bounds: a PDF of up to ``HEAD_PAGES + TAIL_PAGES``
 pages is read whole; a longer one only on its first ``HEAD_PAGES`` pages (title, abstract,
 introduction, related work) and its last ``TAIL_PAGES`` (the reference list), so time and memory stay
-bounded on a 1,000-page PDF.
+bounded on a 1,000-page PDF. How each stage works: ``docs/extraction.md``.
 """
 
 from __future__ import annotations
