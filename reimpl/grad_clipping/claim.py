@@ -11,10 +11,10 @@ LOSS_GAP = 0.3  # clipped MSE ≈ 0.2 against a target variance ≈ 1; a diverge
 
 def check(results: list[RunResult]) -> Verdict:
     """Held when the unclipped gradients explode, every clipped run stays finite and its loss is lower."""
-    threshold = results[0].config.get("threshold") if results else None
+    clipped_diverged = seed_mean(results, "clipped", "diverged")  # first: a clear error when empty
+    threshold = results[0].config.get("threshold")
     # every seed must show the explosion, so take the smallest peak over seeds
     explosion = min(r.arms["unclipped"].metrics["max_grad_norm"] for r in results) / (threshold or 1.0)
-    clipped_diverged = seed_mean(results, "clipped", "diverged")
     clipped = seed_mean(results, "clipped", "final_loss")
     unclipped = seed_mean(results, "unclipped", "final_loss")
     gap = unclipped - clipped

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperkit.citations import cited_works, paragraphs
+from paperkit.citations import cited_works, link_citations, paragraphs
 from paperkit.model import Reference
 from paperkit.text import sentences, squash
 
@@ -110,14 +110,34 @@ def _topic(paragraph: str) -> str:
     return " ".join(words[:18]) + (" …" if len(words) > 18 else "")
 
 
+def _paragraph_starts(text: str, paras: list[str]) -> list[int]:
+    """Where each paragraph begins in ``text`` (paragraphs are in order and start with text of their own)."""
+    starts, cursor = [], 0
+    for para in paras:
+        head = para.split("\n", 1)[0][:40]
+        at = text.find(head, cursor)
+        starts.append(at if at >= 0 else cursor)
+        cursor = max(cursor, at + len(head)) if at >= 0 else cursor
+    return starts
+
+
 def related_ideas(related_work: str, references: list[Reference]) -> list[RelatedIdea]:
     """One :class:`RelatedIdea` per paragraph of the related-work text that says something."""
+    paras = paragraphs(related_work)
+    starts = _paragraph_starts(related_work, paras)
+    # Link once over the whole section, then hand each marker to the paragraph it stands in.
+    markers = link_citations(related_work, references)
     ideas = []
-    for para in paragraphs(related_work):
+    for i, para in enumerate(paras):
         text = squash(para)
+        end = starts[i + 1] if i + 1 < len(starts) else len(related_work) + 1
+        targets: dict[int, None] = {}
+        for m in markers:
+            if starts[i] <= m.start < end:
+                targets.update(dict.fromkeys(m.targets))
         if len(text.split()) < 8:
             continue
-        works = [cited_entry(w.index, w.reference) for w in cited_works(text, references)]
+        works = [cited_entry(t, references[t]) for t in targets]
         differs = [s for s in sentences(text) if _CONTRAST.search(s)]
         ideas.append(RelatedIdea(topic=_topic(text), works=works, differs=differs[:2]))
     return ideas

@@ -9,6 +9,7 @@ boundary.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -181,6 +182,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
 # --- Rendering ------------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
