@@ -112,11 +112,15 @@ def _find_reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:
     found = find(arxiv_id)
     if found is None:
         return None
-    folder = Path(found.folder)
+    folder = Path(found.folder).resolve()
+    note_dir = note_dir.resolve()
+    # Relative when the library and the reimplementation share a root (papers/ in the checkout),
+    # absolute when they live in unrelated places (a relative path through "/" would mislead).
     try:
-        link = os.path.relpath(folder, note_dir.resolve())
-    except ValueError:  # another drive on Windows
-        link = folder.as_uri()
+        shared = os.path.commonpath([folder, note_dir])
+    except ValueError:  # different drives on Windows
+        shared = ""
+    link = os.path.relpath(folder, note_dir) if shared not in ("", os.sep) else folder.as_posix()
     return ReimplLink(name=found.name, link=link.replace(os.sep, "/"), claim=found.paper.claim)
 
 

@@ -161,8 +161,33 @@ def contributions(introduction: str, limit: int = 8) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def _cues(sentence: str) -> dict[str, int]:
+    return {role: sum(1 for p in pats if p.search(sentence)) for role, pats in _COMPILED.items()}
+
+
 def _sort_abstract(text: str) -> Roles:
+    """Abstracts run context → idea → consequences: anchor on the first sentence that states the idea."""
     sents = sentences(text)
+    anchor = next((i for i, s in enumerate(sents) if _STRONG_IDEA.search(s)), None)
+    if anchor is None:
+        return _sort_by_scores(sents)
+    roles = Roles()
+    for i, sent in enumerate(sents):
+        c = _cues(sent)
+        if i < anchor:
+            # Before the idea: the problem and its context, unless the sentence plainly reports a result.
+            role = "result" if c["result"] >= 2 and c["result"] > c["problem"] + c["idea"] else "problem"
+        elif i == anchor:
+            role = "idea"
+        else:
+            # After it: more of the idea (what it does, its properties) unless results are reported.
+            hedged = bool(_HEDGES.search(sent))
+            role = "result" if c["result"] >= 1 and c["result"] >= c["idea"] and not hedged else "idea"
+        getattr(roles, role).append(sent)
+    return roles
+
+
+def _sort_by_scores(sents: list[str]) -> Roles:
     roles = Roles()
     n = len(sents)
     for i, sent in enumerate(sents):
