@@ -47,14 +47,12 @@ def main(argv: list[str] | None = None) -> int:
                 best = min(best, time.perf_counter() - start)
             times.append(best)
             works = sum(len(b.works) for b in content.background)
-            print(
-                f"{pdf.stem:<12} {best * 1000:6.1f} {works:4d} {len(content.related):4d} {len(content.terms):5d}"
-            )
+            related, terms = len(content.related), len(content.terms)
+            print(f"{pdf.stem:<12} {best * 1000:6.1f} {works:4d} {related:4d} {terms:5d}")
     times.sort()
     p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
-    print(
-        f"\nnote build after extraction: median {statistics.median(times) * 1000:.1f} ms, p90 {p90 * 1000:.1f} ms"
-    )
+    median = statistics.median(times)
+    print(f"\nnote build after extraction: median {median * 1000:.1f} ms, p90 {p90 * 1000:.1f} ms")
     return 0
 
 
