@@ -19,6 +19,7 @@ import requests
 from paperkit import __version__
 from paperkit.config import Settings
 from paperkit.errors import DownloadError, LibraryError
+from paperkit.library import make_readable
 from paperkit.retry import Retryable, check_status, describe_request_error, retryable_from, with_retries
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # no paper is this big; a server sending more is broken
@@ -141,6 +142,7 @@ def download_pdf(
         tmp = Path(name)
         try:
             size = _fetch_once(url, tmp, settings, progress, max_bytes)
+            make_readable(tmp)
             os.replace(tmp, dest)
             return size
         except BaseException as e:

@@ -50,6 +50,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
+        make_readable(tmp)
         os.replace(tmp, path)
     except BaseException as e:
         with contextlib.suppress(OSError):
@@ -57,6 +58,13 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         if isinstance(e, OSError):  # disk full, read-only, quota: the library's problem, not a bug
             raise LibraryError(f"cannot write {path}: {e.strerror or e}") from None
         raise
+
+
+def make_readable(path: str | Path) -> None:
+    """Give a ``mkstemp`` file (private, 0600) the mode a plain ``open()`` would have given it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 # What atomic_write, the download and the PDF copy leave behind when the process is killed mid-write.

@@ -388,11 +388,22 @@ def format_summary(repros: list[Reproduction]) -> str:
             r.reimpl.name,
             "held" if r.verdict.held else "NOT HELD",
             f"{r.seconds:.1f}s",
-            "; ".join(f"{c.name} {_fmt(c.observed)} (≥/≤ {_fmt(c.threshold)})" for c in r.verdict.checks),
+            f"{sum(c.passed for c in r.verdict.checks)}/{len(r.verdict.checks)}",
+            "; ".join(
+                f"{c.name}: {_fmt(c.observed)} vs {_fmt(c.threshold)}"
+                for c in r.verdict.checks
+                if not c.passed
+            ),
         ]
         for r in repros
     ]
-    return table(["ID", "reimplementation", "verdict", "time", "checks"], rows)
+    held = sum(r.verdict.held for r in repros)
+    summary = f"{held} of {len(repros)} claims held"
+    return (
+        table(["ID", "reimplementation", "verdict", "time", "checks passed", "failed checks"], rows)
+        + "\n"
+        + summary
+    )
 
 
 # --- last recorded verdicts ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import jinja2
 
 from paperkit.errors import BadInput, PaperkitError
 from paperkit.ids import parse_arxiv_id
-from paperkit.library import META, NOTE, Library
+from paperkit.library import META, NOTE, Library, make_readable
 from paperkit.model import PaperMeta
 from paperkit.reimpls import clear_cache, normalise_id
 from paperkit.resources import templates_dir
@@ -172,6 +172,7 @@ def _write_new(path: Path, text: str) -> None:
             f.write(text.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
+        make_readable(tmp)
         try:
             os.link(tmp, path)  # atomic, and refuses an existing target
         except OSError as e:
