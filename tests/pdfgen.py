@@ -3,11 +3,12 @@ an arXiv margin stamp, running headers, page numbers), and the awkward cases (sc
 images, encrypted, zero pages).
 
 A line break can be forced inside a paragraph with ``"\\n"`` (e.g. ``"exempli-\\nfied"`` to test
-hyphenation); paragraphs are separated by a blank line.
+hyphenation); paragraphs are separated by a blank line; ``"^{12}"`` prints a superscript "12".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +80,7 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
         line = ""
         for word in segment.split():
             trial = f"{line} {word}".strip()
-            if line and pymupdf.get_text_length(trial, fontname=font, fontsize=size) > width:
+            if line and pymupdf.get_text_length(_plain(trial), fontname=font, fontsize=size) > width:
                 lines.append(line)
                 line = word
             else:
@@ -89,9 +90,28 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
     return lines
 
 
+_SUPERSCRIPT = re.compile(r"\^\{([^{}]*)\}")
+SUP_SCALE, SUP_RISE = 0.65, 0.35  # a superscript's size and how far it is raised, relative to the text
+
+
+def _plain(text: str) -> str:
+    """Text without its ``^{...}`` superscript markup (what wrapping measures)."""
+    return _SUPERSCRIPT.sub(lambda m: m[1], text)
+
+
 def _put(page: pymupdf.Page, point: tuple[float, float], text: str, size: float, font: str) -> None:
     """Print ``text`` at ``point``; beyond Latin-1 ("—", "·") through a TextWriter, whose fonts have
-    the glyphs that ``insert_text``'s simple fonts lack."""
+    the glyphs that ``insert_text``'s simple fonts lack. ``^{12}`` in the text prints "12" as a
+    superscript: smaller and raised, glued to what comes before it."""
+    if _SUPERSCRIPT.search(text):
+        x, y = point
+        for n, part in enumerate(_SUPERSCRIPT.split(text)):
+            sup = n % 2 == 1
+            part_size = size * SUP_SCALE if sup else size
+            if part:
+                _put(page, (x, y - size * SUP_RISE if sup else y), part, part_size, font)
+            x += pymupdf.get_text_length(part, fontname=font, fontsize=part_size)
+        return
     if all(ord(c) < 256 for c in text):
         page.insert_text(point, text, fontsize=size, fontname=font)
         return
@@ -179,7 +199,7 @@ class _Flow:
             x0, x1 = self.columns[self.col]
             x = x0 + (indent if i else 0)
             if center:
-                x = (x0 + x1 - pymupdf.get_text_length(line, fontname=font, fontsize=size)) / 2
+                x = (x0 + x1 - pymupdf.get_text_length(_plain(line), fontname=font, fontsize=size)) / 2
             _put(self.page, (x, self.y + size), line, size, font)
             self.y += size * LEADING
 

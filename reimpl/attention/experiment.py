@@ -55,6 +55,8 @@ class Config:
     steps: int = 200
     lr: float = 1e-2
     eval_n: int = 512
+    probe_n: int = 256  # held-out sequences scored every ``eval_every`` steps for the accuracy curve
+    eval_every: int = 50
     attention: bool = True  # the idea arm uses attention; False is the ablation
     threads: int | None = 1  # tiny recurrent models run fastest single-threaded on a shared CPU
 
@@ -82,14 +84,23 @@ def train_arm(
         logits = model(src, tgt)
         return F.cross_entropy(logits.reshape(-1, cfg.vocab), tgt.reshape(-1))
 
-    losses = train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
-
-    model.eval()
     test_gen = make_generator(10_000 + seed, device)  # held-out sequences, unseen in training
     src = random_tokens(cfg.eval_n, cfg.length, cfg.vocab, test_gen, device)
     tgt = sequence_task(src, cfg.task)
+    curve: list[torch.Tensor] = []  # periodic free-running accuracy, kept on the device
+
+    def after_step(step: int) -> None:
+        if (step + 1) % cfg.eval_every == 0:
+            model.eval()
+            probe = src[: cfg.probe_n]
+            curve.append((model.greedy(probe, cfg.length) == tgt[: cfg.probe_n]).float().mean())
+
+    losses = train(
+        step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress, after_step=after_step
+    )
+
+    model.eval()
     pred = model.greedy(src, cfg.length)
-    per_pos = (pred == tgt).float().mean(0).tolist()
     metrics = {
         "free_token_acc": token_accuracy(pred, tgt),
         "free_seq_acc": sequence_accuracy(pred, tgt),
@@ -103,7 +114,12 @@ def train_arm(
         aligned = pos.flip(0) if cfg.task == "reverse" else pos
         band = (pos.unsqueeze(0) - aligned.unsqueeze(1)).abs() <= 1  # (output i, source j)
         metrics["attention_near_aligned"] = float((alpha * band).sum(-1).mean())
-    return ArmResult("attention" if attention else "fixed", metrics, {"loss": losses, "acc_by_pos": per_pos})
+    curves = {
+        "loss": losses,
+        "free_acc": torch.stack(curve).tolist() if curve else [],
+        "free_acc_step": [float((j + 1) * cfg.eval_every) for j in range(len(curve))],
+    }
+    return ArmResult("attention" if attention else "fixed", metrics, curves)
 
 
 def run(

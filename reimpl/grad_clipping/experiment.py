@@ -108,7 +108,12 @@ def train_arm(
         "median_grad_norm": sorted(norms)[len(norms) // 2] if norms else 0.0,
     }
     name = "clipped" if threshold is not None else "unclipped"
-    return ArmResult(name, metrics, {"loss": losses, "grad_norm": norms})
+    # log10 scale: an exploding run climbs through 20 orders of magnitude before it overflows
+    curves = {
+        "log10_loss": [math.log10(max(v, 1e-12)) for v in losses],
+        "log10_grad_norm": [math.log10(max(v, 1e-12)) for v in norms],
+    }
+    return ArmResult(name, metrics, curves)
 
 
 def run(

@@ -50,6 +50,8 @@ class Config:
     steps: int = 300
     lr: float = 5e-3
     eval_n: int = 1024
+    probe_n: int = 256  # held-out sequences scored every ``eval_every`` steps for the accuracy curve
+    eval_every: int = 50
     reverse: bool = True  # the idea arm reverses the source; False is the ablation
     threads: int | None = 1  # tiny recurrent models run fastest single-threaded on a shared CPU
 
@@ -76,11 +78,21 @@ def train_arm(
         logits = model(src, src)  # copy: the target is the source
         return F.cross_entropy(logits.reshape(-1, cfg.vocab), src.reshape(-1))
 
-    losses = train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
-
-    model.eval()
     test_gen = make_generator(10_000 + seed, device)  # held-out sequences, unseen in training
     src = random_tokens(cfg.eval_n, cfg.length, cfg.vocab, test_gen, device)
+    curve: list[torch.Tensor] = []  # periodic free-running accuracy, kept on the device
+
+    def after_step(step: int) -> None:
+        if (step + 1) % cfg.eval_every == 0:
+            model.eval()
+            probe = src[: cfg.probe_n]
+            curve.append((model.greedy(probe, cfg.length) == probe).float().mean())
+
+    losses = train(
+        step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress, after_step=after_step
+    )
+
+    model.eval()
     pred = model.greedy(src, cfg.length)
     per_pos = (pred == src).float().mean(0).tolist()
     metrics = {
@@ -90,7 +102,12 @@ def train_arm(
         "final_loss": float(sum(losses[-20:]) / len(losses[-20:])),
     }
     name = "reversed" if reverse else "forward"
-    return ArmResult(name, metrics, {"loss": losses, "acc_by_pos": per_pos})
+    curves = {
+        "loss": losses,
+        "free_acc": torch.stack(curve).tolist() if curve else [],
+        "free_acc_step": [float((j + 1) * cfg.eval_every) for j in range(len(curve))],
+    }
+    return ArmResult(name, metrics, curves)
 
 
 def run(

@@ -186,10 +186,16 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
 # --- Rendering ------------------------------------------------------------------------------------------
 
 
-@functools.cache
 def _environment() -> jinja2.Environment:
+    return _environment_for(templates_dir())
+
+
+@functools.cache
+def _environment_for(folder: Path) -> jinja2.Environment:
+    # Cached per folder (compiling the template costs more than rendering it); jinja2 still reloads a
+    # template whose file changed on disk.
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=False,  # Markdown, not HTML: paper text is escaped by md_inline / md_block instead
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -18,6 +18,7 @@ from paperkit.extract import sections as sc
 from paperkit.extract.layout import Line, PageText, read_page, remove_furniture
 from paperkit.extract.own_id import own_arxiv_id
 from paperkit.extract.references import numbered_run_start, split_references
+from paperkit.extract.superscripts import citation_policy
 from paperkit.extract.text import Vocabulary
 from paperkit.model import Reference, Sections
 
@@ -89,8 +90,10 @@ def _extract(doc: pymupdf.Document) -> Sections:
     heads = hd.find_headings(lines, doc.get_toc(), body)
     result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, _title_block_end(lines, heads))
     keep = sc.text_filter(body, lines)
+    result.references, refs_by, ref_lines = _references(lines, heads, vocab)
+    sups = citation_policy(lines, result.references, ref_lines)
 
-    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab)
+    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab, sups)
     title_stop = next((h.start for h in heads if h.level == 1), len(lines))
     title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
     result.title = title or (doc.metadata or {}).get("title", "") or ""
@@ -108,14 +111,13 @@ def _extract(doc: pymupdf.Document) -> Sections:
 
     intro = sc.find_introduction(heads)
     if intro is not None:
-        result.introduction = sc.span(lines, heads, intro, keep, vocab)
+        result.introduction = sc.span(lines, heads, intro, keep, vocab, sups)
         result.found_by["introduction"] = heads[intro].found_by
     related = sc.find_related(heads)
     if related is not None:
-        result.related_work = sc.span(lines, heads, related, keep, vocab)
+        result.related_work = sc.span(lines, heads, related, keep, vocab, sups)
         result.found_by["related_work"] = heads[related].found_by
 
-    result.references, refs_by = _references(lines, heads, vocab)
     if result.references:
         result.found_by["references"] = refs_by
     else:
@@ -123,24 +125,25 @@ def _extract(doc: pymupdf.Document) -> Sections:
     return result
 
 
-def _references(lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary) -> tuple[list[Reference], str]:
+def _references(
+    lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary
+) -> tuple[list[Reference], str, range]:
     """The entries under the last References/Bibliography heading, else a numbered list in the last
-    section."""
+    section; with found_by and the indices of the lines they were read from."""
     ref_heads = [n for n, h in enumerate(heads) if hd.REFERENCES.match(h.title)]
     if ref_heads:
         n = ref_heads[-1]
         start = heads[n].end
         end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
-        return split_references(lines[start:end], vocab), heads[n].found_by
+        return split_references(lines[start:end], vocab), heads[n].found_by, range(start, end)
     # no heading: the last numbered list in the back half, in the type size of its first entry
     start = len(lines) // 2
     run = numbered_run_start(lines[start:])
     if run is None:
-        return [], "fallback"
+        return [], "fallback", range(0)
     size = lines[start + run].size
-    return split_references(
-        [ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab
-    ), "fallback"
+    entries = split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab)
+    return entries, "fallback", range(start + run, len(lines))
 
 
 def _title_block_end(lines: list[Line], heads: list[hd.Heading]) -> float:

@@ -14,12 +14,18 @@ from typing import Any
 
 import pymupdf
 
+from paperkit.extract import superscripts as sup
 from paperkit.extract.own_id import is_stamp, stamp_line
+from paperkit.references import ACCENT_CHARS, fix_accents
 
 # Spans in dict mode, without images (much faster, and images carry no text).
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
 _MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
+_ACCENT = re.compile(f"[{ACCENT_CHARS}]")
+# NFKC gives most spacing accents as a space and a combining mark ("´" → " \u0301") but leaves the
+# circumflex and caron as they are; given the same form, a real space before them ("estimator ˆg") stays.
+_NFKC_LEFT = str.maketrans({"ˆ": " \u0302", "ˇ": " \u030c"})
 FURNITURE_BAND = 0.12  # running headers and page numbers live in the top and bottom 12% of a page
 
 
@@ -40,6 +46,8 @@ class Line:
     col: int  # 0: full width (or a one-column page), 1: left column, 2: right column
     page_height: float = 792.0
     lead_marker: bool = False  # starts with a raised or smaller digit/symbol, as a footnote does
+    # ``text`` with the raised numbers glued to its words marked (see ``superscripts``); None: it has none
+    rich: str | None = None
 
     @property
     def height(self) -> float:
@@ -63,8 +71,11 @@ class PageText:
 
 
 def clean(text: str) -> str:
-    """NFKC (ligatures, full-width forms), soft hyphens dropped, whitespace collapsed."""
+    """NFKC (ligatures, full-width forms), detached LaTeX accents put back on their letters ("Daum´e",
+    which NFKC makes "Daum \u0301e", reads "Daumé"), soft hyphens dropped, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    if _ACCENT.search(text):
+        text = fix_accents(text.translate(_NFKC_LEFT))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -137,17 +148,46 @@ def _same_baseline(p: _Piece, q: _Piece) -> bool:
     return min(p.bbox[3], q.bbox[3]) - max(p.bbox[1], q.bbox[1]) >= 0.6 * h
 
 
-def _text(group: list[_Piece]) -> str:
-    """Join the pieces' spans, dropping superscript footnote markers that do not start the line."""
-    out: list[str] = []
-    for i, p in enumerate(group):
-        if i:
-            out.append(" ")
-        for j, s in enumerate(p.spans):
-            if (i or j) and s["flags"] & 1 and _MARKER.match(s["text"].strip()):
-                continue
-            out.append(s["text"])
-    return "".join(out)
+def _glued(group: list[_Piece], i: int) -> bool:
+    """Whether piece ``i`` starts where piece ``i - 1`` ends: no space printed between them."""
+    return group[i].bbox[0] - group[i - 1].bbox[2] <= 1.0
+
+
+def _after(group: list[_Piece], flat: list[tuple[int, int, dict[str, Any]]], k: int) -> str | None:
+    """The text that follows span ``k`` on the line: None at its end, a space before a piece set apart."""
+    nxt = next((t for t in flat[k + 1 :] if t[2]["text"]), None)
+    if nxt is None:
+        return None
+    piece = nxt[0]
+    return " " if piece != flat[k][0] and not _glued(group, piece) else str(nxt[2]["text"])
+
+
+def _texts(group: list[_Piece]) -> tuple[str, str | None]:
+    """The pieces' text, dropping raised footnote markers that do not start the line, and the rich text
+    that keeps raised numbers glued to a word (possible superscript citations) marked; None without any."""
+    flat = [(i, j, s) for i, p in enumerate(group) for j, s in enumerate(p.spans)]
+    plain: list[str] = []
+    rich: list[str] = []
+    found = last_sup = False
+    prev: dict[str, Any] | None = None
+    for k, (i, j, s) in enumerate(flat):
+        new_piece = i > 0 and j == 0
+        sep = " " if new_piece and not (last_sup and _glued(group, i)) else ""
+        last_sup = False
+        candidate = k and s["text"][:1].isdigit() and (not new_piece or _glued(group, i))
+        if candidate and sup.is_citation_superscript(s, prev, _after(group, flat, k), "".join(plain)):
+            rich.append(sup.wrap(s["text"]))
+            found = last_sup = True
+            continue
+        plain.append(sep)
+        rich.append(sep)
+        if k and s["flags"] & 1 and _MARKER.match(s["text"].strip()):
+            continue
+        plain.append(s["text"])
+        rich.append(s["text"])
+        if s["text"].strip():
+            prev = s
+    return "".join(plain), "".join(rich) if found else None
 
 
 def _raised_marker(spans: list[dict[str, Any]]) -> bool:
@@ -169,8 +209,10 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         sizes[round(s["size"], 1)] += n
         chars += n
         bold_chars += n if _is_bold(s) else 0
+    plain, rich = _texts(group)
     return Line(
-        text=clean(_text(group)),
+        text=clean(plain),
+        rich=clean(rich) if rich is not None else None,
         page=page_no,
         x0=min(p.bbox[0] for p in group),
         y0=min(p.bbox[1] for p in group),

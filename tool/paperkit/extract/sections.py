@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from paperkit.extract.headings import Heading
 from paperkit.extract.layout import Line
+from paperkit.extract.superscripts import Policy
 from paperkit.extract.text import Vocabulary, join_lines
 from paperkit.model import Section
 
@@ -35,10 +36,25 @@ _RELATED_SUBSECTION = re.compile(
 def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
     """Which lines are running text: not footnotes or figure labels (smaller type than ``body``, or a
     footnote block at the foot of a page), not captions."""
-    caption_blocks = {ln.block for ln in lines if _CAPTION.match(ln.text)}
+    caption_blocks = {ln.block for i, ln in enumerate(lines) if is_caption(lines, i)}
     notes = footnote_lines(lines, body)
     # 0.5 pt below the body size: rounding noise passes, a 9 pt footnote under 10 pt text does not
     return lambda i: lines[i].size >= body - 0.5 and lines[i].block not in caption_blocks and i not in notes
+
+
+def is_caption(lines: list[Line], i: int) -> bool:
+    """Whether ``lines[i]`` opens a figure or table caption. "Figure 1." at the start of a line is only
+    a reference to the figure when the sentence runs on into it from the line above in the same block
+    ("... as illustrated in" / "Figure 1. NMT is ..."): dropping that block would lose running text.
+    A short figure label above a caption in the same block is no such sentence."""
+    ln = lines[i]
+    if not _CAPTION.match(ln.text):
+        return False
+    if i == 0:
+        return True
+    prev = lines[i - 1]
+    wide = prev.x1 - prev.x0 >= 0.7 * (ln.x1 - ln.x0)
+    return not (prev.block == ln.block and wide and re.search(r"[a-z,]$", prev.text))
 
 
 def footnote_lines(lines: list[Line], body: float) -> set[int]:
@@ -106,9 +122,12 @@ def opens_abstract(text: str) -> bool:
     return bool(_ABSTRACT_ALONE.match(text) or _ABSTRACT_RUN_IN.match(text))
 
 
-def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary) -> tuple[str, int, str]:
+def find_abstract(
+    lines: list[Line], headings: list[Heading], vocab: Vocabulary, superscripts: Policy | None = None
+) -> tuple[str, int, str]:
     """(abstract text, index of the line after it, found_by). Under an "Abstract" heading (or run-in
-    "Abstract—"), up to the next heading; else the first long paragraph on page 1 before any section."""
+    "Abstract—"), up to the next heading; else the first long paragraph on page 1 before any section.
+    ``superscripts`` says which superscript numbers stay in the text."""
     starts = {h.start for h in headings}
     first_section = next((h.start for h in headings if h.level == 1), len(lines))
     for i, ln in enumerate(lines[: first_section + 1]):
@@ -121,7 +140,7 @@ def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary)
                 j += 1
             keep = text_filter(_main_size(lines[i + 1 : j]), lines)
             picked = [k for k in range(i + 1, j) if keep(k)]
-            text = join_lines([lines[k] for k in picked], vocab)
+            text = join_lines([lines[k] for k in picked], vocab, superscripts)
             if run_in:
                 text = (run_in.group(1) + " " + text).strip()
             return text, j, "typography"
@@ -131,9 +150,8 @@ def find_abstract(lines: list[Line], headings: list[Heading], vocab: Vocabulary)
         if lines[i].page == 1:
             blocks.setdefault(lines[i].block, []).append(i)
     for idx in blocks.values():
-        text = join_lines([lines[k] for k in idx], vocab)
-        if _is_prose(text):
-            return text, idx[-1] + 1, "fallback"
+        if _is_prose(join_lines([lines[k] for k in idx], vocab)):
+            return join_lines([lines[k] for k in idx], vocab, superscripts), idx[-1] + 1, "fallback"
     return "", 0, "fallback"
 
 
@@ -145,9 +163,15 @@ def _is_prose(text: str) -> bool:
 
 
 def span(
-    lines: list[Line], headings: list[Heading], n: int, keep: Callable[[int], bool], vocab: Vocabulary
+    lines: list[Line],
+    headings: list[Heading],
+    n: int,
+    keep: Callable[[int], bool],
+    vocab: Vocabulary,
+    superscripts: Policy | None = None,
 ) -> Section:
-    """The section under ``headings[n]``, up to the next heading of the same or a higher level."""
+    """The section under ``headings[n]``, up to the next heading of the same or a higher level;
+    ``superscripts`` says which superscript numbers stay in the text."""
     h = headings[n]
     end = next((g.start for g in headings[n + 1 :] if g.level <= h.level), len(lines))
     inner = {g.start: g for g in headings[n + 1 :] if g.start < end}
@@ -163,7 +187,7 @@ def span(
         if keep(i):
             picked.append(lines[i])
         i += 1
-    text = join_lines(picked, vocab)
+    text = join_lines(picked, vocab, superscripts)
     last_page = lines[end - 1].page if end > h.end else lines[h.start].page
     return Section(heading=h.text, text=text, page_start=lines[h.start].page, page_end=last_page)
 

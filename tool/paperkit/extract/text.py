@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from paperkit.extract.layout import Line
+from paperkit.extract.superscripts import Policy, render
 
 # First parts that usually make a real compound ("self-" + "attention"), kept when a line breaks after them.
 _COMPOUND_HEADS = frozenset(
@@ -98,12 +99,20 @@ class Vocabulary:
         return "-" in head or head.lower() in _COMPOUND_HEADS
 
 
-def join_lines(lines: list[Line], vocab: Vocabulary) -> str:
-    """Running text of lines: one paragraph per PyMuPDF block, hyphenated words and URLs re-joined."""
+def line_text(ln: Line, superscripts: Policy | None) -> str:
+    """The line's text, with the superscript numbers that the policy keeps (none without one)."""
+    if superscripts is None or ln.rich is None:
+        return ln.text
+    return render(ln.rich, lambda number: superscripts(ln, number))
+
+
+def join_lines(lines: list[Line], vocab: Vocabulary, superscripts: Policy | None = None) -> str:
+    """Running text of lines: one paragraph per PyMuPDF block, hyphenated words and URLs re-joined;
+    superscript numbers kept where ``superscripts`` says (see ``extract.superscripts``)."""
     out = ""
     prev_block: int | None = None
     for ln in lines:
-        text = ln.text
+        text = line_text(ln, superscripts)
         if not out:
             out = text
         elif _WORD_TAIL.search(out) and text[:1].isalnum():
