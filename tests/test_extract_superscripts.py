@@ -11,7 +11,8 @@ import pytest
 
 from paperkit.citations import link_citations
 from paperkit.extract import extract_sections
-from paperkit.extract.superscripts import is_citation_superscript
+from paperkit.extract.layout import _Piece, _texts
+from paperkit.extract.superscripts import is_citation_superscript, render
 from paperkit.model import Sections
 from pdfgen import REVTEX, Style, make_paper_pdf
 
@@ -172,3 +173,15 @@ def test_figure_reference_opening_a_line_is_not_a_caption(tmp_path: Path) -> Non
     assert "small memory footprint." in text
     assert "A picture of the whole model" not in text  # the real caption is still left out
     assert text.endswith("aligning two modalities.")
+
+
+def test_superscript_printed_as_a_piece_of_its_own() -> None:
+    """PyMuPDF may return a raised number as a line of its own: glued to the word, it is still one."""
+    word = _Piece([{**BODY_SPAN, "text": "superconductors"}], (0.0, 0.0, 80.0, 10.0), 1)
+    number = _Piece([_span("1")], (80.2, -2.0, 84.0, 6.0), 1)
+    rest = _Piece([{**BODY_SPAN, "text": ", such"}], (84.1, 0.0, 110.0, 10.0), 1)
+    apart = _Piece([{**BODY_SPAN, "text": "as"}], (120.0, 0.0, 130.0, 10.0), 1)
+    plain, rich = _texts([word, number, rest, apart])
+    assert plain == "superconductors, such as"
+    assert rich is not None and render(rich, lambda n: True) == "superconductors1, such as"
+    assert render(rich, lambda n: False) == plain

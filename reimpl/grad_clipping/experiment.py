@@ -104,8 +104,9 @@ def train_arm(
         "final_loss": LOSS_CAP if diverged or not tail else finite_or(sum(tail) / len(tail), LOSS_CAP),
         "diverged": float(diverged),
         "steps_trained": float(len(losses)),
-        "max_grad_norm": finite_or(largest_seen, NORM_CAP),
-        "median_grad_norm": sorted(norms)[len(norms) // 2] if norms else 0.0,
+        # orders of magnitude read better than 1e19 in a table; an overflow is recorded as 10^30
+        "log10_max_grad_norm": math.log10(max(finite_or(largest_seen, NORM_CAP), 1e-12)),
+        "log10_median_grad_norm": math.log10(max(sorted(norms)[len(norms) // 2], 1e-12)) if norms else -12.0,
     }
     name = "clipped" if threshold is not None else "unclipped"
     # log10 scale: an exploding run climbs through 20 orders of magnitude before it overflows
