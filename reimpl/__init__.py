@@ -6,7 +6,7 @@ Each folder ``reimpl/<name>/`` holds:
   listing reimplementations stays fast),
 - ``model.py``: the idea itself, small, with the paper's equations beside the code,
 - ``experiment.py``: ``run(budget, seed, device, progress) -> RunResult`` (toy data, training, evaluation),
-- ``claim.py``: ``check(results: list[RunResult]) -> Verdict``, the paper's claim and the check that decides it.
+- ``claim.py``: ``check(results: list[RunResult]) -> Verdict``, the paper's claim and the check deciding it.
 
 Shared helpers (device, seeding, training loop, result record) live in :mod:`reimpl.harness`.
 The registry (:mod:`paperkit.reimpls`) is built by scanning these folders for ``PAPER``.

@@ -64,7 +64,7 @@ class Config:
 CONFIGS: dict[str, Config] = {
     "ci": Config(),
     "quick": Config(steps=300),
-    "full": Config(length=20, hidden=64, attn_hidden=64, steps=2000, lr=5e-3, eval_n=2048),
+    "full": Config(length=28, hidden=64, attn_hidden=64, steps=2000, lr=5e-3, eval_n=2048),
 }
 
 

@@ -75,12 +75,12 @@ class EncoderDecoder(nn.Module):
     def decode(self, src: torch.Tensor, length: int, tgt: torch.Tensor | None = None) -> torch.Tensor:
         """Logits (batch, length, vocab); feeds ``tgt`` (teacher forcing) when given, else its own argmax."""
         annotations, summary = self.encode(src)
-        projected = self.attn.project(annotations) if self.attention else annotations
+        projected = self.attn.project(annotations) if self.attention else None
         s = torch.tanh(self.init_state(summary))
         prev = torch.full((src.shape[0],), self.bos, dtype=torch.long, device=src.device)
         logits = []
         for i in range(length):
-            if self.attention:
+            if projected is not None:
                 context, _ = self.attn(s, annotations, projected)
             else:
                 context = summary  # c_i = c for every i: the fixed-vector encoder–decoder

@@ -12,7 +12,6 @@ import io
 import json
 import math
 import shlex
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -170,6 +169,21 @@ def run_seeds(
     return results
 
 
+def rerun_command(reimpl: Reimpl, seeds: list[int], budget: str, device: torch.device) -> str:
+    """The command that runs this reproduction again (recorded in result.json)."""
+    args = [
+        "paperkit",
+        "reproduce",
+        reimpl.paper.arxiv_id,
+        "--seed",
+        str(seeds[0]),
+        "--seeds",
+        str(len(seeds)),
+    ]
+    args += ["--full"] if budget == "full" else ["--budget", "ci"] if budget == "ci" else []
+    return shlex.join([*args, "--device", device.type])
+
+
 def reproduce(
     reimpl: Reimpl,
     seeds: list[int],
@@ -198,7 +212,7 @@ def reproduce(
         results=results,
         verdict=verdict,
         timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        command=command if command is not None else shlex.join(["paperkit", *sys.argv[1:]]),
+        command=command if command is not None else rerun_command(reimpl, seeds, budget, device),
         seconds=time.perf_counter() - start,
         seed_verdicts=seed_verdicts,
     )
