@@ -57,12 +57,21 @@ class RelatedIdea:
     differs: list[str] = field(default_factory=list)
 
 
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+# How a paper marks the sentences where it compares itself with others: a contrast cue, said of itself.
+_SELF = re.compile(r"\b(we|our|ours|us|this (paper|work|approach|method)|here)\b", re.IGNORECASE)
+
+
 def _surname(name: str) -> str:
     name = squash(name)
-    if "," in name:  # "Bengio, Y."
-        return name.split(",", 1)[0].strip()
-    words = [w for w in re.split(r"\s+", name) if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w)]
-    return words[-1].strip(".,") if words else name
+    if "," in name and not _SUFFIX.match(name.split(",", 1)[1].strip()):  # "Bengio, Y.", "Daumé III, H."
+        return " ".join(w for w in name.split(",", 1)[0].split() if not _SUFFIX.match(w))
+    words = [
+        w.strip(".,")
+        for w in re.split(r"[\s,]+", name)
+        if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w) and not _SUFFIX.match(w)
+    ]
+    return words[-1] if words else name
 
 
 def who(authors: list[str]) -> str:
@@ -138,6 +147,6 @@ def related_ideas(related_work: str, references: list[Reference]) -> list[Relate
         if len(text.split()) < 8:
             continue
         works = [cited_entry(t, references[t]) for t in targets]
-        differs = [s for s in sentences(text) if _CONTRAST.search(s)]
+        differs = [s for s in sentences(text) if _CONTRAST.search(s) and _SELF.search(s)]
         ideas.append(RelatedIdea(topic=_topic(text), works=works, differs=differs[:2]))
     return ideas

@@ -13,10 +13,17 @@ from dataclasses import dataclass
 from paperkit.text import sentences
 
 _SHORT = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{1,9}?)(s)?\)")
+# Words that end a named phrase: "called batch normalization is ..." names "batch normalization".
+_AFTER_TERM = (
+    "and|which|that|to|for|in|or|on|of|with|by|as|is|are|was|were|has|have|had|can|could|will|would|may|"
+    "might|uses?|used|does|do"
+)
 _NAMED = re.compile(
-    r"\b(?:which|that|what|this|it)?\s*(?:we|is|are)?\s*(?:call|called|term|termed|dub|dubbed|name|named|"
-    r"refer to as|referred to as|known as|denote as|coined)\s+(?:the\s+|a\s+|an\s+|as\s+)?"
-    r"[\"“‘']?(?P<term>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3}?)[\"”’']?(?=[,.;:)]|\s+(?:and|which|that|to|for|in|or)\b)",
+    # Naming cues only: a bare "term" or "name" is too often an ordinary noun ("long term dependencies").
+    r"\b(?:we\s+(?:call|term|name|dub|denote)|called|termed|dubbed|named|referred\s+to\s+as|"
+    r"known\s+as|coined)\s+(?:the\s+|a\s+|an\s+|as\s+|it\s+|this\s+)?"
+    r"[\"“‘']?(?P<term>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3}?)[\"”’']?"
+    rf"(?=[,.;:)]|\s+(?:{_AFTER_TERM})\b)",
     re.IGNORECASE,
 )
 _STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "on", "with", "by", "we", "our", "this", "that"}

@@ -1,0 +1,97 @@
+"""The reading aids of the note: roles, one breath, contributions, key terms, background, related ideas."""
+
+from __future__ import annotations
+
+from paperkit.background import background, related_ideas, who
+from paperkit.model import Reference
+from paperkit.references import parse_references
+from paperkit.roles import contributions, in_one_breath, sort_roles
+from paperkit.terms import find_terms
+
+ABSTRACT = (
+    "Deep networks are hard to train. Existing fixes are slow. We propose the Widget, a layer that "
+    "rescales activations. The Widget is simple to add to any network. Experiments show it improves "
+    "accuracy by 3% on two benchmarks."
+)
+REFS = parse_references(
+    [
+        Reference(
+            "[1] Y. Bengio, P. Simard, and P. Frasconi. Learning long-term dependencies is hard. "
+            "IEEE Trans. Neural Networks, 1994.",
+            "[1]",
+        ),
+        Reference("[2] S. Hochreiter and J. Schmidhuber. Long short-term memory. Neural Comp., 1997.", "[2]"),
+        Reference(
+            "[3] H. Daumé III, J. Langford, D. Marcu. Search-based structured prediction. "
+            "arXiv:0907.0786, 2009.",
+            "[3]",
+        ),
+    ]
+)
+
+
+def test_roles_follow_the_idea_sentence() -> None:
+    roles = sort_roles(ABSTRACT)
+    assert roles.problem == ["Deep networks are hard to train.", "Existing fixes are slow."]
+    assert roles.idea[0].startswith("We propose the Widget")
+    assert "simple to add" in roles.idea[1]  # a property of the idea, not a result
+    assert roles.result == ["Experiments show it improves accuracy by 3% on two benchmarks."]
+
+
+def test_one_breath_is_the_idea_sentence() -> None:
+    assert in_one_breath(ABSTRACT, sort_roles(ABSTRACT))[0].startswith("We propose the Widget")
+
+
+def test_contributions_are_read_from_a_list() -> None:
+    intro = (
+        "Widgets matter. Our contributions are as follows: • We define the Widget layer. "
+        "• We prove it keeps the signal. • We test it on two benchmarks. Section 2 reviews related work."
+    )
+    assert contributions(intro) == [
+        "We define the Widget layer.",
+        "We prove it keeps the signal.",
+        "We test it on two benchmarks.",
+    ]
+    assert contributions("There are no contributions listed here, just prose.") == []
+
+
+def test_key_terms_acronyms_and_named_phrases() -> None:
+    terms = find_terms(
+        "Long Short-Term Memory (LSTM) networks model long term dependencies. We introduce a method, "
+        "which we call scheduled sampling, and a technique called batch normalization is used."
+    )
+    found = {t.term: t.expansion for t in terms}
+    assert found == {
+        "LSTM": "Long Short-Term Memory",
+        "scheduled sampling": None,
+        "batch normalization": None,
+    }
+
+
+def test_who_names_authors_briefly() -> None:
+    assert who(["Y. Bengio"]) == "Bengio"
+    assert who(["Bengio, Y.", "LeCun, Y."]) == "Bengio and LeCun"
+    assert who(["Hal Daumé III", "John Langford", "Daniel Marcu"]) == "Daumé et al."
+
+
+def test_background_groups_works_under_the_sentence_citing_them() -> None:
+    intro = "RNNs are hard to train [1]. Gated units help [2, 3]. Gates are common [2]."
+    items = background(intro, REFS)
+    assert [i.supports for i in items] == ["RNNs are hard to train [1].", "Gated units help [2, 3]."]
+    assert [[e.number for e in i.works] for i in items] == [[1], [2, 3]]
+    assert items[1].works[1].fetch_command == "paperkit fetch 0907.0786"
+    assert items[0].works[0].who == "Bengio et al." and items[0].works[0].year == "1994"
+
+
+def test_related_ideas_per_paragraph_and_how_the_paper_differs() -> None:
+    related = (
+        "Gating. Recurrent nets with gates were proposed to keep gradients alive over long spans [2].\n\n"
+        "Imitation learning also faces a mismatch between training and test states [3]. The states might be "
+        "different from those seen in training. Unlike this line of work, our method needs no expert."
+    )
+    ideas = related_ideas(related, REFS)
+    assert ideas[0].topic == "Gating"
+    assert [e.number for e in ideas[0].works] == [2] and ideas[0].differs == []
+    assert [e.number for e in ideas[1].works] == [3]
+    # Only sentences where the paper speaks of itself count as setting it apart.
+    assert ideas[1].differs == ["Unlike this line of work, our method needs no expert."]
