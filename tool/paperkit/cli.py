@@ -347,7 +347,18 @@ def list_(as_json: bool, library: Path | None) -> None:
 def scaffold_cmd(
     arxiv_id: str, name: str, reimpl_dir: Path | None, tests_dir: Path | None, library: Path | None
 ) -> None:
-    """Start a reimplementation of a paper in the library: reimpl/NAME/ and its test, from templates."""
+    """Start a reimplementation of a paper in the library: reimpl/NAME/ and its test, from templates.
+
+    The new folder holds model.py, experiment.py and claim.py filled with the paper's ID, title and a
+    link to its note; tests/test_NAME.py fails until you write the claim check. The registry finds the
+    folder with no other edit, and the paper's note links to it when it is next rebuilt.
+
+    \b
+    Example:
+      paperkit fetch 1505.00387
+      paperkit scaffold 1505.00387 --name highway
+      python -m pytest tests/test_highway.py     # fails until claim.py checks the claim
+    """
     from paperkit.config import load_settings
     from paperkit.errors import BadInput
     from paperkit.library import Library
