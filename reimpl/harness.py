@@ -139,10 +139,12 @@ class RunResult:
     config: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The run as plain JSON-ready data (the ``results`` of ``result.json``)."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunResult:
+        """The run back from :meth:`to_dict`'s data."""
         arms = {k: ArmResult(**v) for k, v in data["arms"].items()}
         return cls(**{**data, "arms": arms})
 
@@ -155,6 +157,7 @@ class Stopwatch:
 
     @property
     def seconds(self) -> float:
+        """Seconds since the stopwatch was made."""
         return time.perf_counter() - self.start
 
 
@@ -173,10 +176,11 @@ class Verdict:
     """Whether the claim held, and the checks that decided it."""
 
     held: bool
-    summary: str  # one line a person reads
+    summary: str  # the measurements in one line a person reads; whoever shows it says held or not
     checks: list[Check] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The verdict as plain JSON-ready data."""
         return asdict(self)
 
 

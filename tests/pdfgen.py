@@ -18,6 +18,7 @@ import pymupdf
 PAGE_W, PAGE_H = 612.0, 792.0
 MARGIN_X, TOP, BOTTOM = 72.0, 80.0, 720.0
 BODY, HEADING, TITLE = 10.0, 12.0, 17.0
+SECTION_HEADER = "<section>"  # as ``running_header``: each page is headed by its section's heading
 LEADING = 1.25
 
 
@@ -30,14 +31,17 @@ class Style:
     small_caps: bool = False  # headings as fake small caps: capitals at heading size, the rest at 80%
     centered_headings: bool = False
     subheading_size: float = 11.0
+    subheading_font: str = "hebo"  # "heit": italic, as IEEE sets "A. Related Work"
     # "heading": an "Abstract" line of its own; "run-in": ``abstract_label`` starts the paragraph;
     # "none": an unlabelled paragraph (REVTeX)
     abstract: str = "heading"
     abstract_label: str = "Abstract"
     abstract_in_columns: bool = False  # the abstract in the first column (ACL, IEEE conference)
     keywords: str | None = None  # a line printed after the abstract ("Keywords: ...", "Index Terms—...")
-    references_heading: str = "References"
-    reference_labels: str = "bracket"  # "bracket" [1], "dot" 1., "none" (author-year, hanging indent)
+    references_heading: str | None = "References"  # None: no heading over the list (REVTeX)
+    # "bracket" [1], "dot" 1., "none" (author-year, hanging indent), "super" (a raised 1 glued to the entry)
+    reference_labels: str = "bracket"
+    drop_cap: bool = False  # the first paragraph opens with a capital two lines tall (IEEE journals)
     footnote_size: float = 8.0
 
 
@@ -149,6 +153,7 @@ class _Flow:
     y: float = TOP
     bottom: float = BOTTOM
     toc: list[list[int | str]] = field(default_factory=list)
+    section: str = ""  # the current section's heading (for running heads that name it)
 
     @property
     def page(self) -> pymupdf.Page:
@@ -157,8 +162,10 @@ class _Flow:
     def new_page(self) -> None:
         page = self.doc.new_page(width=PAGE_W, height=PAGE_H)
         n = self.doc.page_count
-        if self.header:
-            page.insert_text((MARGIN_X, 40), self.header, fontsize=8, fontname="helv")
+        header = self.section if self.header == SECTION_HEADER else self.header
+        if header:  # LaTeX's "headings" style names the section in body-size type
+            size = BODY if self.header == SECTION_HEADER else 8
+            page.insert_text((MARGIN_X, 40), header, fontsize=size, fontname="helv")
         if self.page_numbers:
             page.insert_text((PAGE_W / 2 - 4, 760), str(n), fontsize=BODY, fontname="helv")
         self.col, self.y, self.top = 0, TOP, TOP
@@ -218,6 +225,8 @@ class _Flow:
 
     def heading(self, text: str, as_image: bool, style: Style, level: int = 1) -> None:
         size = style.heading_size if level == 1 else style.subheading_size
+        if level == 1:
+            self.section = text
         self.need(3 * size)
         self.y += size * 0.6
         self.toc.append([level, text, self.doc.page_count])
@@ -230,7 +239,7 @@ class _Flow:
         elif style.small_caps and level == 1:
             self.write_caps(text, size, style.heading_font, style.centered_headings)
         else:
-            font = "hebo" if level == 2 else style.heading_font
+            font = style.subheading_font if level == 2 else style.heading_font
             self.write(text, size, font, center=style.centered_headings and level == 1)
         self.y += size * 0.3
 
@@ -251,7 +260,7 @@ def _text_png(text: str, size: float) -> bytes:
 
 
 def _reference_label(style: Style, n: int) -> str:
-    return {"bracket": f"[{n}] ", "dot": f"{n}. ", "none": ""}[style.reference_labels]
+    return {"bracket": f"[{n}] ", "dot": f"{n}. ", "none": "", "super": f"^{{{n}}}"}[style.reference_labels]
 
 
 def _write_abstract(flow: _Flow, abstract: str, style: Style) -> None:
@@ -275,6 +284,20 @@ def _write_abstract(flow: _Flow, abstract: str, style: Style) -> None:
         flow.y += 4
         flow.write(style.keywords)
         flow.y += BODY * 0.5
+
+
+def _drop_cap(flow: _Flow, body: str) -> str:
+    """Print the first letter of ``body`` two lines tall at the column's left edge and the rest of its
+    first word beside it, as IEEE journals open a paper; the text left to print."""
+    x0, _ = flow.columns[flow.col]
+    flow.need(2 * BODY * LEADING)
+    word, rest = body.split(" ", 1)
+    cap = 2.8 * BODY  # its top level with the first line, its foot on the second line's baseline
+    flow.page.insert_text((x0, flow.y + BODY + BODY * LEADING), word[0], fontsize=cap, fontname="tiro")
+    indent = pymupdf.get_text_length(word[0], fontname="tiro", fontsize=cap) + 1
+    flow.page.insert_text((x0 + indent, flow.y + BODY), word[1:].upper(), fontsize=BODY, fontname="helv")
+    flow.y += BODY * LEADING
+    return rest
 
 
 def make_paper_pdf(
@@ -338,10 +361,13 @@ def make_paper_pdf(
         flow.y += 10
         flow.columns = columns
         flow.top = flow.y  # the columns start below the abstract on page 1
-    for heading, body, *level in sections:
+    for n, (heading, body, *level) in enumerate(sections):
         flow.heading(heading, headings_as_images, style, level[0] if level else 1)
+        if n == 0 and style.drop_cap:
+            body = _drop_cap(flow, body)
         flow.paragraphs(body)
-    flow.heading(style.references_heading, headings_as_images, style)
+    if style.references_heading:
+        flow.heading(style.references_heading, headings_as_images, style)
     for i, ref in enumerate(references, 1):
         flow.write(_reference_label(style, i) + ref, 9.0, indent=12)
         flow.y += 2

@@ -169,6 +169,18 @@ def test_parse_paper_arg_local_and_remote(tmp_path: Path) -> None:
         parse_paper_arg("")
 
 
+def test_parse_paper_arg_names_a_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("downloads", "folder.pdf"):
+        (tmp_path / name).mkdir()
+        with pytest.raises(BadInput, match="is a directory") as caught:
+            parse_paper_arg(str(tmp_path / name))
+        assert "no such file" not in str(caught.value)
+    # a folder that happens to carry an ID's name (the library's own, say) still means the ID
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "1506.03099").mkdir()
+    assert parse_paper_arg("1506.03099") == ArxivId("1506.03099", None)
+
+
 def test_parse_paper_arg_prefers_an_existing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("1506.03099").write_bytes(b"%PDF-1.4\n")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from paperkit.bibtex import bibtex, citekey
 from paperkit.library import Library
 from paperkit.model import PaperMeta, Section, Sections
-from paperkit.note import MARKER, MY_NOTES, read_existing, refresh_note, write_note
+from paperkit.note import MARKER, MY_NOTES, note_body, read_existing, refresh_note, write_note
 from paperkit.roles import sort_roles
 from paperkit.text import strip_controls
 
@@ -110,6 +110,26 @@ def test_broken_note_is_backed_up(tmp_path: Path) -> None:
     assert written.warnings
     assert "my precious thought" in path.read_text()
     front_matter(path.read_text())
+
+
+def test_note_saved_with_windows_line_endings_is_not_backed_up(tmp_path: Path) -> None:
+    lib = Library(tmp_path)
+    m = meta()
+    path = write_note(lib, m.key, m, sections()).path
+    mine = "\r\nmy thought, saved on Windows\r\n"
+    path.write_bytes((path.read_text() + mine).replace("\n", "\r\n").replace("\r\r\n", "\r\n").encode())
+    assert read_existing(path.read_bytes().decode()).intact
+    written = write_note(lib, m.key, m, sections())
+    assert written.backup is None and not written.warnings
+    assert path.read_bytes().endswith(mine.encode())  # the reader's bytes, CRLF and all
+    assert list(tmp_path.rglob("*.bak")) == []
+
+
+def test_note_body_drops_the_front_matter() -> None:
+    note = "---\ntitle: T\n---\n# T\n\nbody\n"
+    assert note_body(note) == "# T\n\nbody\n"
+    assert note_body(note.replace("\n", "\r\n")) == "# T\n\nbody\n"
+    assert note_body("# no front matter\n") == "# no front matter\n"
 
 
 ATTACKS = [

@@ -49,6 +49,12 @@ def assert_whole_library(library: Path, fake: FakeArxiv) -> None:
     assert_whole_note((library / ID / "notes.md").read_text())
 
 
+def _default_sigint() -> None:
+    # A test run started in the background (`pytest &`, some CI runners) hands its children an ignored
+    # SIGINT, which Python then keeps: restore it, so Ctrl-C reaches paperkit as from a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_fetch(fake: FakeArxiv, library: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         paperkit_cmd("fetch", *args),
@@ -56,6 +62,7 @@ def start_fetch(fake: FakeArxiv, library: Path, *args: str) -> subprocess.Popen[
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
 
 

@@ -27,7 +27,6 @@ def check(results: list[RunResult]) -> Verdict:
     held = all(c.passed for c in checks)
     summary = (
         f"early loss at base lr: BN {early['bn_base']:.2f} vs plain {early['plain_base']:.2f}; final loss at "
-        f"high lr: BN {final['bn_high']:.2f} vs plain {final['plain_high']:.3g} (chance {chance:.2f}) — "
-        f"{'held' if held else 'not held'}"
+        f"high lr: BN {final['bn_high']:.2f} vs plain {final['plain_high']:.3g} (chance {chance:.2f})"
     )
     return Verdict(held, summary, checks)

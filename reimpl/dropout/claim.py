@@ -25,8 +25,6 @@ def check(results: list[RunResult]) -> Verdict:
     held = all(c.passed for c in checks)
     summary = (
         f"accuracy gap {d['acc_gap']:.3f} vs {p['acc_gap']:.3f}, test loss {d['test_loss']:.3f} vs "
-        f"{p['test_loss']:.3f}, test accuracy {d['test_acc']:.3f} vs {p['test_acc']:.3f} (dropout vs plain) "
-        "— "
-        f"{'held' if held else 'not held'}"
+        f"{p['test_loss']:.3f}, test accuracy {d['test_acc']:.3f} vs {p['test_acc']:.3f} (dropout vs plain)"
     )
     return Verdict(held, summary, checks)

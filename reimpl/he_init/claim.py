@@ -29,6 +29,6 @@ def check(results: list[RunResult]) -> Verdict:
         f"signal after {len(results[0].arms['he'].curves['log10_signal_by_layer']) - 2} layers: "
         f"2/n ×10^{he_signal:+.1f}, "
         f"1/n ×10^{xavier_signal:+.1f}; 2/n training loss fell to {he_ratio:.0%} of its start and ends "
-        f"{loss_gap:.2f} nats below 1/n — {'held' if held else 'not held'}"
+        f"{loss_gap:.2f} nats below 1/n"
     )
     return Verdict(held, summary, checks)

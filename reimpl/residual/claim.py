@@ -29,7 +29,6 @@ def check(results: list[RunResult]) -> Verdict:
     held = all(c.passed for c in checks)
     summary = (
         f"training loss: plain shallow {loss['plain_shallow']:.3f}, plain deep {loss['plain_deep']:.3f}, "
-        f"residual deep {loss['residual_deep']:.3f} (residual shallow {loss['residual_shallow']:.3f}) — "
-        f"{'held' if held else 'not held'}"
+        f"residual deep {loss['residual_deep']:.3f} (residual shallow {loss['residual_shallow']:.3f})"
     )
     return Verdict(held, summary, checks)

@@ -24,17 +24,12 @@ ignore its inputs loses nothing. Where the previous token matters, always sampli
 
 from __future__ import annotations
 
-from statistics import mean
-
 from reimpl.harness import RunResult, Verdict, at_least
+from reimpl.toys import seed_mean
 
 MIN_FREE_ACC_GAIN = 0.05
 MIN_GAP_REDUCTION = 0.05
 BASELINE, METHOD = "teacher_forcing", "scheduled_sampling"
-
-
-def _mean_metric(results: list[RunResult], arm: str, metric: str) -> float:
-    return mean(r.arms[arm].metrics[metric] for r in results)
 
 
 def check(results: list[RunResult]) -> Verdict:
@@ -45,8 +40,8 @@ def check(results: list[RunResult]) -> Verdict:
         missing = {BASELINE, METHOD} - set(r.arms)
         if missing:
             raise ValueError(f"seed {r.seed} lacks arm(s) {', '.join(sorted(missing))}")
-    gain = _mean_metric(results, METHOD, "free_acc") - _mean_metric(results, BASELINE, "free_acc")
-    shrink = _mean_metric(results, BASELINE, "exposure_gap") - _mean_metric(results, METHOD, "exposure_gap")
+    gain = seed_mean(results, METHOD, "free_acc") - seed_mean(results, BASELINE, "free_acc")
+    shrink = seed_mean(results, BASELINE, "exposure_gap") - seed_mean(results, METHOD, "exposure_gap")
     checks = [
         at_least("free-running accuracy: SS − TF", gain, MIN_FREE_ACC_GAIN),
         at_least("exposure gap: TF − SS", shrink, MIN_GAP_REDUCTION),
@@ -56,7 +51,6 @@ def check(results: list[RunResult]) -> Verdict:
     summary = (
         f"scheduled sampling {'beat' if gain > 0 else 'did not beat'} teacher forcing free running by "
         f"{gain:+.3f} token accuracy (need ≥ {MIN_FREE_ACC_GAIN}) and shrank the exposure gap by "
-        f"{shrink:+.3f} (need ≥ {MIN_GAP_REDUCTION}), mean of {n} seed{'s' if n != 1 else ''}: "
-        f"{'claim held' if held else 'claim not reproduced'}"
+        f"{shrink:+.3f} (need ≥ {MIN_GAP_REDUCTION}), mean of {n} seed{'s' if n != 1 else ''}"
     )
     return Verdict(held=held, summary=summary, checks=checks)

@@ -12,13 +12,13 @@ accuracy) and free running with greedy decoding (the inference setting). Their d
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
 import torch
 import torch.nn.functional as F
 
-from reimpl import harness
+from reimpl import harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
 from reimpl.scheduled_sampling import PAPER
 from reimpl.scheduled_sampling.model import (
@@ -76,15 +76,7 @@ CONFIGS: dict[str, Config] = {
 
 def config_for(budget: Budget, **overrides: Any) -> Config:
     """The budget's config with ``overrides`` applied; an unknown knob is an error, not ignored."""
-    if budget not in CONFIGS:
-        raise ValueError(f"unknown budget {budget!r} (one of {', '.join(CONFIGS)})")
-    known = {f.name for f in fields(Config)}
-    unknown = set(overrides) - known
-    if unknown:
-        raise ValueError(
-            f"unknown override(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
-        )
-    cfg = replace(CONFIGS[budget], **overrides)
+    cfg = toys.configure(CONFIGS, budget, overrides)
     bad_arms = set(cfg.arms) - set(ARMS)
     if bad_arms:
         raise ValueError(f"unknown arm(s) {', '.join(sorted(bad_arms))}")
@@ -182,14 +174,4 @@ def run(
         held_out = torch.Generator(device=device).manual_seed(10_000 + seed)
         eval_src = copy_batch(cfg, cfg.eval_size, device, held_out)
         arms = {arm: train_arm(arm, cfg, seed, device, eval_src, progress) for arm in cfg.arms}
-    return RunResult(
-        arxiv_id=PAPER.arxiv_id,
-        name="scheduled_sampling",
-        budget=budget,
-        seed=seed,
-        device=str(device),
-        torch_version=torch.__version__,
-        wall_time_s=clock.seconds,
-        arms=arms,
-        config={**asdict(cfg), "arms": list(cfg.arms)},
-    )
+    return toys.run_record(PAPER.arxiv_id, "scheduled_sampling", budget, seed, device, clock, arms, cfg)

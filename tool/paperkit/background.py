@@ -37,6 +37,7 @@ class CitedEntry:
 
     @property
     def fetch_command(self) -> str | None:
+        """The command that fetches the cited work, when its entry prints an arXiv ID."""
         return f"paperkit fetch {self.arxiv_id}" if self.arxiv_id else None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from paperkit import __version__
-from paperkit.errors import NotFound, PaperkitError
+from paperkit.errors import PaperkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +59,37 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class OneLineErrors(click.Group):
+    """A group whose usage errors (a bad option, a missing argument) are one line too, like paperkit's own."""
+
+    def main(  # one signature for both of click's overloads
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as e:
+            click.echo(e.ctx.get_help() if e.ctx else str(e))
+            sys.exit(0)
+        except click.UsageError as e:
+            where = f" (see {e.ctx.command_path} --help)" if e.ctx else ""
+            fail(e.format_message() + where, e.exit_code)
+        except click.ClickException as e:
+            fail(e.format_message(), e.exit_code)
+        except click.Abort:
+            fail("aborted", 1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(
+    cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="paperkit")
 def main() -> None:
     """paperkit: read a deep-learning paper by its ideas, then reimplement it small.
@@ -84,10 +114,12 @@ class _FetchReporter:
         self.bar: Any = None
 
     def start(self, item: str, index: int, total: int) -> None:
+        """A paper begins: ``[2/5] 1506.03099``."""
         if not self.quiet:
             click.echo(f"[{index}/{total}] {item}", err=True)
 
     def download(self, done: int, total: int | None) -> None:
+        """Move the PDF's download bar (made on the first call) to ``done`` bytes."""
         if self.quiet:
             return
         if self.bar is None:
@@ -110,23 +142,18 @@ class _FetchReporter:
             self.bar = None
 
     def warn(self, message: str) -> None:
+        """A warning, on one line (even with --quiet)."""
         self._close_bar()
         click.echo(f"  warning: {' '.join(message.split())}", err=True)
 
     def done(self, outcome: Any) -> None:
+        """A paper ends: where its note is, or why it failed (even with --quiet)."""
         self._close_bar()
         if outcome.status == "failed":
             click.echo(f"  failed: {' '.join(outcome.message.split())}", err=True)
         elif not self.quiet:
             verb = "fetched" if outcome.downloaded else "rebuilt" if outcome.status == "updated" else "saved"
             click.echo(f"  {verb}: {outcome.folder / 'notes.md'}", err=True)
-
-
-def _fetch_exit_code(outcomes: list[Any]) -> int:
-    failed = [o for o in outcomes if o.status == "failed"]
-    if failed:
-        return 2 if all(o.exit_code == 2 for o in failed) else 1
-    return 3 if any(o.partial for o in outcomes) else 0
 
 
 @main.command()
@@ -171,15 +198,17 @@ def fetch(
       paperkit fetch 1706.03762 https://arxiv.org/abs/1512.03385 ~/Downloads/paper.pdf
       paperkit fetch --search "scheduled sampling" --max 3
       paperkit fetch --background 1506.03099   # the arXiv papers its introduction cites
+      paperkit fetch --offline ~/Downloads/paper.pdf
 
     \b
     Environment: PAPERKIT_ARXIV_API (API query URL), PAPERKIT_ARXIV_DELAY (seconds between
-    requests, default 3), PAPERKIT_TIMEOUT (seconds, default 30).
+    requests, default 3), PAPERKIT_TIMEOUT (seconds, default 30), PAPERKIT_RETRIES (tries per
+    request, default 4).
     Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
     not be read (its note was written from the metadata).
     """
     from paperkit.config import load_settings
-    from paperkit.fetch import Fetcher
+    from paperkit.fetch import Fetcher, exit_code
 
     if not papers and query is None:
         raise click.UsageError("give at least one PAPER, or --search QUERY")
@@ -206,31 +235,13 @@ def fetch(
     if as_json:
         import json
 
-        click.echo(json.dumps([_outcome_json(o) for o in outcomes], indent=2, ensure_ascii=False))
-    code = _fetch_exit_code(outcomes)
+        click.echo(json.dumps([o.to_dict() for o in outcomes], indent=2, ensure_ascii=False))
+    code = exit_code(outcomes)
     if len(outcomes) > 1 and not quiet:
         ok = sum(o.status != "failed" for o in outcomes)
         click.echo(f"{ok} of {len(outcomes)} papers fetched", err=True)
     if code:
         sys.exit(code)
-
-
-def _outcome_json(o: Any) -> dict[str, Any]:
-    files = {}
-    if o.folder is not None:
-        files = {n: str(o.folder / n) for n in ("paper.pdf", "meta.json", "sections.json", "notes.md")
-                 if (o.folder / n).exists()}  # fmt: skip
-    return {
-        "input": o.input,
-        "status": o.status,
-        "key": o.key,
-        "title": o.title,
-        "folder": str(o.folder) if o.folder else None,
-        "files": files,
-        "downloaded": o.downloaded,
-        "warnings": o.warnings,
-        "error": o.message or None,
-    }
 
 
 # --- the library: notes, show, list ---------------------------------------------------------------
@@ -256,9 +267,19 @@ def notes(papers: tuple[str, ...], force: bool, library: Path | None) -> None:
     from paperkit.listing import resolve_key
 
     fetcher = Fetcher(load_settings(library), force=force, offline=True, reporter=_FetchReporter(quiet=True))
-    for paper in papers:
-        outcome = fetcher.rebuild(resolve_key(fetcher.library, paper))
+    codes = []
+    for paper in papers:  # like fetch, a batch goes on past a bad item
+        try:
+            outcome = fetcher.rebuild(resolve_key(fetcher.library, paper))
+        except PaperkitError as e:
+            if len(papers) == 1:
+                raise
+            click.echo(f"paperkit: error: {paper}: {' '.join(str(e).split())}", err=True)
+            codes.append(e.exit_code)
+            continue
         click.echo(str(outcome.folder / "notes.md") if outcome.folder else paper)
+    if codes:
+        sys.exit(max(codes))
 
 
 @main.command()
@@ -270,28 +291,25 @@ def show(paper: str, raw: bool, library: Path | None) -> None:
     """Print a paper's study note in the terminal.
 
     \b
-    Example:
+    Examples:
       paperkit show 1506.03099
+      paperkit show 1506.03099 --raw > note.md
     """
     from paperkit.config import load_settings
-    from paperkit.library import NOTE, Library
-    from paperkit.listing import resolve_key
+    from paperkit.library import Library
+    from paperkit.listing import read_note
+    from paperkit.note import note_body
 
-    lib = Library(load_settings(library).library)
-    path = lib.paper_dir(resolve_key(lib, paper)) / NOTE
-    if not path.is_file():
-        raise NotFound(f"{paper} has no note yet; build it: paperkit notes {paper}")
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = read_note(Library(load_settings(library).library), paper)
     if raw or not sys.stdout.isatty():
         click.echo(text, nl=False)
         return
     from rich.console import Console
     from rich.markdown import Markdown
 
-    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") and "\n---\n" in text[4:] else text
     console = Console()
     with console.pager(styles=True):
-        console.print(Markdown(body))
+        console.print(Markdown(note_body(text)))
 
 
 @main.command(name="list")
@@ -299,12 +317,19 @@ def show(paper: str, raw: bool, library: Path | None) -> None:
 @library_option
 @handle_errors
 def list_(as_json: bool, library: Path | None) -> None:
-    """List the papers in the library: ID, year, title, reimplementation, last reproduction."""
+    """List the papers in the library: ID, year, title, reimplementation, last reproduction.
+
+    \b
+    Examples:
+      paperkit list
+      paperkit list --json --library ~/papers
+    """
     from dataclasses import asdict
 
     from paperkit.config import load_settings
     from paperkit.library import Library
     from paperkit.listing import list_papers
+    from paperkit.report import format_papers
 
     lib = Library(load_settings(library).library)
     rows = list_papers(lib)
@@ -316,15 +341,7 @@ def list_(as_json: bool, library: Path | None) -> None:
     if not rows:
         click.echo(f"The library {lib.root} is empty. Fetch a paper: paperkit fetch 1506.03099", err=True)
         return
-    for r in rows:
-        if r.error:
-            click.echo(f"{r.key:<18} (unreadable: {r.error})")
-            continue
-        extra = f"  [reimpl: {r.reimplementation}" if r.reimplementation else ""
-        if r.reimplementation:
-            extra += f", {r.last_reproduction}]" if r.last_reproduction else ", not reproduced]"
-        title = r.title if len(r.title) <= 70 else r.title[:69] + "…"
-        click.echo(f"{r.id:<18} {r.year or '':<4}  {title}{extra}")
+    click.echo(format_papers(rows))
 
 
 @main.command(name="scaffold")
@@ -360,16 +377,10 @@ def scaffold_cmd(
       python -m pytest tests/test_highway.py     # fails until claim.py checks the claim
     """
     from paperkit.config import load_settings
-    from paperkit.errors import BadInput
     from paperkit.library import Library
-    from paperkit.scaffold import default_dirs, scaffold
+    from paperkit.scaffold import scaffold
 
-    default_reimpl, default_tests = default_dirs()
-    tests = tests_dir or default_tests
-    if tests is None:
-        raise BadInput(f"no tests folder beside {default_reimpl}; pass --tests-dir")
-    lib = Library(load_settings(library).library)
-    written = scaffold(lib, arxiv_id, name, reimpl_dir or default_reimpl, tests)
+    written = scaffold(Library(load_settings(library).library), arxiv_id, name, reimpl_dir, tests_dir)
     for path in written:
         click.echo(f"created {path}")
     click.echo(
@@ -393,18 +404,20 @@ class _ArmProgress:
         self.arms_seen = 0
 
     def start_seed(self, seed: int) -> None:
+        """A seed's run begins (called by :func:`paperkit.reproduce.run_seeds`)."""
         self.seed = seed
-        self._close()
+        self.close()
 
     def start_arm(self, arm: str) -> None:
-        self._close()
+        """An arm's training begins (called by :func:`reimpl.harness.start_arm`)."""
+        self.close()
         self.arm = arm
 
     def __call__(self, step: int, total: int, metrics: dict[str, float]) -> None:
         if self.quiet:
             return
         if self.bar is not None and step < self.last_step:  # an experiment that never named its arms
-            self._close()
+            self.close()
         if self.bar is None:
             self.arms_seen += 1
             arm = self.arm or f"arm {self.arms_seen}"
@@ -417,13 +430,11 @@ class _ArmProgress:
             self.bar.item_show_func = lambda _: f"loss {metrics['loss']:.4f}"
             self.bar.render_progress()
 
-    def _close(self) -> None:
+    def close(self) -> None:
+        """Close the open bar, if any."""
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
         self.bar, self.arm, self.last_step = None, None, 0
-
-    def close(self) -> None:
-        self._close()
 
 
 @main.command()
@@ -472,6 +483,7 @@ def reproduce(
     from paperkit.errors import BadInput
     from paperkit.library import Library
     from paperkit.reimpls import all_reimpls
+    from paperkit.report import format_report, format_summary
 
     if run_all == (arxiv_id is not None):
         raise BadInput("give one ID, or --all (e.g. paperkit reproduce 1506.03099)")
@@ -491,14 +503,14 @@ def reproduce(
             progress.close()
         repros.append(repro)
         if not as_json:
-            click.echo(rp.format_report(repro))
+            click.echo(format_report(repro))
             if run_all:
                 click.echo()
     if as_json:
         records = [r.to_dict() for r in repros]
         click.echo(json.dumps(records if run_all else records[0], indent=2, ensure_ascii=False))
     elif run_all:
-        click.echo(rp.format_summary(repros))
+        click.echo(format_summary(repros))
     if not all(r.verdict.held for r in repros):
         sys.exit(1)
 
@@ -508,24 +520,22 @@ def reproduce(
 @library_option
 @handle_errors
 def reimpls(as_json: bool, library: Path | None) -> None:
-    """List the reimplementations: ID, name, title, claim and the last recorded verdict."""
+    """List the reimplementations: ID, name, title, claim and the last recorded verdict.
+
+    \b
+    Examples:
+      paperkit reimpls
+      paperkit reimpls --json
+    """
     import json
 
     from paperkit.config import load_settings
     from paperkit.library import Library
-    from paperkit.reproduce import listing
+    from paperkit.listing import list_reimpls
+    from paperkit.report import format_reimpls
 
-    rows = listing(Library(load_settings(library).library))
+    rows = list_reimpls(Library(load_settings(library).library))
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    for row in rows:
-        last = row["last_verdict"]
-        verdict = "not reproduced" if last is None else ("held" if last["held"] else "NOT HELD")
-        if last is not None and last["timestamp"]:
-            verdict += f" ({last['timestamp'][:10]}, {last['budget']})"
-        claim = " ".join(row["claim"].split())
-        claim = claim if len(claim) <= 100 else claim[:99] + "…"
-        click.echo(f"{row['arxiv_id']:<11} {row['name']:<20} {row['title']}")
-        click.echo(f"{'':<11} claim: {claim}")
-        click.echo(f"{'':<11} last: {verdict}")
+    click.echo(format_reimpls(rows))

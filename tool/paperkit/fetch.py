@@ -23,7 +23,7 @@ from paperkit.download import download_pdf
 from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
 from paperkit.extract import extract_sections
 from paperkit.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
-from paperkit.library import META, PDF, SECTIONS, Library, atomic_write
+from paperkit.library import META, NOTE, PDF, SECTIONS, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
 from paperkit.note import write_note
 from paperkit.references import parse_references
@@ -46,6 +46,32 @@ class FetchOutcome:
     warnings: list[str] = field(default_factory=list)
     downloaded: bool = False
     partial: bool = False  # the note was written from the metadata alone: no readable PDF
+
+    def to_dict(self) -> dict[str, object]:
+        """The outcome as ``fetch --json`` prints it, with the paper's files that exist."""
+        names = (PDF, META, SECTIONS, NOTE)
+        folder = self.folder
+        files = {n: str(folder / n) for n in names if (folder / n).exists()} if folder else {}
+        return {
+            "input": self.input,
+            "status": self.status,
+            "key": self.key,
+            "title": self.title,
+            "folder": str(folder) if folder else None,
+            "files": files,
+            "downloaded": self.downloaded,
+            "warnings": self.warnings,
+            "error": self.message or None,
+        }
+
+
+def exit_code(outcomes: list[FetchOutcome]) -> int:
+    """The batch's exit status: 2 when every failure was bad input, 1 for any other failure, 3 when every
+    paper was fetched but some PDF could not be read, else 0."""
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        return 2 if all(o.exit_code == 2 for o in failed) else 1
+    return 3 if any(o.partial for o in outcomes) else 0
 
 
 class Reporter(Protocol):
@@ -86,10 +112,12 @@ class Fetcher:
 
     @property
     def library(self) -> Library:
+        """The library the settings name."""
         return Library(self.settings.library)
 
     @property
     def api(self) -> ArxivApi:
+        """The arXiv API client, made on first use; :class:`BadInput` when offline."""
         if self.offline:
             raise BadInput("--offline: arXiv is not contacted")
         if self._api is None:

@@ -136,6 +136,11 @@ def parse_paper_arg(text: str) -> ArxivId | Path:
     path = Path(stripped).expanduser()
     if path.is_file():
         return path
+    if path.is_dir():
+        try:  # a folder named like an ID (say, run inside the library) still means the ID
+            return parse_arxiv_id(stripped)
+        except BadInput:
+            raise BadInput(f"{_shown(stripped)} is a directory; give the path of a PDF file") from None
     if stripped.lower().endswith(".pdf"):
         raise BadInput(f"no such file: {_shown(stripped)}")
     return parse_arxiv_id(stripped)

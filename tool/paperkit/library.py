@@ -81,6 +81,7 @@ def remove_stale_temps(folder: Path) -> None:
 
 
 def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as indented UTF-8 JSON, atomically (:func:`atomic_write`)."""
     atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -162,6 +163,7 @@ class Library:
     # Typed readers and writers for the files of one paper.
 
     def read_meta(self, key: str) -> PaperMeta:
+        """The paper's arXiv metadata (``meta.json``); FileNotFoundError when there is none."""
         path = self.paper_dir(key) / META
         try:
             return PaperMeta.from_dict(_fields(read_json(path), path))
@@ -170,17 +172,19 @@ class Library:
             raise LibraryError(f"{path} is unreadable; fetch the paper again: {_refetch_hint(key)}") from None
 
     def write_meta(self, meta: PaperMeta) -> None:
+        """Write ``meta.json`` of the paper the metadata names, atomically."""
         write_json(self.paper_dir(meta.key) / META, meta.to_dict())
 
     def read_sections(self, key: str) -> Sections:
+        """What extraction found in the paper's PDF; FileNotFoundError when it was never extracted."""
         path = self.paper_dir(key) / SECTIONS
-        data = _fields(read_json(path), path)
         try:
-            return Sections.from_dict(data)
-        except (TypeError, ValueError, AttributeError, KeyError):  # valid JSON of the wrong shape
+            return Sections.from_dict(_fields(read_json(path), path))
+        except (LibraryError, TypeError, ValueError, AttributeError, KeyError):  # broken, or the wrong shape
             raise LibraryError(
-                f"{path} is unreadable (wrong shape); run again with --force to rebuild it"
+                f"{path} is unreadable; extract the PDF again: paperkit notes --force {key}"
             ) from None
 
     def write_sections(self, key: str, sections: Sections) -> None:
+        """Write the paper's ``sections.json``, atomically."""
         write_json(self.paper_dir(key) / SECTIONS, sections.to_dict())

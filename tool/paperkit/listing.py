@@ -1,13 +1,14 @@
-"""What is in the library: find a paper by what a person types, list the papers."""
+"""What is in the library: find a paper by what a person types, list the papers and the reimplementations."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import Any
 
 from paperkit.errors import BadInput, LibraryError, NotFound
 from paperkit.ids import parse_arxiv_id
-from paperkit.library import META, REPRODUCTION, Library
+from paperkit.library import META, NOTE, Library
+from paperkit.verdicts import last_verdict
 
 
 def resolve_key(library: Library, text: str) -> str:
@@ -24,6 +25,14 @@ def resolve_key(library: Library, text: str) -> str:
     return key
 
 
+def read_note(library: Library, text: str) -> str:
+    """The study note of a paper in the library, as text; :class:`NotFound` with the way to build it."""
+    path = library.paper_dir(resolve_key(library, text)) / NOTE
+    if not path.is_file():
+        raise NotFound(f"{text} has no note yet; build it: paperkit notes {text}")
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
 @dataclass
 class PaperRow:
     """One line of ``paperkit list``."""
@@ -38,14 +47,11 @@ class PaperRow:
 
 
 def _last_reproduction(library: Library, key: str) -> str | None:
-    path = library.paper_dir(key) / REPRODUCTION / "result.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        held = bool(data["verdict"]["held"])
-    except (OSError, ValueError, KeyError, TypeError):
+    """``held (2025-01-31)`` or ``not held (...)`` for the paper's last reproduction; None without one."""
+    last = last_verdict(library.paper_dir(key))
+    if last is None:
         return None
-    when = str(data.get("finished") or data.get("timestamp") or "")[:10]
-    return ("held" if held else "not held") + (f" ({when})" if when else "")
+    return last.word + (f" ({last.timestamp[:10]})" if last.timestamp else "")
 
 
 def list_papers(library: Library) -> list[PaperRow]:
@@ -69,5 +75,36 @@ def list_papers(library: Library) -> list[PaperRow]:
                 reimplementation=found.name if found else None,
                 last_reproduction=_last_reproduction(library, key),
             )
+        )
+    return rows
+
+
+def list_reimpls(library: Library) -> list[dict[str, Any]]:
+    """Every reimplementation with its paper and last recorded verdict, for ``paperkit reimpls``."""
+    from paperkit.reimpls import all_reimpls
+    from paperkit.reproduce import library_key
+
+    rows = []
+    for r in all_reimpls():
+        try:
+            last = last_verdict(library.paper_dir(library_key(r.paper.arxiv_id)))
+        except (BadInput, LibraryError):  # an ID that makes no library key has no record either
+            last = None
+        rows.append(
+            {
+                "arxiv_id": r.paper.arxiv_id,
+                "name": r.name,
+                "title": r.paper.title,
+                "claim": r.paper.claim,
+                "folder": str(r.folder),
+                "last_verdict": None
+                if last is None
+                else {
+                    "held": last.held,
+                    "summary": last.summary,
+                    "timestamp": last.timestamp,
+                    "budget": last.budget,
+                },
+            }
         )
     return rows

@@ -47,13 +47,16 @@ class PaperMeta:
 
     @property
     def primary_category(self) -> str | None:
+        """arXiv's primary category (listed first), e.g. ``cs.LG``."""
         return self.categories[0] if self.categories else None
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``meta.json`` record."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PaperMeta:
+        """Read a ``meta.json`` record; fields this version does not know are ignored."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -98,10 +101,13 @@ class Sections:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``sections.json`` record."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Sections:
+        """Read a ``sections.json`` record (missing parts read as empty)."""
+
         def section(d: dict[str, Any] | None) -> Section | None:
             return Section(**d) if d else None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import re
 import time
@@ -23,13 +22,14 @@ import yaml
 
 from paperkit.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.bibtex import bibtex, citekey
-from paperkit.library import NOTE, PDF, REPRODUCTION, Library, atomic_write
+from paperkit.library import NOTE, PDF, Library, atomic_write
 from paperkit.model import PaperMeta, Sections
 from paperkit.references import parse_references
 from paperkit.resources import templates_dir
 from paperkit.roles import Roles, contributions, in_one_breath, sort_roles
 from paperkit.terms import Term, find_terms
 from paperkit.text import squash, strip_controls
+from paperkit.verdicts import last_verdict
 
 MY_NOTES = "## My notes"
 MARKER = "<!-- paperkit: everything below this line is yours; rebuilding the note keeps it as it is -->"
@@ -57,6 +57,8 @@ def md_block(value: Any) -> str:
 
 @dataclass
 class ReimplLink:
+    """The paper's reimplementation as the note links it."""
+
     name: str
     link: str  # relative to the note when possible
     claim: str
@@ -64,6 +66,8 @@ class ReimplLink:
 
 @dataclass
 class ReproductionSummary:
+    """The last reproduction's verdict as the note shows it."""
+
     held: bool
     summary: str
     when: str
@@ -91,6 +95,7 @@ class NoteContent:
     warnings: list[str] = field(default_factory=list)
 
     def front_matter(self) -> dict[str, Any]:
+        """The note's YAML front matter, for tools that index notes (Obsidian, Zotero, scripts)."""
         m = self.meta
         return {
             "arxiv_id": m.id if m.source != "local" else None,
@@ -105,10 +110,9 @@ class NoteContent:
 
 
 def _find_reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:
-    try:
-        from paperkit.reimpls import find
-    except ImportError:  # the registry is optional for the note
-        return None
+    """The reimplementation of the paper, linked from the note's folder; None when there is none."""
+    from paperkit.reimpls import find
+
     found = find(arxiv_id)
     if found is None:
         return None
@@ -125,19 +129,15 @@ def _find_reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:
 
 
 def _read_reproduction(folder: Path) -> ReproductionSummary | None:
-    path = folder / REPRODUCTION / "result.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        verdict = data["verdict"]
-        when = str(data.get("finished") or data.get("timestamp") or "")[:16].replace("T", " ")
-    except (OSError, ValueError, KeyError, TypeError):
+    """The last recorded verdict in the paper's folder, with the plot's path relative to the note."""
+    last = last_verdict(folder)
+    if last is None:
         return None
-    plot = folder / REPRODUCTION / "plot.png"
     return ReproductionSummary(
-        held=bool(verdict.get("held")),
-        summary=str(verdict.get("summary", "")),
-        when=when or "date unknown",
-        plot=f"{REPRODUCTION}/plot.png" if plot.is_file() else None,
+        held=last.held,
+        summary=last.summary,
+        when=last.when or "date unknown",
+        plot=last.plot.relative_to(folder).as_posix() if last.plot else None,
     )
 
 
@@ -279,14 +279,35 @@ def read_existing(text: str) -> Existing:
             break
     if heading_at is None:
         return Existing(mine=None, intact=False)
-    mine = "".join(lines[heading_at + 1 :])
-    has_front = text.startswith("---\n") and "\n---\n" in text[4:]
-    if has_front:
-        try:
-            yaml.safe_load(text[4 : text.index("\n---\n", 4)])
-        except yaml.YAMLError:
-            has_front = False
-    return Existing(mine=mine, intact=has_front and marker_at is not None)
+    mine = "".join(lines[heading_at + 1 :])  # the reader's bytes as they are, CRLF included
+    return Existing(mine=mine, intact=marker_at is not None and _front_matter(text) is not None)
+
+
+def _split_front(text: str) -> tuple[str | None, str]:
+    """``(front matter, body)`` of a note, with LF line ends; the front matter is None when there is none."""
+    # An editor that saves with Windows line endings (CRLF) has not changed the note's frame.
+    text = text.replace("\r\n", "\n")
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        end = text.index("\n---\n", 4)
+        return text[4:end], text[end + len("\n---\n") :]
+    return None, text
+
+
+def note_body(text: str) -> str:
+    """A note without its YAML front matter: what ``paperkit show`` renders in the terminal."""
+    return _split_front(text)[1]
+
+
+def _front_matter(text: str) -> str | None:
+    """The YAML front matter of a note (without its ``---`` fences), or None when it has none or bad YAML."""
+    front, _ = _split_front(text)
+    if front is None:
+        return None
+    try:
+        yaml.safe_load(front)
+    except yaml.YAMLError:
+        return None
+    return front
 
 
 def compose(generated: str, existing: Existing | None) -> str:
@@ -301,6 +322,8 @@ def compose(generated: str, existing: Existing | None) -> str:
 
 @dataclass
 class NoteWritten:
+    """Where a note was written, and what happened to the old one."""
+
     path: Path
     backup: Path | None = None  # set when the old note was not in paperkit's shape and was kept aside
     warnings: list[str] = field(default_factory=list)

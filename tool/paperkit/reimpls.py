@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from reimpl import Paper
 
+from paperkit.errors import BadInput
+from paperkit.ids import parse_arxiv_id
+
 if TYPE_CHECKING:
     import torch
     from reimpl.harness import Progress, RunResult, Verdict
@@ -40,10 +43,12 @@ class Reimpl:
 
     @property
     def experiment_module(self) -> str:
+        """The module with ``run(budget, seed, device, progress)``."""
         return f"{self.package}.experiment"
 
     @property
     def claim_module(self) -> str:
+        """The module with ``check(results) -> Verdict``."""
         return f"{self.package}.claim"
 
     def run(
@@ -69,15 +74,9 @@ def normalise_id(arxiv_id: str) -> str:
     """
     text = arxiv_id.strip()
     try:
-        from paperkit.errors import PaperkitError
-        from paperkit.ids import parse_arxiv_id
-    except ImportError:  # pragma: no cover - the parser is optional for the registry
+        return parse_arxiv_id(text).id
+    except BadInput:
         pass
-    else:
-        try:
-            return parse_arxiv_id(text).id
-        except PaperkitError:
-            pass
     if text.lower().startswith("arxiv:"):
         text = text[len("arxiv:") :].strip()
     return _VERSION.sub("", text)
@@ -105,6 +104,7 @@ def _load(name: str) -> Reimpl | None:
 
 @lru_cache(maxsize=1)
 def _scan() -> tuple[Reimpl, ...]:
+    """Every usable ``reimpl/<name>/`` package, by name; a second claim on one arXiv ID is skipped."""
     import reimpl
 
     found: list[Reimpl] = []
@@ -146,8 +146,7 @@ def find_by_name(name: str) -> Reimpl | None:
 
 def scaffold_hint(arxiv_id: str) -> str:
     """One line telling how to start a reimplementation of ``arxiv_id``."""
-    name = "NAME"
-    return f"start one with: paperkit scaffold {normalise_id(arxiv_id)} --name {name}"
+    return f"start one with: paperkit scaffold {normalise_id(arxiv_id)} --name NAME"
 
 
 def clear_cache() -> None:

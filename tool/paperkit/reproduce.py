@@ -3,14 +3,11 @@
 The outcome goes to ``<library>/<key>/reproduction/``: ``result.json`` (every seed's RunResult, the
 Verdict, when and how it ran) and ``plot.png`` (training curves per arm). The paper need not have been
 fetched; when its note exists, the note is rebuilt to show the verdict. Nothing here prints: the CLI
-shows what it returns.
+shows what it returns (:mod:`paperkit.report`), and the plot is drawn by :mod:`paperkit.plot`.
 """
 
 from __future__ import annotations
 
-import io
-import json
-import math
 import shlex
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,15 +16,17 @@ from statistics import mean, pstdev
 from typing import TYPE_CHECKING, Any
 
 from paperkit.errors import BadInput, LibraryError
+from paperkit.ids import parse_arxiv_id
 from paperkit.library import NOTE, REPRODUCTION, Library, atomic_write, write_json
+from paperkit.plot import plot_png
 from paperkit.reimpls import Reimpl, find, normalise_id, scaffold_hint
+from paperkit.verdicts import PLOT, RESULT
 
 if TYPE_CHECKING:
     import torch
     from reimpl.harness import Progress, RunResult, Verdict
 
 BUDGETS = ("ci", "quick", "full")
-RESULT, PLOT = "result.json", "plot.png"
 MAX_SEEDS = 100
 
 
@@ -52,6 +51,7 @@ class Reproduction:
 
     @property
     def key(self) -> str:
+        """The paper's folder in the library."""
         return library_key(self.reimpl.paper.arxiv_id)
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,12 +95,7 @@ def resolve(text: str) -> Reimpl:
     """The reimplementation for a leniently typed arXiv ID; :class:`BadInput` naming the way out if none."""
     if not text.strip():
         raise BadInput("no arXiv ID given; e.g. paperkit reproduce 1506.03099")
-    try:
-        from paperkit.ids import parse_arxiv_id
-    except ImportError:  # pragma: no cover - the parser is optional here
-        arxiv_id = normalise_id(text)
-    else:
-        arxiv_id = parse_arxiv_id(text).id  # raises BadInput on a malformed ID
+    arxiv_id = parse_arxiv_id(text).id  # raises BadInput on a malformed ID
     found = find(arxiv_id)
     if found is None:
         raise BadInput(f"no reimplementation of {arxiv_id} yet; {scaffold_hint(arxiv_id)}")
@@ -126,24 +121,24 @@ def pick_device(requested: str | None) -> torch.device:
         raise BadInput(str(e)) from None
 
 
-def arm_means(results: list[RunResult]) -> dict[str, dict[str, float]]:
-    """Each arm's metrics averaged over seeds (arms and metrics missing from some seeds use the rest)."""
+def _arm_values(results: list[RunResult]) -> dict[str, dict[str, list[float]]]:
+    """Each arm's metrics over seeds: ``{arm: {metric: [one value per seed that has it]}}``."""
     values: dict[str, dict[str, list[float]]] = {}
     for r in results:
         for arm_name, arm in r.arms.items():
             for metric, value in arm.metrics.items():
                 values.setdefault(arm_name, {}).setdefault(metric, []).append(float(value))
-    return {arm: {m: mean(v) for m, v in metrics.items()} for arm, metrics in values.items()}
+    return values
+
+
+def arm_means(results: list[RunResult]) -> dict[str, dict[str, float]]:
+    """Each arm's metrics averaged over seeds (arms and metrics missing from some seeds use the rest)."""
+    return {arm: {m: mean(v) for m, v in ms.items()} for arm, ms in _arm_values(results).items()}
 
 
 def arm_spread(results: list[RunResult]) -> dict[str, dict[str, float]]:
     """Each arm's metrics' population standard deviation over seeds (0 for one seed)."""
-    values: dict[str, dict[str, list[float]]] = {}
-    for r in results:
-        for arm_name, arm in r.arms.items():
-            for metric, value in arm.metrics.items():
-                values.setdefault(arm_name, {}).setdefault(metric, []).append(float(value))
-    return {arm: {m: pstdev(v) for m, v in metrics.items()} for arm, metrics in values.items()}
+    return {arm: {m: pstdev(v) for m, v in ms.items()} for arm, ms in _arm_values(results).items()}
 
 
 def run_seeds(
@@ -241,234 +236,10 @@ def record(repro: Reproduction, library: Library) -> None:
 
 def refresh_note(library: Library, key: str, warnings: list[str]) -> bool:
     """Rebuild the paper's note to show the verdict (keeping the reader's notes); False when it could not."""
-    from paperkit import note
+    from paperkit.note import refresh_note as rebuild
 
-    refresh = getattr(note, "refresh_note", None)
-    if refresh is None:
-        warnings.append("note not refreshed (paperkit.note.refresh_note is missing)")
-        return False
     try:
-        return refresh(library, key) is not None
+        return rebuild(library, key) is not None
     except LibraryError as e:
         warnings.append(f"note not refreshed: {e}")
         return False
-
-
-# --- the plot -----------------------------------------------------------------------------------------------
-
-
-def _curve_names(results: list[RunResult]) -> list[str]:
-    """Curves to draw: every curve of any arm, except the ``<name>_step`` x axes."""
-    names: list[str] = []
-    for r in results:
-        for arm in r.arms.values():
-            names += [n for n in arm.curves if not n.endswith("_step") and n not in names]
-    return names[:4]
-
-
-def _mean_curve(curves: list[list[float]]) -> list[float]:
-    n = min(len(c) for c in curves)
-    return [mean(c[i] for c in curves) for i in range(n)]
-
-
-def plot_png(repro: Reproduction) -> bytes:
-    """Each curve (loss, free-running accuracy, ...) per arm, the seeds' mean bold and each seed faint."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    names = _curve_names(repro.results) or ["(no curves)"]
-    fig, axes = plt.subplots(1, len(names), figsize=(5.2 * len(names), 3.8), squeeze=False)
-    arms = list(dict.fromkeys(a for r in repro.results for a in r.arms))
-    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for ax, name in zip(axes[0], names, strict=True):
-        for i, arm in enumerate(arms):
-            runs = [r.arms[arm] for r in repro.results if arm in r.arms and r.arms[arm].curves.get(name)]
-            if not runs:
-                continue
-            colour = colours[i % len(colours)]
-            xs_of = [
-                run.curves.get(f"{name}_step") or list(range(1, len(run.curves[name]) + 1)) for run in runs
-            ]
-            for run, xs in zip(runs, xs_of, strict=True):
-                if len(runs) > 1:
-                    ax.plot(xs, run.curves[name], color=colour, alpha=0.2, linewidth=0.8)
-            ys = _mean_curve([run.curves[name] for run in runs])
-            ax.plot(xs_of[0][: len(ys)], ys, color=colour, linewidth=1.8, label=arm.replace("_", " "))
-        ax.set_title(name.replace("_", " "))
-        ax.set_xlabel("training step")
-        ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
-    verdict = "claim held" if repro.verdict.held else "claim not reproduced"
-    fig.suptitle(
-        f"{repro.reimpl.paper.arxiv_id} {repro.reimpl.name}: {verdict} "
-        f"({repro.budget} budget, {_seed_span(repro.seeds)})",
-        fontsize=10,
-    )
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def _seed_span(seeds: list[int]) -> str:
-    if len(seeds) == 1:
-        return f"seed {seeds[0]}"
-    if seeds == list(range(seeds[0], seeds[-1] + 1)):
-        return f"seeds {seeds[0]}–{seeds[-1]}"
-    return "seeds " + ", ".join(map(str, seeds))
-
-
-# --- text reports -------------------------------------------------------------------------------------------
-
-
-def _fmt(value: float) -> str:
-    if math.isnan(value) or math.isinf(value):
-        return str(value)
-    return f"{value:.4f}" if abs(value) < 1000 else f"{value:.4g}"
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A plain-text table with aligned columns."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join(lines)
-
-
-def format_report(repro: Reproduction) -> str:
-    """Per-arm metrics (seed means, ± spread), per-seed times, the claim's checks and the verdict."""
-    paper = repro.reimpl.paper
-    means, spread = arm_means(repro.results), arm_spread(repro.results)
-    metrics = list(dict.fromkeys(m for arm in means.values() for m in arm))
-    multi = len(repro.results) > 1
-    rows = []
-    for arm, values in means.items():
-        cells = []
-        for m in metrics:
-            if m not in values:
-                cells.append("-")
-            elif multi:
-                cells.append(f"{_fmt(values[m])}±{spread[arm][m]:.3f}")
-            else:
-                cells.append(_fmt(values[m]))
-        rows.append([arm, *cells])
-    check_rows = [
-        [c.name, _fmt(c.observed), _fmt(c.threshold), "pass" if c.passed else "FAIL"]
-        for c in repro.verdict.checks
-    ]
-    seeds = ", ".join(f"seed {r.seed}: {r.wall_time_s:.1f}s" for r in repro.results)
-    parts: list[str | None] = [
-        f"{paper.arxiv_id}  {paper.title}",
-        f"claim: {paper.claim}",
-        f"toy: {paper.toy}" if paper.toy else None,
-        f"budget {repro.budget}, device {repro.device}, {seeds}",
-        "",
-        "per-arm metrics" + (f" (mean ± std over {len(repro.results)} seeds)" if multi else "") + ":",
-        table(["arm", *metrics], rows),
-        "",
-        "checks" + (f" (margin: {paper.margin})" if paper.margin else "") + ":",
-        table(["check", "observed", "threshold", ""], check_rows),
-        "",
-        f"verdict: {'HELD' if repro.verdict.held else 'NOT HELD'} — {repro.verdict.summary}",
-    ]
-    if len(repro.seed_verdicts) > 1:
-        held = sum(v.held for v in repro.seed_verdicts)
-        per_seed = ", ".join(
-            f"{r.seed} {'held' if v.held else 'NOT held'} ("
-            + ", ".join(_fmt(c.observed) for c in v.checks)
-            + ")"
-            for r, v in zip(repro.results, repro.seed_verdicts, strict=True)
-        )
-        parts.append(f"per seed, held on {held} of {len(repro.seed_verdicts)}: {per_seed}")
-    if repro.result_path:
-        parts.append(
-            f"wrote {repro.result_path}" + (f" and {repro.plot_path.name}" if repro.plot_path else "")
-        )
-    if repro.note_refreshed:
-        parts.append("note refreshed")
-    parts += [f"warning: {w}" for w in repro.warnings]
-    return "\n".join(p for p in parts if p is not None)
-
-
-def format_summary(repros: list[Reproduction]) -> str:
-    """One line per reproduction, for ``--all``."""
-    rows = [
-        [
-            r.reimpl.paper.arxiv_id,
-            r.reimpl.name,
-            "held" if r.verdict.held else "NOT HELD",
-            f"{r.seconds:.1f}s",
-            f"{sum(c.passed for c in r.verdict.checks)}/{len(r.verdict.checks)}",
-            "; ".join(
-                f"{c.name}: {_fmt(c.observed)} vs {_fmt(c.threshold)}"
-                for c in r.verdict.checks
-                if not c.passed
-            ),
-        ]
-        for r in repros
-    ]
-    held = sum(r.verdict.held for r in repros)
-    summary = f"{held} of {len(repros)} claims held"
-    return (
-        table(["ID", "reimplementation", "verdict", "time", "checks passed", "failed checks"], rows)
-        + "\n"
-        + summary
-    )
-
-
-# --- last recorded verdicts ---------------------------------------------------------------------------------
-
-
-@dataclass
-class LastVerdict:
-    held: bool
-    summary: str
-    timestamp: str
-    budget: str
-
-
-def last_verdict(library: Library, arxiv_id: str) -> LastVerdict | None:
-    """The verdict recorded by the last reproduction in ``library``, or None (missing or unreadable)."""
-    try:
-        path = library.paper_dir(library_key(arxiv_id)) / REPRODUCTION / RESULT
-        data = json.loads(path.read_text(encoding="utf-8"))
-        verdict = data["verdict"]
-        return LastVerdict(
-            held=bool(verdict["held"]),
-            summary=str(verdict.get("summary", "")),
-            timestamp=str(data.get("timestamp", "")),
-            budget=str(data.get("budget", "")),
-        )
-    except (OSError, ValueError, KeyError, TypeError, BadInput, LibraryError):
-        return None
-
-
-def listing(library: Library) -> list[dict[str, Any]]:
-    """Every reimplementation with its paper and last recorded verdict, for ``paperkit reimpls``."""
-    from paperkit.reimpls import all_reimpls
-
-    rows = []
-    for r in all_reimpls():
-        last = last_verdict(library, r.paper.arxiv_id)
-        rows.append(
-            {
-                "arxiv_id": r.paper.arxiv_id,
-                "name": r.name,
-                "title": r.paper.title,
-                "claim": r.paper.claim,
-                "folder": str(r.folder),
-                "last_verdict": None
-                if last is None
-                else {
-                    "held": last.held,
-                    "summary": last.summary,
-                    "timestamp": last.timestamp,
-                    "budget": last.budget,
-                },
-            }
-        )
-    return rows

@@ -106,10 +106,10 @@ def _squash(text: str) -> str:
 
 def _doc(text: str) -> str:
     """Text that is safe inside a triple-quoted docstring (no backslash escapes, no closing quotes)."""
-    safe = _squash(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if safe.endswith('"'):  # it would merge with the closing quotes
-        safe = safe[:-1] + '\\"'
-    return safe
+    safe = _squash(text).replace("\\", "\\\\")
+    # Escape every quote that another quote follows, and a last one (it would merge with the closing
+    # quotes): no run of unescaped quotes can then end the docstring early.
+    return re.sub(r'"(?=")|"$', r'\\"', safe)
 
 
 def _wrap(text: str, width: int = 100) -> str:
@@ -201,12 +201,24 @@ def _note_link(library: Library, key: str, folder: Path) -> str | None:
     return os.path.relpath(note, here).replace(os.sep, "/")
 
 
-def scaffold(library: Library, arxiv_id: str, name: str, reimpl_root: Path, tests_root: Path) -> list[Path]:
+def scaffold(
+    library: Library,
+    arxiv_id: str,
+    name: str,
+    reimpl_root: Path | None = None,
+    tests_root: Path | None = None,
+) -> list[Path]:
     """Create ``<reimpl_root>/<name>/`` (four files) and ``<tests_root>/test_<name>.py``; return their paths.
 
-    Refused (:class:`BadInput`) when the paper is not in the library, already has a reimplementation under
-    ``reimpl_root``, or ``name`` is not a free lowercase identifier. On failure nothing is left behind.
+    The roots default to :func:`default_dirs`. Refused (:class:`BadInput`) when the paper is not in the
+    library, already has a reimplementation under ``reimpl_root``, or ``name`` is not a free lowercase
+    identifier. On failure nothing is left behind.
     """
+    default_reimpl, default_tests = default_dirs()
+    reimpl_root = reimpl_root or default_reimpl
+    tests_root = tests_root or default_tests
+    if tests_root is None:
+        raise BadInput(f"no tests folder beside {default_reimpl}; pass --tests-dir")
     meta = _paper_meta(library, arxiv_id)
     existing = declared_ids(reimpl_root).get(meta.id)
     if existing:

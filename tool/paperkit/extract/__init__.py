@@ -15,7 +15,7 @@ import pymupdf
 from paperkit.errors import PdfError
 from paperkit.extract import headings as hd
 from paperkit.extract import sections as sc
-from paperkit.extract.layout import Line, PageText, read_page, remove_furniture
+from paperkit.extract.layout import Line, PageText, read_pages, remove_furniture
 from paperkit.extract.own_id import own_arxiv_id
 from paperkit.extract.references import numbered_run_start, split_references
 from paperkit.extract.superscripts import citation_policy
@@ -76,7 +76,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
     if len(numbers) < doc.page_count:
         tail = doc.page_count - TAIL_PAGES + 1
         warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
-    pages: list[PageText] = [read_page(doc[n], n + 1) for n in numbers]
+    pages: list[PageText] = read_pages(doc, numbers)
     lines = remove_furniture(pages)
     result = Sections("", "", [], None, None, [], pages=doc.page_count, warnings=warnings)
     if not lines:

@@ -75,8 +75,10 @@ def body_size(lines: list[Line]) -> float:
 
 
 def _styled(ln: Line, body: float) -> bool:
-    small_caps = ln.max_size > ln.size + 0.5 and ln.text.upper() == ln.text
-    return ln.bold or ln.max_size >= body + 0.9 or (small_caps and ln.max_size >= body)
+    small_caps = ln.small_caps or (ln.max_size > ln.size + 0.5 and ln.text.upper() == ln.text)
+    # italic is a heading style only for numbered subsections ("A. Related Work" in IEEE, "2.1. Data")
+    numbered_italic = ln.italic and bool(_SUB.match(ln.text) or _LETTER.match(ln.text))
+    return ln.bold or ln.max_size >= body + 0.9 or (small_caps and ln.max_size >= body) or numbered_italic
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -134,10 +136,29 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         block_lines = sum(
             1 for k in range(max(0, i - 4), min(len(lines), j + 4)) if lines[k].block == ln.block
         )
-        if _looks_like_heading(text) and block_lines - (j - i) <= 1:
+        if _looks_like_heading(text) and (block_lines - (j - i) <= 1 or _set_apart(lines, i, j, body)):
             out.append(Heading(i, j, text, 2, "typography", (round(ln.max_size), ln.bold)))
         i = j
     return out
+
+
+def _set_apart(lines: list[Line], i: int, j: int, body: float) -> bool:
+    """Whether the heading ``lines[i:j]`` stands apart although PyMuPDF put it in one block with the
+    text below it: numbered or named like a section, a wider gap above than between lines, and plain
+    text (not more of its style) below."""
+    ln = lines[i]
+    named = BACK_MATTER.match(ln.text) or _SECTION_NAMES.match(ln.text)
+    if not (_SUB.match(ln.text) or _strong_number(ln.text) or named) or _TOC_LINE.search(ln.text):
+        return False
+    if i > 0:
+        prev = lines[i - 1]
+        same_column = (prev.page, prev.col) == (ln.page, ln.col) and prev.y1 <= ln.y0 + 1
+        if same_column and ln.y0 - prev.y1 < 0.8 * ln.height:
+            return False
+    if j >= len(lines):
+        return True
+    nxt = lines[j]
+    return not (_styled(nxt, body) and nxt.bold == ln.bold and abs(nxt.max_size - ln.max_size) < 0.6)
 
 
 def _outline_top(toc: list[list]) -> list[tuple[str, int]]:
@@ -167,6 +188,8 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
         c.style for n, c in enumerate(cands) if n in by_outline or (c in numbered and _strong_number(c.text))
     )
     top_style = styles.most_common(1)[0][0] if styles else _unnumbered_style(cands)
+    # unnumbered sections in capitals (REVTeX) have their subsections in the same type, in lower case
+    caps_only = not styles and _named_in_capitals(cands, top_style)
     # roman-numbered sections (I., II.) have lettered subsections (A., B.)
     roman = sum(1 for c in numbered if re.match(r"^[IVX]+\.", c.text)) >= 2
     last_number = 0
@@ -178,7 +201,10 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
         elif _SUB.match(c.text):
             c.level = 2
         elif (
-            c.style == top_style and not _TOC_LINE.search(c.text) and not (roman and _LETTER.match(c.text))
+            c.style == top_style
+            and not _TOC_LINE.search(c.text)
+            and not (roman and _LETTER.match(c.text))
+            and not (caps_only and c.text.upper() != c.text)
         ) or BACK_MATTER.match(c.title):
             c.level = 1
         if c.level == 1 and (m := _TOP.match(c.text)) and m.group(1).isdigit() and not _CHAPTER.match(c.text):
@@ -202,6 +228,13 @@ def _unnumbered_style(cands: list[Heading]) -> tuple[float, bool] | None:
     styles = Counter(c.style for c in cands if _SECTION_NAMES.match(c.text))
     style, count = styles.most_common(1)[0] if styles else (None, 0)
     return style if count >= 2 else None
+
+
+def _named_in_capitals(cands: list[Heading], style: tuple[float, bool] | None) -> bool:
+    """Whether the headings named like sections (Introduction, Conclusion, ...) in ``style`` are all
+    printed in capitals."""
+    named = [c for c in cands if c.style == style and _SECTION_NAMES.match(c.text)]
+    return bool(named) and all(c.text.upper() == c.text for c in named)
 
 
 def _strong_number(text: str) -> bool:

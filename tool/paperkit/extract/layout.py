@@ -46,6 +46,8 @@ class Line:
     col: int  # 0: full width (or a one-column page), 1: left column, 2: right column
     page_height: float = 792.0
     lead_marker: bool = False  # starts with a raised or smaller digit/symbol, as a footnote does
+    italic: bool = False  # (nearly) all of its letters are italic
+    small_caps: bool = False  # upper case with capitals in two sizes, as small-caps fonts print them
     # ``text`` with the raised numbers glued to its words marked (see ``superscripts``); None: it has none
     rich: str | None = None
 
@@ -68,6 +70,7 @@ class PageText:
     rotated: list[str]
     two_column: bool
     has_images: bool
+    gutter: tuple[float, float] | None = None  # the gap between the columns of a two-column page
 
 
 def clean(text: str) -> str:
@@ -113,18 +116,34 @@ def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], 
     return pieces, rotated, has_images
 
 
-def _assign_columns(pieces: list[_Piece], width: float) -> bool:
-    """Mark pieces left/right/full when the page is set in two columns; return whether it is.
+def _assign_columns(
+    pieces: list[_Piece], width: float, known: tuple[float, float] | None = None
+) -> tuple[float, float] | None:
+    """Mark pieces left/right/full when the page is set in two columns; return the gap between the
+    columns, or None for a one-column page.
 
     A page is two-column when several substantial pieces sit wholly in each half; pieces crossing the
     middle are then full-width (titles, wide figures), which the reading order treats as separators.
+    A page with too little text to tell (the last page of references) is two-column when it has text on
+    each side of the ``known`` gap of the document's other pages.
     """
     mid = width / 2
     left = sum(1 for p in pieces if p.bbox[2] <= mid + 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
     right = sum(1 for p in pieces if p.bbox[0] >= mid - 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
-    two = left >= 3 and right >= 3
-    if not two:
-        return False
+    if left >= 3 and right >= 3:
+        gutter = _split_at_gutter(pieces, mid, width)
+    elif known is not None:
+        gutter = known
+        _cut_at(pieces, *gutter)
+        wide = 0.15 * width
+        sides = (
+            any(p.bbox[2] <= gutter[0] + 1 and p.bbox[2] - p.bbox[0] > wide for p in pieces),
+            any(p.bbox[0] >= gutter[1] - 1 and p.bbox[2] - p.bbox[0] > wide for p in pieces),
+        )
+        if not all(sides):
+            return None
+    else:
+        return None
     margin = 0.04 * width
     for p in pieces:
         x0, _, x1, _ = p.bbox
@@ -137,10 +156,63 @@ def _assign_columns(pieces: list[_Piece], width: float) -> bool:
         if len("".join(s["text"] for s in p.spans).strip()) <= 5:
             for q in pieces:
                 gap = q.bbox[0] - p.bbox[2]
-                if q is not p and 0 <= gap < 1.5 * p.spans[0]["size"] and _same_baseline(p, q):
+                across = p.bbox[2] <= gutter[0] + 1 and q.bbox[0] >= gutter[1] - 1  # a word, not a number
+                if q is not p and 0 <= gap < 1.5 * p.spans[0]["size"] and _same_baseline(p, q) and not across:
                     p.col = q.col
                     break
-    return True
+    # the end of a full-width line that PyMuPDF cut off (at a root sign, a change of font) stays with it
+    for p in sorted(pieces, key=lambda p: p.bbox[0]):
+        if p.col == 0:
+            continue
+        for q in pieces:
+            gap = p.bbox[0] - q.bbox[2]
+            if q.col == 0 and -1 <= gap < 2 * p.spans[0]["size"] and _same_baseline(p, q):
+                p.col = 0
+                break
+    return gutter
+
+
+def _split_at_gutter(pieces: list[_Piece], mid: float, width: float) -> tuple[float, float]:
+    """Cut pieces that run across the gap between the columns in two: PyMuPDF sometimes joins the last
+    word of a left-column line with a right-column heading on the same baseline ("Our 5 Conclusion").
+    Returns the gap (right edge of the left column, left edge of the right one)."""
+    lefts = [p.bbox[2] for p in pieces if p.bbox[2] <= mid + 2 and p.bbox[2] - p.bbox[0] > 0.25 * width]
+    rights = [p.bbox[0] for p in pieces if p.bbox[0] >= mid - 2 and p.bbox[2] - p.bbox[0] > 0.25 * width]
+    gutter_left, gutter_right = max(lefts), min(rights)
+    if gutter_right - gutter_left < 4:
+        return mid, mid
+    _cut_at(pieces, gutter_left, gutter_right)
+    return gutter_left, gutter_right
+
+
+def _cut_at(pieces: list[_Piece], gutter_left: float, gutter_right: float) -> None:
+    """Cut each piece that has a gap exactly where the columns' gap is into its two sides."""
+    for p in list(pieces):
+        if not (p.bbox[0] < gutter_left < gutter_right < p.bbox[2]):
+            continue
+        spans = [s for s in p.spans if s["text"].strip()]
+        cut = next(
+            (
+                k
+                for k in range(1, len(spans))
+                if spans[k - 1]["bbox"][2] <= gutter_left + 1 and spans[k]["bbox"][0] >= gutter_right - 1
+            ),
+            None,
+        )
+        if cut is None:
+            continue
+        first, second = spans[:cut], spans[cut:]
+        pieces.remove(p)
+        pieces.extend(_Piece(part, _span_box(part), p.block) for part in (first, second))
+
+
+def _span_box(spans: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    return (
+        min(s["bbox"][0] for s in spans),
+        min(s["bbox"][1] for s in spans),
+        max(s["bbox"][2] for s in spans),
+        max(s["bbox"][3] for s in spans),
+    )
 
 
 def _same_baseline(p: _Piece, q: _Piece) -> bool:
@@ -199,8 +271,28 @@ def _raised_marker(spans: list[dict[str, Any]]) -> bool:
     return bool(first["flags"] & 1) or first["size"] < 0.8 * rest
 
 
+def _drop_cap(group: list[_Piece]) -> str:
+    """The letter of a drop cap opening the line (IEEE's first paragraph: a capital two lines tall,
+    "T" + "HE auxiliary ..."), or "" when there is none."""
+    if len(group) < 2:
+        return ""
+    first = "".join(s["text"] for s in group[0].spans).strip()
+    rest = [s["size"] for p in group[1:] for s in p.spans if s["text"].strip()]
+    big = max((s["size"] for s in group[0].spans), default=0.0)
+    if len(first) == 1 and first.isupper() and rest and big >= 1.8 * max(rest):
+        return first
+    return ""
+
+
+def _is_italic(span: dict[str, Any]) -> bool:
+    return bool(span["flags"] & 2) or bool(re.search(r"ital|oblique|cmti|cmsl", span["font"], re.IGNORECASE))
+
+
 def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
     group.sort(key=lambda p: p.bbox[0])
+    cap = _drop_cap(group)
+    if cap:
+        group = group[1:]  # the capital is glued back to the word it starts, not counted as type size
     spans = [s for p in group for s in p.spans]
     sizes: Counter[float] = Counter()
     bold_chars = chars = 0
@@ -210,9 +302,12 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         chars += n
         bold_chars += n if _is_bold(s) else 0
     plain, rich = _texts(group)
+    letter_sizes = {round(s["size"], 1) for s in spans if any(c.isalpha() for c in s["text"])}
+    text = clean(cap + plain)
+    letters = [s for s in spans if any(c.isalpha() for c in s["text"])]
     return Line(
-        text=clean(plain),
-        rich=clean(rich) if rich is not None else None,
+        text=text,
+        rich=clean(cap + rich) if rich is not None else None,
         page=page_no,
         x0=min(p.bbox[0] for p in group),
         y0=min(p.bbox[1] for p in group),
@@ -224,6 +319,10 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         ),
         bold=chars > 0 and bold_chars >= 0.9 * chars,
         lead_marker=_raised_marker(spans),
+        italic=bool(letters) and all(_is_italic(s) for s in letters),
+        small_caps=text.upper() == text
+        and len(letter_sizes) == 2
+        and max(letter_sizes) <= 1.5 * min(letter_sizes),
         block=group[0].block,
         col=group[0].col,
         page_height=height,
@@ -267,12 +366,26 @@ def _reading_order(lines: list[Line], two_column: bool) -> list[Line]:
     return out + left + right
 
 
-def read_page(page: pymupdf.Page, page_no: int) -> PageText:
-    """Lines of one page in reading order (rotated text set aside)."""
+def read_page(page: pymupdf.Page, page_no: int, known_gutter: tuple[float, float] | None = None) -> PageText:
+    """Lines of one page in reading order (rotated text set aside). ``known_gutter``: the gap between
+    the columns on the document's other pages, for a page with too little text to show its columns."""
     pieces, rotated, has_images = _pieces(page, page_no)
-    two = _assign_columns(pieces, page.rect.width)
-    lines = _reading_order(_lines(pieces, page_no, page.rect.height), two)
-    return PageText(lines, rotated, two, has_images)
+    gutter = _assign_columns(pieces, page.rect.width, known_gutter)
+    lines = _reading_order(_lines(pieces, page_no, page.rect.height), gutter is not None)
+    return PageText(lines, rotated, gutter is not None, has_images, gutter)
+
+
+def read_pages(doc: pymupdf.Document, numbers: list[int]) -> list[PageText]:
+    """The pages ``numbers`` (0-based) of ``doc``; when most are two-column, the others are read again
+    with the usual gap between the columns (a short last page, a page of floats and a few lines)."""
+    pages = [read_page(doc[n], n + 1) for n in numbers]
+    gutters = sorted(p.gutter for p in pages if p.gutter is not None and p.gutter[1] - p.gutter[0] >= 4)
+    if len(gutters) < 2 or len(gutters) < len(pages) / 2:
+        return pages
+    usual = gutters[len(gutters) // 2]
+    return [
+        p if p.two_column else read_page(doc[n], n + 1, usual) for n, p in zip(numbers, pages, strict=True)
+    ]
 
 
 def _furniture_key(text: str) -> str:
@@ -289,6 +402,7 @@ def remove_furniture(pages: list[PageText]) -> list[Line]:
     for pt in pages:
         for key in {_furniture_key(ln.text) for ln in pt.lines if ln.in_band}:
             seen[key] += 1
+    heads = _running_heads(pages)
     out: list[Line] = []
     for pt in pages:
         block_sizes = Counter(ln.block for ln in pt.lines)
@@ -298,13 +412,38 @@ def remove_furniture(pages: list[PageText]) -> list[Line]:
             extreme = ln.y0 in (top, bottom)  # a bare number as the page's first or last line
             if _is_page_number(ln.text) and (extreme or ln.in_band):
                 continue
-            if ln.in_band and seen[_furniture_key(ln.text)] >= 2:
+            if ln.in_band and (seen[_furniture_key(ln.text)] >= 2 or id(ln) in heads):
                 continue
             alone = ln.in_band and block_sizes[ln.block] == 1
             if is_stamp(ln.text) or (alone and stamp_line(ln.text) is not None):
                 continue  # an ID in a header or footer, not the end of a reference entry
             out.append(ln)
     return out
+
+
+def _running_heads(pages: list[PageText]) -> set[int]:
+    """ids of the lines that head (or foot) their page set apart from the text, at a height where three
+    pages or more have such a line: running heads whose text changes from page to page ("2 METHOD",
+    "3 EXPERIMENTS")."""
+    found: list[tuple[float, Line]] = []
+    for pt in pages:
+        if not pt.lines:
+            continue
+        top = min(pt.lines, key=lambda ln: ln.y0)
+        bottom = max(pt.lines, key=lambda ln: ln.y1)
+        for ln in {id(top): top, id(bottom): bottom}.values():
+            if not ln.in_band or ln.bold:
+                continue
+            # the gap to the nearest line above or below it, lines beside it (a page number) aside
+            gaps = [
+                other.y0 - ln.y1 if ln is top else ln.y0 - other.y1
+                for other in pt.lines
+                if (other.y0 >= ln.y1 - 1 if ln is top else other.y1 <= ln.y0 + 1)
+            ]
+            if not gaps or min(gaps) >= 1.2 * ln.height:
+                found.append((ln.y0, ln))
+    need = max(3, (len(pages) - 1) / 2)  # on most pages but the first
+    return {id(ln) for y, ln in found if sum(1 for y2, _ in found if abs(y2 - y) <= 1.5) >= need}
 
 
 def _is_page_number(text: str) -> bool:

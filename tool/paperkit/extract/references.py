@@ -4,6 +4,7 @@ else by hanging indents or the spacing between entries."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from statistics import median
 
 from paperkit.extract.layout import Line
@@ -14,6 +15,16 @@ _BRACKET = re.compile(r"^\[([^\[\]]{1,40})\]\s*")
 _NUM_DOT = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 _NUM_PLAIN = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 _NUM_BRACKET = re.compile(r"^\[(\d{1,3})\]\s*")
+# a raised number glued to the entry ("¹A. Author, J. Phys. ..."), as AIP journals print labels
+_NUM_RAISED = re.compile(r"^(\d{1,3})(?=[^\d\s.,:;)\]])")
+_NUMBERED = (_NUM_BRACKET, _NUM_DOT, _NUM_PLAIN, _NUM_RAISED)
+
+
+def _label(pattern: re.Pattern[str], ln: Line) -> re.Match[str] | None:
+    """The label of ``pattern`` opening the line; a glued number only counts when it is raised."""
+    if pattern is _NUM_RAISED and not ln.lead_marker:
+        return None
+    return pattern.match(ln.text)
 
 
 def _sequence(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
@@ -21,7 +32,7 @@ def _sequence(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
     starts: list[int] = []
     expected = 1
     for i, ln in enumerate(lines):
-        m = pattern.match(ln.text)
+        m = _label(pattern, ln)
         if m and int(m.group(1)) == expected:
             starts.append(i)
             expected += 1
@@ -31,8 +42,8 @@ def _sequence(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
 def numbered_run_start(lines: list[Line]) -> int | None:
     """Where the last list numbered 1, 2, 3... (at least 3 entries) begins: the reference list when
     it has no heading of its own."""
-    for pattern in (_NUM_BRACKET, _NUM_DOT, _NUM_PLAIN):
-        ones = [i for i, ln in enumerate(lines) if (m := pattern.match(ln.text)) and m.group(1) == "1"]
+    for pattern in _NUMBERED:
+        ones = [i for i, ln in enumerate(lines) if (m := _label(pattern, ln)) and m.group(1) == "1"]
         for start in reversed(ones):
             if len(_sequence(lines[start:], pattern)) >= 3:
                 return start
@@ -42,7 +53,7 @@ def numbered_run_start(lines: list[Line]) -> int | None:
 def _entry_starts(lines: list[Line]) -> tuple[list[int], re.Pattern[str] | None]:
     best: list[int] = []
     best_pattern: re.Pattern[str] | None = None
-    for pattern in (_NUM_BRACKET, _NUM_DOT, _NUM_PLAIN):
+    for pattern in _NUMBERED:
         starts = _sequence(lines, pattern)
         if len(starts) > len(best):
             best, best_pattern = starts, pattern
@@ -81,8 +92,24 @@ def _layout_starts(lines: list[Line]) -> list[int]:
     return starts
 
 
+def _without_footnotes(lines: list[Line]) -> list[Line]:
+    """The list without the footnotes of the pages it runs over: lines in smaller type than the
+    entries with no entry line below them in their column."""
+    if not lines:
+        return lines
+    sizes = Counter(ln.size for ln in lines for _ in ln.text)
+    main = sizes.most_common(1)[0][0]
+    lowest: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        if ln.size >= main - 0.3:
+            key = (ln.page, ln.col)
+            lowest[key] = max(lowest.get(key, 0.0), ln.y0)
+    return [ln for ln in lines if ln.size >= main - 0.5 or ln.y0 <= lowest.get((ln.page, ln.col), 1e9)]
+
+
 def split_references(lines: list[Line], vocab: Vocabulary) -> list[Reference]:
     """Entries of the reference list, label kept as printed ("[12]", "12.", "[Ba16]") or None."""
+    lines = _without_footnotes(lines)
     if not lines:
         return []
     starts, pattern = _entry_starts(lines)

@@ -151,8 +151,25 @@ def find_abstract(
             blocks.setdefault(lines[i].block, []).append(i)
     for idx in blocks.values():
         if _is_prose(join_lines([lines[k] for k in idx], vocab)):
+            idx = idx + _runs_on(lines, idx[-1], first_section, starts)
             return join_lines([lines[k] for k in idx], vocab, superscripts), idx[-1] + 1, "fallback"
     return "", 0, "fallback"
+
+
+def _runs_on(lines: list[Line], last: int, stop: int, starts: set[int]) -> list[int]:
+    """Lines after ``lines[last]`` that carry its paragraph on although PyMuPDF gave them other blocks
+    (it cuts a block at a root sign or a tall formula): same type, same column, at the usual spacing."""
+    more: list[int] = []
+    k = last + 1
+    while k < stop and k not in starts:
+        prev, ln = lines[k - 1], lines[k]
+        gap = ln.y0 - prev.y1
+        same = (ln.page, ln.col) == (prev.page, prev.col) and abs(ln.size - prev.size) < 0.3
+        if not same or not -0.5 * ln.height <= gap < 0.6 * ln.height or _KEYWORDS.match(ln.text):
+            break
+        more.append(k)
+        k += 1
+    return more
 
 
 def _is_prose(text: str) -> bool:
@@ -202,20 +219,29 @@ def find_introduction(headings: list[Heading]) -> int | None:
 
 
 def find_related(headings: list[Heading]) -> int | None:
-    """Index of the related-work heading: a top-level section if there is one, else a subsection.
+    """Index of the related-work heading: a section named Related/Prior Work or Literature Review, else
+    a subsection so named, else a Background section or subsection.
 
     A subsection must be named for it ("2.1 Related Work", "A. Prior Work and Notation"): one that
     only mentions earlier work ("4.2 Comparison with Previous Methods") is part of the experiments.
     """
-    for level in (1, 2):
-        for pattern in RELATED:
-            for n, h in enumerate(headings):
-                title = h.title
-                if h.level != level or not pattern.search(title) or _is_reference_like(title):
-                    continue
-                if level == 2 and pattern is RELATED[0] and not _RELATED_SUBSECTION.match(title):
-                    continue
-                return n
+    # a subsection named for related work beats a section only called "Background" (often its parent)
+    order = [
+        (1, RELATED[0]),
+        (1, RELATED[1]),
+        (2, RELATED[0]),
+        (2, RELATED[1]),
+        (1, RELATED[2]),
+        (2, RELATED[2]),
+    ]
+    for level, pattern in order:
+        for n, h in enumerate(headings):
+            title = h.title
+            if h.level != level or not pattern.search(title) or _is_reference_like(title):
+                continue
+            if level == 2 and pattern is RELATED[0] and not _RELATED_SUBSECTION.match(title):
+                continue
+            return n
     return None
 
 
