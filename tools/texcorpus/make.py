@@ -485,6 +485,9 @@ def build_sections(spec: Spec, text: Text) -> list[Sec]:
     return out
 
 
+_RELATED_LIKE = re.compile(r"^(background|related|prior|previous|literature)", re.IGNORECASE)
+
+
 def _span_truth(sec_index: int, sections: list[Sec]) -> dict[str, str]:
     """First and last eight words of a section's running text, subsections included."""
     sec = sections[sec_index]
@@ -809,7 +812,11 @@ def paper(spec: Spec, seed: int) -> tuple[str, dict[str, object]]:
         h = printed(spec.kind, sec.name, sec.level, number, sub, sec.numbered, False)
         if sec.level == 1:
             heads.append(h)
-        if sec.name == spec.related:
+        if sec.name == spec.related and rw_heading is None:
+            rw_heading = h
+        # The corpus convention: a related-work subsection counts only when no top-level section is
+        # related-work-like; inside "Background", the Background section is the answer.
+        if sec.level == 1 and sec.name == spec.rw_parent and _RELATED_LIKE.match(sec.name):
             rw_heading = h
     if spec.acknowledgments and spec.kind not in ("llncs", "prl"):  # PRL's and LNCS's are run in
         ack = {"ieeeconf": "ACKNOWLEDGMENT", "ieeejournal": "ACKNOWLEDGMENT", "aip": "ACKNOWLEDGMENTS"}
@@ -827,6 +834,8 @@ def paper(spec: Spec, seed: int) -> tuple[str, dict[str, object]]:
             for n, name in enumerate(["Additional Proofs", "Experimental Details"], 1)
         ]
     rw_index = next((i for i, s in enumerate(sections) if s.name == spec.related), None)
+    if spec.rw_parent and _RELATED_LIKE.match(spec.rw_parent):
+        rw_index = next(i for i, s in enumerate(sections) if s.name == spec.rw_parent and s.level == 1)
     truth: dict[str, object] = {
         "arxiv_id": spec.ident,
         "title": title,

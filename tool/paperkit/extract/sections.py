@@ -220,18 +220,19 @@ def find_introduction(headings: list[Heading]) -> int | None:
 
 def find_related(headings: list[Heading]) -> int | None:
     """Index of the related-work heading: a section named Related/Prior Work or Literature Review, else
-    a subsection so named, else a Background section or subsection.
+    a Background section, else a subsection so named.
 
-    A subsection must be named for it ("2.1 Related Work", "A. Prior Work and Notation"): one that
-    only mentions earlier work ("4.2 Comparison with Previous Methods") is part of the experiments.
+    A subsection counts only when no section is related-work-like (the span of "2 Background" already
+    holds its "2.1 Related Work"); it must be named for it ("2.1 Related Work", "A. Prior Work and
+    Notation"): one that only mentions earlier work ("4.2 Comparison with Previous Methods") is part of
+    the experiments.
     """
-    # a subsection named for related work beats a section only called "Background" (often its parent)
     order = [
         (1, RELATED[0]),
         (1, RELATED[1]),
+        (1, RELATED[2]),
         (2, RELATED[0]),
         (2, RELATED[1]),
-        (1, RELATED[2]),
         (2, RELATED[2]),
     ]
     for level, pattern in order:
