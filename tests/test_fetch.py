@@ -270,3 +270,17 @@ def test_background_fetches_what_the_introduction_cites(
     assert fetched == ["1308.0850", "0904.1234"]  # by printed arXiv ID, then by its one exact title
     assert "1 cited works" in result.stderr and "learning algorithm" in result.stderr
     assert (library / "1506.03099" / "notes.md").is_file()
+
+
+def test_background_batch_goes_on_past_a_paper_without_introduction(
+    arxiv: FakeArxiv, library: Path, tmp_path: Path
+) -> None:
+    no_intro = pdf_bytes(tmp_path, "n.pdf", sections=[("Method", "We do things step by step in this part.")])
+    arxiv.add_paper("1501.00003", title="No Introduction Here", pdf=no_intro)
+    arxiv.add_paper("1308.0850", title="Generating Sequences With Recurrent Neural Networks", pdf=no_intro)
+    result = run("fetch", "--background", "1501.00003", "1506.03099", "--json")
+    assert result.exit_code == 1, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary[0]["status"] == "failed" and "no introduction" in summary[0]["error"]
+    assert "1308.0850" in [o["key"] for o in summary[1:]]
+    assert "Traceback" not in result.stderr

@@ -220,10 +220,8 @@ def fetch(
         )
     fetcher = Fetcher(load_settings(library), force=force, offline=offline, reporter=_FetchReporter(quiet))
     if background:
-        outcomes = []
-        for paper in papers:
-            found, left_out = fetcher.fetch_background(paper)
-            outcomes += found
+        outcomes, unmatched = fetcher.fetch_background_all(list(papers))
+        for paper, left_out in unmatched.items():
             if left_out and not quiet:
                 click.echo(f"{len(left_out)} cited works of {paper} have no arXiv match:", err=True)
                 for line in left_out:

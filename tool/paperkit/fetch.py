@@ -151,6 +151,23 @@ class Fetcher:
             outcomes.append(outcome)
         return outcomes
 
+    def fetch_background_all(self, items: list[str]) -> tuple[list[FetchOutcome], dict[str, list[str]]]:
+        """:meth:`fetch_background` for each item; an item that fails is an outcome, and the batch goes on."""
+        if len(items) == 1:
+            found, left_out = self.fetch_background(items[0])
+            return found, {items[0]: left_out}
+        outcomes: list[FetchOutcome] = []
+        unmatched: dict[str, list[str]] = {}
+        for item in items:
+            try:
+                found, unmatched[item] = self.fetch_background(item)
+            except PaperkitError as e:
+                failed = FetchOutcome(input=item, status="failed", message=str(e), exit_code=e.exit_code)
+                self.reporter.done(failed)
+                found = [failed]
+            outcomes += found
+        return outcomes, unmatched
+
     def fetch_background(self, item: str) -> tuple[list[FetchOutcome], list[str]]:
         """Fetch the arXiv papers the introduction of ``item`` cites; also returns the works left out.
 
