@@ -111,6 +111,14 @@ def test_endless_stream_hits_the_cap(fake_arxiv: FakeArxiv, paper: str, dest: Pa
     assert len(fake_arxiv.requests_to("/pdf/")) == 1
 
 
+def test_a_dribbling_server_is_bounded_by_the_deadline(fake_arxiv: FakeArxiv, paper: str, dest: Path) -> None:
+    fake_arxiv.fail(paper="1506.03099", mode="slow", delay=0.05)  # every read is quick, the whole is not
+    with pytest.raises(DownloadError, match="still sending"):
+        download_pdf(paper, dest, load_settings(), deadline=0.3)
+    assert_untouched(dest)
+    assert len(fake_arxiv.requests_to("/pdf/")) == 1  # not retried: it would dribble again
+
+
 def test_announced_size_over_the_cap_is_refused_early(fake_arxiv: FakeArxiv, paper: str, dest: Path) -> None:
     seen: list[int] = []
     with pytest.raises(DownloadError, match="limit"):

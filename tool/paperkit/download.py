@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from paperkit.library import make_readable
 from paperkit.retry import Retryable, check_status, describe_request_error, retryable_from, with_retries
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # no paper is this big; a server sending more is broken
+# A server may dribble a byte just inside every read timeout; the whole download still ends.
+MAX_DOWNLOAD_SECONDS = 1800.0
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 EOF_WINDOW = 1024  # the PDF spec puts %%EOF within the last 1024 bytes
@@ -45,7 +48,9 @@ def _looks_like_html(head: bytes) -> bool:
     return head.lstrip().startswith(b"<")
 
 
-def _fetch_once(url: str, tmp: Path, settings: Settings, progress: Progress | None, max_bytes: int) -> int:
+def _fetch_once(
+    url: str, tmp: Path, settings: Settings, progress: Progress | None, max_bytes: int, deadline: float
+) -> int:
     """One attempt: stream ``url`` into ``tmp`` and check it; returns the size."""
     timeout = max(settings.timeout, 0.1)
     with requests.Session() as session:
@@ -69,7 +74,7 @@ def _fetch_once(url: str, tmp: Path, settings: Settings, progress: Progress | No
             total = _content_length(response)
             if total is not None and total > max_bytes:
                 raise DownloadError(f"{url} is {total} bytes, more than the {max_bytes}-byte limit for a PDF")
-            return _stream(response, url, tmp, progress, max_bytes, total)
+            return _stream(response, url, tmp, progress, max_bytes, total, deadline)
 
 
 def _stream(
@@ -79,7 +84,9 @@ def _stream(
     progress: Progress | None,
     max_bytes: int,
     total: int | None,
+    deadline: float,
 ) -> int:
+    started = time.monotonic()
     size = 0
     head = b""
     tail = b""
@@ -94,6 +101,8 @@ def _stream(
                         if _looks_like_html(head + chunk[16:256]):
                             raise DownloadError(f"server sent HTML, not a PDF ({url})")
                         raise DownloadError(f"server sent something that is not a PDF ({url})")
+                if time.monotonic() - started > deadline:
+                    raise DownloadError(f"{url} was still sending after {deadline:.0f} s; giving up")
                 size += len(chunk)
                 if size > max_bytes:
                     raise DownloadError(f"{url} sent more than {max_bytes} bytes; no PDF is that big")
@@ -124,6 +133,7 @@ def download_pdf(
     settings: Settings,
     progress: Progress | None = None,
     max_bytes: int = MAX_PDF_BYTES,
+    deadline: float = MAX_DOWNLOAD_SECONDS,
 ) -> int:
     """Download the PDF at ``url`` to ``dest`` atomically and return its size in bytes.
 
@@ -141,7 +151,7 @@ def download_pdf(
         os.close(fd)
         tmp = Path(name)
         try:
-            size = _fetch_once(url, tmp, settings, progress, max_bytes)
+            size = _fetch_once(url, tmp, settings, progress, max_bytes, deadline)
             make_readable(tmp)
             os.replace(tmp, dest)
             return size
