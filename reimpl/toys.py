@@ -167,3 +167,14 @@ def seed_mean(results: Sequence[RunResult], arm: str, metric: str) -> float:
     if not results:
         raise ValueError("no results to check (run at least one seed)")
     return sum(r.arms[arm].metrics[metric] for r in results) / len(results)
+
+
+def mlp(inputs: int, hidden: int, outputs: int, depth: int = 2) -> torch.nn.Sequential:
+    """A plain ReLU multilayer perceptron, the baseline network of the classification toys."""
+    layers: list[torch.nn.Module] = []
+    width = inputs
+    for _ in range(depth):
+        layers += [torch.nn.Linear(width, hidden), torch.nn.ReLU()]
+        width = hidden
+    layers.append(torch.nn.Linear(width, outputs))
+    return torch.nn.Sequential(*layers)

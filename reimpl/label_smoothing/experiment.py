@@ -24,8 +24,8 @@ from reimpl.harness import (
     start_arm,
     train,
 )
-from reimpl.label_smoothing.model import expected_calibration_error, mlp, smoothed_cross_entropy
-from reimpl.toys import configure, gaussian_blobs, make_generator, run_record
+from reimpl.label_smoothing.model import expected_calibration_error, smoothed_cross_entropy
+from reimpl.toys import configure, gaussian_blobs, make_generator, mlp, run_record
 
 ARXIV_ID = "1512.00567"
 NAME = "label_smoothing"

@@ -20,7 +20,6 @@ Paper: https://arxiv.org/abs/1512.00567
 from __future__ import annotations
 
 import torch
-from torch import nn
 
 
 def smoothed_targets(labels: torch.Tensor, n_classes: int, eps: float) -> torch.Tensor:
@@ -51,14 +50,3 @@ def expected_calibration_error(probs: torch.Tensor, labels: torch.Tensor, bins: 
     conf_sum = torch.zeros(bins, device=probs.device).index_add_(0, which, confidence)
     acc_sum = torch.zeros(bins, device=probs.device).index_add_(0, which, correct)
     return float((conf_sum - acc_sum).abs().sum() / probs.shape[0])
-
-
-def mlp(inputs: int, hidden: int, outputs: int, depth: int = 2) -> nn.Sequential:
-    """A plain ReLU multilayer perceptron: big enough to memorise a small training set."""
-    layers: list[nn.Module] = []
-    width = inputs
-    for _ in range(depth):
-        layers += [nn.Linear(width, hidden), nn.ReLU()]
-        width = hidden
-    layers.append(nn.Linear(width, outputs))
-    return nn.Sequential(*layers)

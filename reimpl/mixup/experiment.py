@@ -24,8 +24,8 @@ from reimpl.harness import (
     start_arm,
     train,
 )
-from reimpl.mixup.model import mix, mlp, sample_lambda, soft_cross_entropy
-from reimpl.toys import configure, flip_labels, gaussian_blobs, make_generator, run_record
+from reimpl.mixup.model import mix, sample_lambda, soft_cross_entropy
+from reimpl.toys import configure, flip_labels, gaussian_blobs, make_generator, mlp, run_record
 
 ARXIV_ID = "1710.09412"
 NAME = "mixup"

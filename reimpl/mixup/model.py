@@ -21,7 +21,6 @@ Paper: https://arxiv.org/abs/1710.09412
 from __future__ import annotations
 
 import torch
-from torch import nn
 
 
 def sample_lambda(n: int, alpha: float, device: torch.device) -> torch.Tensor:
@@ -44,14 +43,3 @@ def mix(
 def soft_cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """H(ỹ, p) = −Σ_k ỹ_k log p_k, averaged over the batch (ỹ may be any distribution)."""
     return -(target * torch.log_softmax(logits, dim=-1)).sum(-1).mean()
-
-
-def mlp(inputs: int, hidden: int, outputs: int, depth: int = 2) -> nn.Sequential:
-    """A plain ReLU multilayer perceptron: big enough to memorise every noisy label of a small set."""
-    layers: list[nn.Module] = []
-    width = inputs
-    for _ in range(depth):
-        layers += [nn.Linear(width, hidden), nn.ReLU()]
-        width = hidden
-    layers.append(nn.Linear(width, outputs))
-    return nn.Sequential(*layers)
