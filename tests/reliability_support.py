@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from fake_arxiv import FakeArxiv
 from paperkit.cli import main
-from paperkit.note import MARKER, MY_NOTES
+from paperkit.notes.note import MARKER, MY_NOTES
 from pdfgen import make_paper_pdf
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,11 +11,11 @@ import arxiv
 import pytest
 
 from fake_arxiv import FakeArxiv, unused_url
-from paperkit import retry
-from paperkit.arxiv_api import ArxivApi, _is_error_entry, title_query, to_meta
+from paperkit.access import retry
+from paperkit.access.arxiv_api import ArxivApi, _is_error_entry, title_query, to_meta
+from paperkit.access.ids import ArxivId, parse_arxiv_id
 from paperkit.config import Settings, load_settings
 from paperkit.errors import BadInput, NetworkError, NotFound
-from paperkit.ids import ArxivId, parse_arxiv_id
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperkit.citations import cited_works, find_markers, link_citations, paragraphs, sentence_of
-from paperkit.model import Reference
-from paperkit.references import parse_references
+from paperkit.extraction.citations import cited_works, find_markers, link_citations, paragraphs, sentence_of
+from paperkit.extraction.entries import parse_references
+from paperkit.records import Reference
 
 NUMBERED = [
     Reference(f"A. Author{n}. Title number {n}. In Venue, 20{n:02d}.", f"[{n}]") for n in range(1, 11)

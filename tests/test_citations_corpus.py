@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from dev.bench_citations import score_truth, section_markers
 
-from paperkit.bench_citations import score_truth, section_markers
-from paperkit.citations import link_citations
-from paperkit.model import Reference
-from paperkit.references import parse_references
+from paperkit.extraction.citations import link_citations
+from paperkit.extraction.entries import parse_references
+from paperkit.records import Reference
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -22,7 +22,7 @@ def extracted() -> dict[str, tuple[str, str, list[Reference]]]:
     """arXiv id → (introduction text, related-work text, parsed references) for the citation papers."""
     if not (CORPUS / "citations.jsonl").exists():
         pytest.skip("evaluation corpus not found beside the repository")
-    from paperkit.extract import extract_sections
+    from paperkit.extraction.pdf import extract_sections
 
     out = {}
     for line in (CORPUS / "citations.jsonl").read_text(encoding="utf-8").splitlines():
@@ -49,8 +49,9 @@ def test_truth_markers_found_and_linked(extracted: dict[str, tuple[str, str, lis
 def test_intro_and_related_markers_mostly_linked(
     extracted: dict[str, tuple[str, str, list[Reference]]],
 ) -> None:
-    from paperkit.bench_citations import Paper
-    from paperkit.model import Section, Sections
+    from dev.bench_citations import Paper
+
+    from paperkit.records import Section, Sections
 
     total = resolved = 0
     for aid, (intro, related, refs) in extracted.items():

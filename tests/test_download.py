@@ -10,11 +10,11 @@ import pymupdf
 import pytest
 
 from fake_arxiv import FakeArxiv, make_pdf_bytes, unused_url
-from paperkit.arxiv_api import ArxivApi
+from paperkit.access.arxiv_api import ArxivApi
+from paperkit.access.download import download_pdf
+from paperkit.access.ids import ArxivId
 from paperkit.config import Settings, load_settings
-from paperkit.download import download_pdf
 from paperkit.errors import DownloadError
-from paperkit.ids import ArxivId
 
 OLD = b"the previous paper.pdf, which a failed download must leave alone"
 # PDF-shaped bytes big enough to arrive in several chunks; the downloader checks only head, length, tail.

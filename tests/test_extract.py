@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from paperkit.errors import PdfError
-from paperkit.extract import extract_sections
+from paperkit.extraction.pdf import extract_sections
 from pdfgen import (
     Style,
     make_encrypted_pdf,
@@ -194,7 +194,7 @@ def test_zero_page_pdf_raises_pdf_error(tmp_path: Path) -> None:
 def test_long_pdf_reads_head_and_tail_only(tmp_path: Path) -> None:
     import pymupdf
 
-    from paperkit.extract import HEAD_PAGES, TAIL_PAGES
+    from paperkit.extraction.pdf import HEAD_PAGES, TAIL_PAGES
 
     src = make_paper_pdf(
         tmp_path / "p.pdf", title=TITLE, abstract=ABSTRACT, sections=_sections(""), references=REFS
@@ -329,7 +329,7 @@ def test_old_style_stamp(tmp_path: Path) -> None:
     ],
 )
 def test_stamp_line(line: str, want: str | None) -> None:
-    from paperkit.extract.own_id import stamp_line
+    from paperkit.extraction.pdf.stamp import stamp_line
 
     got = stamp_line(line)
     assert (str(got) if got else None) == want

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from paperkit.bench import MAX_MEDIAN_SECONDS, TARGETS, evaluate, summarize
+from dev.bench_extraction import MAX_MEDIAN_SECONDS, TARGETS, evaluate, summarize
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

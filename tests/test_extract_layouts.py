@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from paperkit.extract import extract_sections
-from paperkit.model import Sections
+from paperkit.extraction.pdf import extract_sections
+from paperkit.records import Sections
 from pdfgen import ACL, BODY, BOLD_BODY, IEEE, LNCS, REVTEX, SECTION_HEADER, Style, make_paper_pdf
 
 ABSTRACT = (

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from paperkit.citations import link_citations
-from paperkit.extract import extract_sections
-from paperkit.extract.layout import _Piece, _texts
-from paperkit.extract.superscripts import is_citation_superscript, render
-from paperkit.model import Sections
+from paperkit.extraction.citations import link_citations
+from paperkit.extraction.pdf import extract_sections
+from paperkit.extraction.pdf.layout import _Piece, _texts
+from paperkit.extraction.pdf.superscripts import is_citation_superscript, render
+from paperkit.records import Sections
 from pdfgen import REVTEX, Style, make_paper_pdf
 
 ABSTRACT = (

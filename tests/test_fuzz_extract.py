@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from paperkit.errors import PdfError
-from paperkit.extract import extract_sections
-from paperkit.model import Sections
+from paperkit.extraction.pdf import extract_sections
+from paperkit.records import Sections
 from reliability_support import paper_pdf
 
 MUTANTS = 48

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from paperkit.access.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.errors import BadInput
-from paperkit.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
-from paperkit.library import Library
+from paperkit.library.store import Library
 
 VALID = [
     ("1506.03099", "1506.03099", None),

@@ -9,11 +9,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paperkit.bibtex import bibtex, citekey
-from paperkit.library import Library
-from paperkit.model import PaperMeta, Section, Sections
-from paperkit.note import MARKER, MY_NOTES, note_body, read_existing, refresh_note, write_note
-from paperkit.roles import sort_roles
+from paperkit.library.store import Library
+from paperkit.notes.bibtex import bibtex, citekey
+from paperkit.notes.note import MARKER, MY_NOTES, note_body, read_existing, refresh_note, write_note
+from paperkit.notes.roles import sort_roles
+from paperkit.records import PaperMeta, Section, Sections
 from paperkit.text import strip_controls
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from paperkit.background import background, related_ideas, who
-from paperkit.model import Reference
-from paperkit.references import parse_references
-from paperkit.roles import contributions, in_one_breath, sort_roles
-from paperkit.terms import find_terms
+from paperkit.extraction.entries import parse_references
+from paperkit.notes.background import background, related_ideas, who
+from paperkit.notes.roles import contributions, in_one_breath, sort_roles
+from paperkit.notes.terms import find_terms
+from paperkit.records import Reference
 
 ABSTRACT = (
     "Deep networks are hard to train. Existing fixes are slow. We propose the Widget, a layer that "

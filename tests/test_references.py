@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperkit.model import Reference
-from paperkit.references import fix_accents, fold, name_words, parse_reference, parse_references
+from paperkit.extraction.entries import fix_accents, fold, name_words, parse_reference, parse_references
+from paperkit.records import Reference
 
 
 def parse(text: str, label: str | None = None) -> Reference:

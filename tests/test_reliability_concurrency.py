@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import paperkit.library
+import paperkit.library.store
 from fake_arxiv import FakeArxiv
 from reliability_support import (
     add_good_paper,
@@ -166,9 +166,9 @@ def test_disk_full_while_writing_the_note_keeps_the_old_one(
         real_replace(src, dst)
 
     if where == "replace":
-        monkeypatch.setattr(paperkit.library.os, "replace", replace)
+        monkeypatch.setattr(paperkit.library.store.os, "replace", replace)
     else:
-        monkeypatch.setattr(paperkit.library.os, "fsync", _enospc)
+        monkeypatch.setattr(paperkit.library.store.os, "fsync", _enospc)
     for args in (["notes", ID], ["fetch", ID], ["fetch", "--force", ID]):
         result = run(*args)
         assert result.exit_code == 1, args
@@ -180,7 +180,7 @@ def test_disk_full_while_writing_the_note_keeps_the_old_one(
 def test_disk_full_during_download_keeps_nothing(
     arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("paperkit.download.os.fsync", _enospc)
+    monkeypatch.setattr("paperkit.access.download.os.fsync", _enospc)
     result = run("fetch", ID)
     assert result.exit_code == 1
     assert "No space left on device" in one_error_line(result)

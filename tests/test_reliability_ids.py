@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fake_arxiv import FakeArxiv
+from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.errors import BadInput
-from paperkit.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
-from paperkit.library import _KEY
+from paperkit.library.store import _KEY
 from reliability_support import add_good_paper, one_error_line, run, temps, tree
 
 # --- IDs that never reach arXiv -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 import paperkit.fetch
 from fake_arxiv import FakeArxiv, unused_url
-from paperkit.download import download_pdf
+from paperkit.access.download import download_pdf
 from reliability_support import add_good_paper, one_error_line, run, temps, tree
 
 ID = "1506.03099"

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fake_arxiv import FakeArxiv
-from paperkit.library import Library
-from paperkit.model import PaperMeta, Section, Sections
-from paperkit.note import MARKER, MY_NOTES, write_note
+from paperkit.library.store import Library
+from paperkit.notes.note import MARKER, MY_NOTES, write_note
+from paperkit.records import PaperMeta, Section, Sections
 from paperkit.text import squash, strip_controls
 from reliability_support import (
     add_my_notes,

@@ -16,7 +16,7 @@ import pymupdf
 import pytest
 
 from fake_arxiv import FakeArxiv
-from paperkit.extract import HEAD_PAGES, TAIL_PAGES, extract_sections
+from paperkit.extraction.pdf import HEAD_PAGES, TAIL_PAGES, extract_sections
 from pdfgen import make_encrypted_pdf, make_scanned_pdf, make_zero_page_pdf
 from reliability_support import (
     ABSTRACT,

@@ -14,9 +14,16 @@ import reimpl
 from click.testing import CliRunner
 from reimpl import Paper
 
-from paperkit import reimpls
 from paperkit.cli import main
-from paperkit.reimpls import RegistryWarning, Reimpl, all_reimpls, find, normalise_id, scaffold_hint
+from paperkit.reproduction import registry as reimpls
+from paperkit.reproduction.registry import (
+    RegistryWarning,
+    Reimpl,
+    all_reimpls,
+    find,
+    normalise_id,
+    scaffold_hint,
+)
 
 FAKE_ID = "2401.00001"
 
@@ -86,7 +93,8 @@ def test_scaffold_hint_is_one_line_with_the_command() -> None:
 
 def test_listing_does_not_import_torch() -> None:
     code = (
-        "import sys; from paperkit.reimpls import all_reimpls; all_reimpls(); print('torch' in sys.modules)"
+        "import sys; from paperkit.reproduction.registry import all_reimpls; "
+        "all_reimpls(); print('torch' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
@@ -174,7 +182,7 @@ def test_reproduce_all_summarises_and_fails_if_any_fails(
 def test_reproduce_refreshes_an_existing_note(
     fake: Reimpl, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paperkit import note
+    from paperkit.notes import note
 
     calls: list[str] = []
     monkeypatch.setattr(note, "refresh_note", lambda lib, key: calls.append(key) or object())

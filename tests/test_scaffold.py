@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperkit import reimpls
 from paperkit.cli import main
 from paperkit.errors import BadInput
-from paperkit.library import Library
-from paperkit.model import PaperMeta
+from paperkit.library.store import Library
+from paperkit.records import PaperMeta
+from paperkit.reproduction import registry as reimpls
+from paperkit.reproduction.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, _squash, declared_ids, scaffold
 from paperkit.resources import templates_dir
-from paperkit.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, _squash, declared_ids, scaffold
 
 ID = "2401.00001"
 TITLE = 'A "Toy" Paper: \\alpha-Nets that\nspan   lines'
@@ -156,7 +156,7 @@ def test_never_overwrites(lib: Library, roots: tuple[Path, Path], taken: str) ->
 def test_a_failed_write_leaves_nothing_behind(
     lib: Library, roots: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import paperkit.scaffold as sc
+    import paperkit.reproduction.scaffold as sc
 
     real, calls = sc._write_new, []
 

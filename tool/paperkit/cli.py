@@ -262,7 +262,7 @@ def notes(papers: tuple[str, ...], force: bool, library: Path | None) -> None:
     """
     from paperkit.config import load_settings
     from paperkit.fetch import Fetcher
-    from paperkit.listing import resolve_key
+    from paperkit.library.listing import resolve_key
 
     fetcher = Fetcher(load_settings(library), force=force, offline=True, reporter=_FetchReporter(quiet=True))
     codes = []
@@ -294,9 +294,9 @@ def show(paper: str, raw: bool, library: Path | None) -> None:
       paperkit show 1506.03099 --raw > note.md
     """
     from paperkit.config import load_settings
-    from paperkit.library import Library
-    from paperkit.listing import read_note
-    from paperkit.note import note_body
+    from paperkit.library.listing import read_note
+    from paperkit.library.store import Library
+    from paperkit.notes.note import note_body
 
     text = read_note(Library(load_settings(library).library), paper)
     if raw or not sys.stdout.isatty():
@@ -325,9 +325,9 @@ def list_(as_json: bool, library: Path | None) -> None:
     from dataclasses import asdict
 
     from paperkit.config import load_settings
-    from paperkit.library import Library
-    from paperkit.listing import list_papers
-    from paperkit.report import format_papers
+    from paperkit.library.listing import list_papers
+    from paperkit.library.store import Library
+    from paperkit.reproduction.report import format_papers
 
     lib = Library(load_settings(library).library)
     rows = list_papers(lib)
@@ -375,8 +375,8 @@ def scaffold_cmd(
       python -m pytest tests/test_highway.py     # fails until claim.py checks the claim
     """
     from paperkit.config import load_settings
-    from paperkit.library import Library
-    from paperkit.scaffold import scaffold
+    from paperkit.library.store import Library
+    from paperkit.reproduction.scaffold import scaffold
 
     written = scaffold(Library(load_settings(library).library), arxiv_id, name, reimpl_dir, tests_dir)
     for path in written:
@@ -402,7 +402,7 @@ class _ArmProgress:
         self.arms_seen = 0
 
     def start_seed(self, seed: int) -> None:
-        """A seed's run begins (called by :func:`paperkit.reproduce.run_seeds`)."""
+        """A seed's run begins (called by :func:`paperkit.reproduction.reproduce.run_seeds`)."""
         self.seed = seed
         self.close()
 
@@ -476,12 +476,12 @@ def reproduce(
     """
     import json
 
-    from paperkit import reproduce as rp
     from paperkit.config import load_settings
     from paperkit.errors import BadInput
-    from paperkit.library import Library
-    from paperkit.reimpls import all_reimpls
-    from paperkit.report import format_report, format_summary
+    from paperkit.library.store import Library
+    from paperkit.reproduction import reproduce as rp
+    from paperkit.reproduction.registry import all_reimpls
+    from paperkit.reproduction.report import format_report, format_summary
 
     if run_all == (arxiv_id is not None):
         raise BadInput("give one ID, or --all (e.g. paperkit reproduce 1506.03099)")
@@ -528,9 +528,9 @@ def reimpls(as_json: bool, library: Path | None) -> None:
     import json
 
     from paperkit.config import load_settings
-    from paperkit.library import Library
-    from paperkit.listing import list_reimpls
-    from paperkit.report import format_reimpls
+    from paperkit.library.listing import list_reimpls
+    from paperkit.library.store import Library
+    from paperkit.reproduction.report import format_reimpls
 
     rows = list_reimpls(Library(load_settings(library).library))
     if as_json:

@@ -16,17 +16,17 @@ from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
-from paperkit.arxiv_api import ArxivApi
-from paperkit.citations import cited_works
+from paperkit.access.arxiv_api import ArxivApi
+from paperkit.access.download import download_pdf
+from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
-from paperkit.download import download_pdf
 from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
-from paperkit.extract import extract_sections
-from paperkit.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
-from paperkit.library import META, NOTE, PDF, SECTIONS, Library, atomic_write
-from paperkit.model import PaperMeta, Sections
-from paperkit.note import write_note
-from paperkit.references import parse_references
+from paperkit.extraction.citations import cited_works
+from paperkit.extraction.entries import parse_references
+from paperkit.extraction.pdf import extract_sections
+from paperkit.library.store import META, NOTE, PDF, SECTIONS, Library, atomic_write
+from paperkit.notes.note import write_note
+from paperkit.records import PaperMeta, Sections
 from paperkit.text import ascii_fold, squash
 
 Status = Literal["fetched", "updated", "failed"]

@@ -1,0 +1,158 @@
+"""Extraction of a paper's parts from its PDF with PyMuPDF.
+
+``extract_sections(path)`` is the one entry point. Bounds: a PDF of up to ``HEAD_PAGES + TAIL_PAGES``
+pages is read whole; a longer one only on its first ``HEAD_PAGES`` pages (title, abstract,
+introduction, related work) and its last ``TAIL_PAGES`` (the reference list), so time and memory stay
+bounded on a 1,000-page PDF. How each stage works: ``docs/extraction.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from paperkit.errors import PdfError
+from paperkit.extraction.pdf import headings as hd
+from paperkit.extraction.pdf import spans as sc
+from paperkit.extraction.pdf.layout import Line, PageText, read_pages, remove_furniture
+from paperkit.extraction.pdf.lines import Vocabulary
+from paperkit.extraction.pdf.reference_list import numbered_run_start, split_references
+from paperkit.extraction.pdf.stamp import own_arxiv_id
+from paperkit.extraction.pdf.superscripts import citation_policy
+from paperkit.records import Reference, Sections
+
+__all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
+
+HEAD_PAGES = 40
+TAIL_PAGES = 20
+
+
+def _open(path: Path) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for unreadable files
+        raise PdfError(f"cannot open {path.name} as a PDF: {_one_line(exc)}") from None
+    if doc.needs_pass or doc.is_encrypted:
+        doc.close()
+        raise PdfError(f"{path.name} is encrypted (password-protected)")
+    if doc.page_count == 0:
+        doc.close()
+        raise PdfError(f"{path.name} has no pages")
+    return doc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def page_numbers(count: int) -> list[int]:
+    """0-based page numbers to read: all, or the head and the tail of a long PDF."""
+    if count <= HEAD_PAGES + TAIL_PAGES:
+        return list(range(count))
+    return list(range(HEAD_PAGES)) + list(range(count - TAIL_PAGES, count))
+
+
+def extract_sections(path: Path) -> Sections:
+    """Title, abstract, headings, introduction, related work and references of the PDF at ``path``.
+
+    Raises :class:`PdfError` when the file is not a readable PDF (corrupt, encrypted, no pages);
+    a PDF without text or headings gives what could be found, with ``warnings`` saying why.
+    """
+    doc = _open(Path(path))
+    try:
+        return _extract(doc)
+    except PdfError:
+        raise
+    except Exception as exc:  # a broken page stream must not escape as a PyMuPDF error
+        raise PdfError(f"cannot read {Path(path).name}: {_one_line(exc)}") from None
+    finally:
+        doc.close()
+
+
+def _extract(doc: pymupdf.Document) -> Sections:
+    numbers = page_numbers(doc.page_count)
+    warnings: list[str] = []
+    if len(numbers) < doc.page_count:
+        tail = doc.page_count - TAIL_PAGES + 1
+        warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
+    pages: list[PageText] = read_pages(doc, numbers)
+    lines = remove_furniture(pages)
+    result = Sections("", "", [], None, None, [], pages=doc.page_count, warnings=warnings)
+    if not lines:
+        result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, 0.0)
+        scanned = any(p.has_images for p in pages)
+        warnings.append("no text layer: the PDF looks scanned" if scanned else "no text found in the PDF")
+        return result
+
+    body = hd.body_size(lines)
+    vocab = Vocabulary(lines)
+    heads = hd.find_headings(lines, doc.get_toc(), body)
+    result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, _title_block_end(lines, heads))
+    keep = sc.text_filter(body, lines)
+    result.references, refs_by, ref_lines = _references(lines, heads, vocab)
+    sups = citation_policy(lines, result.references, ref_lines)
+
+    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab, sups)
+    title_stop = next((h.start for h in heads if h.level == 1), len(lines))
+    title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
+    result.title = title or (doc.metadata or {}).get("title", "") or ""
+    result.abstract = abstract
+    result.found_by["title"] = "typography" if title else "fallback"
+    if abstract:
+        result.found_by["abstract"] = abstract_by
+    else:
+        warnings.append("no abstract found")
+
+    top = [h for h in heads if h.level == 1]
+    result.headings = [h.text for h in top]
+    if not top:
+        warnings.append("no section headings found (they may be images)")
+
+    intro = sc.find_introduction(heads)
+    if intro is not None:
+        result.introduction = sc.span(lines, heads, intro, keep, vocab, sups)
+        result.found_by["introduction"] = heads[intro].found_by
+    related = sc.find_related(heads)
+    if related is not None:
+        result.related_work = sc.span(lines, heads, related, keep, vocab, sups)
+        result.found_by["related_work"] = heads[related].found_by
+
+    if result.references:
+        result.found_by["references"] = refs_by
+    else:
+        warnings.append("no reference list found")
+    return result
+
+
+def _references(
+    lines: list[Line], heads: list[hd.Heading], vocab: Vocabulary
+) -> tuple[list[Reference], str, range]:
+    """The entries under the last References/Bibliography heading, else a numbered list in the last
+    section; with found_by and the indices of the lines they were read from."""
+    ref_heads = [n for n, h in enumerate(heads) if hd.REFERENCES.match(h.title)]
+    if ref_heads:
+        n = ref_heads[-1]
+        start = heads[n].end
+        end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
+        return split_references(lines[start:end], vocab), heads[n].found_by, range(start, end)
+    # no heading: the last numbered list in the back half, in the type size of its first entry
+    start = len(lines) // 2
+    run = numbered_run_start(lines[start:])
+    if run is None:
+        return [], "fallback", range(0)
+    size = lines[start + run].size
+    entries = split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab)
+    return entries, "fallback", range(start + run, len(lines))
+
+
+def _title_block_end(lines: list[Line], heads: list[hd.Heading]) -> float:
+    """Where page 1's title block (title, authors, their notes) ends: the abstract or the first heading,
+    else a third of the way down."""
+    sections = {h.start for h in heads if h.level == 1}
+    for i, ln in enumerate(lines):
+        if ln.page > 1:
+            break
+        if sc.opens_abstract(ln.text) or i in sections:
+            return ln.y0
+    return lines[0].page_height / 3 if lines else 0.0

@@ -1,0 +1,130 @@
+"""Lines → running text: paragraphs, line-break hyphenation undone, URLs re-joined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from paperkit.extraction.pdf.layout import Line
+from paperkit.extraction.pdf.superscripts import Policy, render
+
+# First parts that usually make a real compound ("self-" + "attention"), kept when a line breaks after them.
+_COMPOUND_HEADS = frozenset(
+    [
+        "self",
+        "non",
+        "semi",
+        "multi",
+        "cross",
+        "co",
+        "pre",
+        "post",
+        "anti",
+        "inter",
+        "intra",
+        "well",
+        "ill",
+        "high",
+        "low",
+        "large",
+        "small",
+        "end",
+        "two",
+        "three",
+        "one",
+        "fine",
+        "real",
+        "long",
+        "short",
+        "state",
+        "data",
+        "task",
+        "sequence",
+        "word",
+        "first",
+        "second",
+        "top",
+        "bottom",
+        "left",
+        "right",
+        "zero",
+        "few",
+        "open",
+        "sub",
+        "super",
+        "under",
+        "over",
+        "out",
+        "up",
+        "down",
+        "full",
+        "half",
+        "side",
+        "object",
+        "image",
+        "domain",
+        "model",
+        "mini",
+        "meta",
+        "hand",
+        "time",
+        "character",
+        "sentence",
+        "document",
+        "back",
+        "feed",
+    ]
+)
+_WORD_TAIL = re.compile(r"([A-Za-z][\w-]*)-$")
+
+
+class Vocabulary:
+    """Words seen in the document, to decide whether a line-break hyphen belongs to the word."""
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        self.words: set[str] = set()
+        for ln in lines:
+            self.words.update(w.strip(".,;:()[]\"'").lower() for w in ln.text.split())
+
+    def keeps_hyphen(self, head: str, tail: str) -> bool:
+        """Whether ``head-`` at a line end and ``tail`` on the next line form a hyphenated compound."""
+        tail_word = re.match(r"[\w-]*", tail)
+        rest = tail_word.group(0).lower() if tail_word else ""
+        if not rest or not tail[0].islower():
+            return True  # "Long-" + "Term", "ResNet-" + "50": the hyphen is part of the name
+        if f"{head.lower()}-{rest}" in self.words:
+            return True
+        if f"{head.lower()}{rest}" in self.words:
+            return False
+        return "-" in head or head.lower() in _COMPOUND_HEADS
+
+
+def line_text(ln: Line, superscripts: Policy | None) -> str:
+    """The line's text, with the superscript numbers that the policy keeps (none without one)."""
+    if superscripts is None or ln.rich is None:
+        return ln.text
+    return render(ln.rich, lambda number: superscripts(ln, number))
+
+
+def join_lines(lines: list[Line], vocab: Vocabulary, superscripts: Policy | None = None) -> str:
+    """Running text of lines: one paragraph per PyMuPDF block, hyphenated words and URLs re-joined;
+    superscript numbers kept where ``superscripts`` says (see ``extract.superscripts``)."""
+    out = ""
+    prev_block: int | None = None
+    for ln in lines:
+        text = line_text(ln, superscripts)
+        if not out:
+            out = text
+        elif _WORD_TAIL.search(out) and text[:1].isalnum():
+            head = _WORD_TAIL.search(out)
+            assert head is not None
+            out = out + text if vocab.keeps_hyphen(head.group(1), text) else out[:-1] + text
+        elif re.search(r"(https?://|www\.)\S*[/.\-_]$", out):
+            out += text  # a URL broken at a slash or dot
+        else:
+            # a new block is a new paragraph, unless a sentence runs on into it (across a column or
+            # page break, or round a figure or footnote): no full stop before, lower case after
+            runs_on = not re.search(r"[.!?:]\W*$", out) and text[:1].islower()
+            out += ("\n\n" if ln.block != prev_block and not runs_on else " ") + text
+        prev_block = ln.block
+    return out.strip()
