@@ -19,8 +19,9 @@ from pathlib import Path
 import click
 
 from paperkit.extraction.citations import CitationMarker, link_citations
-from paperkit.extraction.entries import fold, parse_references
+from paperkit.extraction.entries import parse_references
 from paperkit.records import Reference, Sections
+from paperkit.text import fold
 
 
 @dataclass

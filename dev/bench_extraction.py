@@ -16,7 +16,6 @@ import argparse
 import json
 import statistics
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 from paperkit.errors import PaperkitError
 from paperkit.extraction.pdf import extract_sections
 from paperkit.records import Section, Sections
+from paperkit.text import fold
 
 # The targets the corpus test asserts (shares of papers; headings: mean F1).
 TARGETS = {
@@ -37,24 +37,19 @@ TARGETS = {
 MAX_MEDIAN_SECONDS = 0.15
 
 
-def norm(text: str) -> str:
-    """The corpus comparison form: NFKC, lower case, letters and digits only."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
-
-
 def span_matches(text: str, words: dict[str, str] | None) -> bool:
     """Whether ``text`` starts with the truth's first words and ends with its last words."""
     if words is None:
         return not text
-    t = norm(text)
-    return bool(t) and t.startswith(norm(words["first_words"])) and t.endswith(norm(words["last_words"]))
+    t = fold(text)
+    return bool(t) and t.startswith(fold(words["first_words"])) and t.endswith(fold(words["last_words"]))
 
 
 def headings_f1(found: list[str], truth: list[str]) -> float:
     """F1 of the found top-level headings against the truth's, as multisets of normalised strings."""
     if not found and not truth:
         return 1.0
-    a, b = Counter(norm(h) for h in found), Counter(norm(h) for h in truth)
+    a, b = Counter(fold(h) for h in found), Counter(fold(h) for h in truth)
     hits = sum((a & b).values())
     if hits == 0:
         return 0.0
@@ -99,12 +94,12 @@ def score_paper(found: Sections, truth: dict[str, Any], seconds: float) -> Paper
         )
     want_rw = truth.get("related_work")
     related = span_matches(_section_text(found.related_work), want_rw)
-    alternatives = {norm(h) for h in truth.get("related_work_alternatives") or []}
+    alternatives = {fold(h) for h in truth.get("related_work_alternatives") or []}
     if (
         not related
         and want_rw is None
         and found.related_work
-        and norm(found.related_work.heading) in alternatives
+        and fold(found.related_work.heading) in alternatives
     ):
         related = True  # a section the truth names as an acceptable reading
     if not related:
@@ -115,8 +110,8 @@ def score_paper(found: Sections, truth: dict[str, Any], seconds: float) -> Paper
         )
     f1 = headings_f1(found.headings, truth["sections"])
     if f1 < 1:
-        extra = [h for h in found.headings if norm(h) not in {norm(t) for t in truth["sections"]}]
-        missing = [t for t in truth["sections"] if norm(t) not in {norm(h) for h in found.headings}]
+        extra = [h for h in found.headings if fold(h) not in {fold(t) for t in truth["sections"]}]
+        missing = [t for t in truth["sections"] if fold(t) not in {fold(h) for h in found.headings}]
         misses.append(f"headings F1 {f1:.2f}: extra {extra}, missing {missing}")
     refs = abs(len(found.references) - truth["reference_count"]) <= 1
     if not refs:

@@ -134,7 +134,8 @@ def test_two_column_pdf_without_outline(arxiv: FakeArxiv, library: Path) -> None
     assert run("fetch", "1706.03762").exit_code == 0
     sections = json.loads((library / "1706.03762" / "sections.json").read_text())
     assert sections["introduction"] is not None and sections["related_work"] is not None
-    assert "typography" in sections["found_by"].values()
+    assert "pdf/typography" in sections["found_by"].values()
+    assert sections["route"] == "pdf"
 
 
 def test_batch_goes_on_past_a_bad_item(arxiv: FakeArxiv, library: Path) -> None:

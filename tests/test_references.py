@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperkit.extraction.entries import fix_accents, fold, name_words, parse_reference, parse_references
+from paperkit.extraction.entries import fix_accents, name_words, parse_reference, parse_references
 from paperkit.records import Reference
+from paperkit.text import fold
 
 
 def parse(text: str, label: str | None = None) -> Reference:

@@ -20,8 +20,9 @@ from paperkit.errors import BadInput
 from paperkit.library.store import Library
 from paperkit.records import PaperMeta
 from paperkit.reproduction import registry as reimpls
-from paperkit.reproduction.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, _squash, declared_ids, scaffold
+from paperkit.reproduction.scaffold import FILES, TEST_TEMPLATE, _doc, _pystr, declared_ids, scaffold
 from paperkit.resources import templates_dir
+from paperkit.text import one_line
 
 ID = "2401.00001"
 TITLE = 'A "Toy" Paper: \\alpha-Nets that\nspan   lines'
@@ -199,17 +200,17 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 @given(_TEXT, st.integers(0, 8))
 def test_string_literals_round_trip(text: str, indent: int) -> None:
-    assert ast.literal_eval(_pystr(text, indent)) == _squash(text)
+    assert ast.literal_eval(_pystr(text, indent)) == one_line(text)
 
 
 @given(_TEXT)
 def test_docstring_text_round_trips(text: str) -> None:
     for source in (f'"""{_doc(text)}"""', f'"""{_doc(text)}\n"""', f'"""x {_doc(text)} (y)."""'):
         value = ast.literal_eval(source)
-        assert _squash(text) in value
+        assert one_line(text) in value
 
 
 def test_squash_makes_one_clean_line() -> None:
     assert (
-        _squash("Deep\n  Residual\tLearning\x00\x07 for\u2028Images") == "Deep Residual Learning for Images"
+        one_line("Deep\n  Residual\tLearning\x00\x07 for\u2028Images") == "Deep Residual Learning for Images"
     )

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from functools import wraps
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from paperkit import __version__
+from paperkit.config import Settings, load_settings
 from paperkit.errors import PaperkitError
+from paperkit.library.store import NOTE
+from paperkit.terminal import ArmProgress, FetchProgress
+from paperkit.text import one_line
 
-F = TypeVar("F", bound=Callable[..., Any])
+
+def _settings(ctx: click.Context, _param: click.Parameter, library: Path | None) -> Settings:
+    # Resolved once per command, here; commands receive the Settings through pass_settings.
+    ctx.obj = load_settings(library)
+    return ctx.obj
+
 
 library_option = click.option(
     "--library",
@@ -26,37 +34,17 @@ library_option = click.option(
     envvar="PAPERKIT_LIBRARY",
     default=None,
     show_envvar=True,
+    expose_value=False,
+    callback=_settings,
     help="Library folder (default: ./papers).",
 )
+pass_settings = click.make_pass_decorator(Settings)
 
 
 def fail(message: str, code: int) -> None:
     """Print a one-line error and exit with ``code``."""
-    click.echo(f"paperkit: error: {' '.join(message.split())}", err=True)
+    click.echo(f"paperkit: error: {one_line(message)}", err=True)
     sys.exit(code)
-
-
-def handle_errors(func: F) -> F:
-    """Turn paperkit's own errors, Ctrl-C and a closed pipe into one line and an exit code."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PaperkitError as e:
-            fail(str(e), e.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except BrokenPipeError:
-            sys.exit(1)
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except Exception as e:  # a bug: still one line, with a way to see more
-            if os.environ.get("PAPERKIT_DEBUG"):
-                raise
-            fail(f"internal error: {type(e).__name__}: {e} (set PAPERKIT_DEBUG=1 to see where)", 1)
-
-    return wrapper  # type: ignore[return-value]
 
 
 class OneLineErrors(click.Group):
@@ -82,8 +70,19 @@ class OneLineErrors(click.Group):
             fail(e.format_message() + where, e.exit_code)
         except click.ClickException as e:
             fail(e.format_message(), e.exit_code)
-        except click.Abort:
-            fail("aborted", 1)
+        except click.Abort as e:
+            # click turns Ctrl-C into Abort; the interrupt is its cause
+            fail(*(("interrupted", 130) if isinstance(e.__context__, KeyboardInterrupt) else ("aborted", 1)))
+        except PaperkitError as e:
+            fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(1)
+        except Exception as e:  # a bug: still one line, with a way to see more
+            if os.environ.get("PAPERKIT_DEBUG"):
+                raise
+            fail(f"internal error: {type(e).__name__}: {e} (set PAPERKIT_DEBUG=1 to see where)", 1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -106,56 +105,6 @@ def main() -> None:
 # --- fetch --------------------------------------------------------------------------------------------
 
 
-class _FetchReporter:
-    """Progress on stderr: a line per paper, a download bar, warnings."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.bar: Any = None
-
-    def start(self, item: str, index: int, total: int) -> None:
-        """A paper begins: ``[2/5] 1506.03099``."""
-        if not self.quiet:
-            click.echo(f"[{index}/{total}] {item}", err=True)
-
-    def download(self, done: int, total: int | None) -> None:
-        """Move the PDF's download bar (made on the first call) to ``done`` bytes."""
-        if self.quiet:
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(
-                total=total,
-                unit="B",
-                unit_scale=True,
-                desc="  PDF",
-                leave=False,
-                file=sys.stderr,
-                disable=None,
-            )
-        self.bar.update(done - self.bar.n)
-
-    def _close_bar(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-    def warn(self, message: str) -> None:
-        """A warning, on one line (even with --quiet)."""
-        self._close_bar()
-        click.echo(f"  warning: {' '.join(message.split())}", err=True)
-
-    def done(self, outcome: Any) -> None:
-        """A paper ends: where its note is, or why it failed (even with --quiet)."""
-        self._close_bar()
-        if outcome.status == "failed":
-            click.echo(f"  failed: {' '.join(outcome.message.split())}", err=True)
-        elif not self.quiet:
-            verb = "fetched" if outcome.downloaded else "rebuilt" if outcome.status == "updated" else "saved"
-            click.echo(f"  {verb}: {outcome.folder / 'notes.md'}", err=True)
-
-
 @main.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
 @click.option("--search", "query", metavar="QUERY", help="Fetch the top results of an arXiv search instead.")
@@ -172,8 +121,9 @@ class _FetchReporter:
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
 @library_option
-@handle_errors
+@pass_settings
 def fetch(
+    settings: Settings,
     papers: tuple[str, ...],
     query: str | None,
     max_results: int,
@@ -182,7 +132,6 @@ def fetch(
     offline: bool,
     as_json: bool,
     quiet: bool,
-    library: Path | None,
 ) -> None:
     """Fetch papers from arXiv and write a study note for each.
 
@@ -207,8 +156,8 @@ def fetch(
     Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
     not be read (its note was written from the metadata).
     """
-    from paperkit.config import load_settings
-    from paperkit.fetch import Fetcher, exit_code
+    from paperkit.fetch import Fetcher
+    from paperkit.outcomes import exit_code
 
     if not papers and query is None:
         raise click.UsageError("give at least one PAPER, or --search QUERY")
@@ -218,7 +167,7 @@ def fetch(
         raise click.UsageError(
             "--background works on PAPERs and needs arXiv (not with --search or --offline)"
         )
-    fetcher = Fetcher(load_settings(library), force=force, offline=offline, reporter=_FetchReporter(quiet))
+    fetcher = Fetcher(settings, force=force, offline=offline, reporter=FetchProgress(quiet))
     if background:
         outcomes, unmatched = fetcher.fetch_background_all(list(papers))
         for paper, left_out in unmatched.items():
@@ -249,8 +198,8 @@ def fetch(
 @click.argument("papers", nargs=-1, required=True, metavar="ID...")
 @click.option("--force", is_flag=True, help="Extract the stored PDF again instead of reading sections.json.")
 @library_option
-@handle_errors
-def notes(papers: tuple[str, ...], force: bool, library: Path | None) -> None:
+@pass_settings
+def notes(settings: Settings, papers: tuple[str, ...], force: bool) -> None:
     """Rebuild the study notes of papers in the library, offline.
 
     Your "## My notes" section is kept as it is. A note whose frame you changed (front matter
@@ -260,32 +209,27 @@ def notes(papers: tuple[str, ...], force: bool, library: Path | None) -> None:
     Example:
       paperkit notes 1506.03099
     """
-    from paperkit.config import load_settings
     from paperkit.fetch import Fetcher
-    from paperkit.library.listing import resolve_key
+    from paperkit.outcomes import exit_code
 
-    fetcher = Fetcher(load_settings(library), force=force, offline=True, reporter=_FetchReporter(quiet=True))
-    codes = []
-    for paper in papers:  # like fetch, a batch goes on past a bad item
-        try:
-            outcome = fetcher.rebuild(resolve_key(fetcher.library, paper))
-        except PaperkitError as e:
-            if len(papers) == 1:
-                raise
-            click.echo(f"paperkit: error: {paper}: {' '.join(str(e).split())}", err=True)
-            codes.append(e.exit_code)
-            continue
-        click.echo(str(outcome.folder / "notes.md") if outcome.folder else paper)
-    if codes:
-        sys.exit(max(codes))
+    fetcher = Fetcher(settings, force=force, offline=True, reporter=FetchProgress(quiet=True))
+    outcomes = fetcher.rebuild_all(list(papers))
+    for o in outcomes:
+        if o.status == "failed":
+            where = f"{one_line(o.input)}: " if len(outcomes) > 1 else ""
+            click.echo(f"paperkit: error: {where}{one_line(o.message)}", err=True)
+        else:
+            click.echo(str(o.folder / NOTE) if o.folder else o.input)
+    if code := exit_code(outcomes):
+        sys.exit(code)
 
 
 @main.command()
 @click.argument("paper", metavar="ID")
 @click.option("--raw", is_flag=True, help="Print the Markdown as it is on disk.")
 @library_option
-@handle_errors
-def show(paper: str, raw: bool, library: Path | None) -> None:
+@pass_settings
+def show(settings: Settings, paper: str, raw: bool) -> None:
     """Print a paper's study note in the terminal.
 
     \b
@@ -293,12 +237,11 @@ def show(paper: str, raw: bool, library: Path | None) -> None:
       paperkit show 1506.03099
       paperkit show 1506.03099 --raw > note.md
     """
-    from paperkit.config import load_settings
     from paperkit.library.listing import read_note
     from paperkit.library.store import Library
     from paperkit.notes.note import note_body
 
-    text = read_note(Library(load_settings(library).library), paper)
+    text = read_note(Library(settings.library), paper)
     if raw or not sys.stdout.isatty():
         click.echo(text, nl=False)
         return
@@ -313,8 +256,8 @@ def show(paper: str, raw: bool, library: Path | None) -> None:
 @main.command(name="list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @library_option
-@handle_errors
-def list_(as_json: bool, library: Path | None) -> None:
+@pass_settings
+def list_(settings: Settings, as_json: bool) -> None:
     """List the papers in the library: ID, year, title, reimplementation, last reproduction.
 
     \b
@@ -324,12 +267,11 @@ def list_(as_json: bool, library: Path | None) -> None:
     """
     from dataclasses import asdict
 
-    from paperkit.config import load_settings
     from paperkit.library.listing import list_papers
     from paperkit.library.store import Library
     from paperkit.reproduction.report import format_papers
 
-    lib = Library(load_settings(library).library)
+    lib = Library(settings.library)
     rows = list_papers(lib)
     if as_json:
         import json
@@ -358,9 +300,9 @@ def list_(as_json: bool, library: Path | None) -> None:
     help="Where the new test goes (default: tests/ beside the reimpl package).",
 )
 @library_option
-@handle_errors
+@pass_settings
 def scaffold_cmd(
-    arxiv_id: str, name: str, reimpl_dir: Path | None, tests_dir: Path | None, library: Path | None
+    settings: Settings, arxiv_id: str, name: str, reimpl_dir: Path | None, tests_dir: Path | None
 ) -> None:
     """Start a reimplementation of a paper in the library: reimpl/NAME/ and its test, from templates.
 
@@ -374,11 +316,10 @@ def scaffold_cmd(
       paperkit scaffold 1505.00387 --name highway
       python -m pytest tests/test_highway.py     # fails until claim.py checks the claim
     """
-    from paperkit.config import load_settings
     from paperkit.library.store import Library
     from paperkit.reproduction.scaffold import scaffold
 
-    written = scaffold(Library(load_settings(library).library), arxiv_id, name, reimpl_dir, tests_dir)
+    written = scaffold(Library(settings.library), arxiv_id, name, reimpl_dir, tests_dir)
     for path in written:
         click.echo(f"created {path}")
     click.echo(
@@ -388,51 +329,6 @@ def scaffold_cmd(
 
 
 # --- reproduce, reimpls ---------------------------------------------------------------------------
-
-
-class _ArmProgress:
-    """One click progress bar per arm (and seed) on stderr, fed by an experiment's progress callback."""
-
-    def __init__(self, label: str, quiet: bool) -> None:
-        self.label, self.quiet = label, quiet
-        self.seed: int | None = None
-        self.arm: str | None = None
-        self.bar: Any = None
-        self.last_step = 0
-        self.arms_seen = 0
-
-    def start_seed(self, seed: int) -> None:
-        """A seed's run begins (called by :func:`paperkit.reproduction.reproduce.run_seeds`)."""
-        self.seed = seed
-        self.close()
-
-    def start_arm(self, arm: str) -> None:
-        """An arm's training begins (called by :func:`reimpl.harness.start_arm`)."""
-        self.close()
-        self.arm = arm
-
-    def __call__(self, step: int, total: int, metrics: dict[str, float]) -> None:
-        if self.quiet:
-            return
-        if self.bar is not None and step < self.last_step:  # an experiment that never named its arms
-            self.close()
-        if self.bar is None:
-            self.arms_seen += 1
-            arm = self.arm or f"arm {self.arms_seen}"
-            seed = f" seed {self.seed}" if self.seed is not None else ""
-            self.bar = click.progressbar(length=total, label=f"{self.label}{seed} {arm:<20}", file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(step - self.last_step)
-        self.last_step = step
-        if "loss" in metrics:
-            self.bar.item_show_func = lambda _: f"loss {metrics['loss']:.4f}"
-            self.bar.render_progress()
-
-    def close(self) -> None:
-        """Close the open bar, if any."""
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-        self.bar, self.arm, self.last_step = None, None, 0
 
 
 @main.command()
@@ -447,8 +343,9 @@ class _ArmProgress:
 @click.option("--json", "as_json", is_flag=True, help="Print the result record as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @library_option
-@handle_errors
+@pass_settings
 def reproduce(
+    settings: Settings,
     arxiv_id: str | None,
     run_all: bool,
     budget_flag: str,
@@ -458,7 +355,6 @@ def reproduce(
     n_seeds: int,
     as_json: bool,
     quiet: bool,
-    library: Path | None,
 ) -> None:
     """Train a paper's toy reimplementation and check its claim.
 
@@ -476,7 +372,6 @@ def reproduce(
     """
     import json
 
-    from paperkit.config import load_settings
     from paperkit.errors import BadInput
     from paperkit.library.store import Library
     from paperkit.reproduction import reproduce as rp
@@ -491,10 +386,10 @@ def reproduce(
     seeds = rp.seed_list(seed, n_seeds)
     budget = budget_name or budget_flag
     dev = rp.pick_device(device)
-    lib = Library(load_settings(library).library)
+    lib = Library(settings.library)
     repros = []
     for target in targets:
-        progress = _ArmProgress(target.name, quiet or as_json)
+        progress = ArmProgress(target.name, quiet or as_json)
         try:
             repro = rp.reproduce(target, seeds, budget, dev, lib, progress)
         finally:
@@ -516,8 +411,8 @@ def reproduce(
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @library_option
-@handle_errors
-def reimpls(as_json: bool, library: Path | None) -> None:
+@pass_settings
+def reimpls(settings: Settings, as_json: bool) -> None:
     """List the reimplementations: ID, name, title, claim and the last recorded verdict.
 
     \b
@@ -527,12 +422,11 @@ def reimpls(as_json: bool, library: Path | None) -> None:
     """
     import json
 
-    from paperkit.config import load_settings
     from paperkit.library.listing import list_reimpls
     from paperkit.library.store import Library
     from paperkit.reproduction.report import format_reimpls
 
-    rows = list_reimpls(Library(load_settings(library).library))
+    rows = list_reimpls(Library(settings.library))
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

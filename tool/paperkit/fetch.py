@@ -7,96 +7,25 @@ batch goes on past a bad item; each item ends as a :class:`FetchOutcome`.
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Literal, Protocol
 
 from paperkit.access.arxiv_api import ArxivApi
 from paperkit.access.download import download_pdf
-from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
+from paperkit.access.ids import ArxivId, id_of_key, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
-from paperkit.errors import BadInput, NotFound, PaperkitError, PdfError
+from paperkit.errors import BadInput, NotFound, PaperkitError
+from paperkit.extraction import ExtractionError, PaperFiles, read_paper
 from paperkit.extraction.citations import cited_works
-from paperkit.extraction.entries import parse_references
-from paperkit.extraction.pdf import extract_sections
-from paperkit.library.store import META, NOTE, PDF, SECTIONS, Library, atomic_write
+from paperkit.library.listing import resolve_key
+from paperkit.library.store import META, PDF, SECTIONS, Library
 from paperkit.notes.note import write_note
+from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
-from paperkit.text import ascii_fold, squash
-
-Status = Literal["fetched", "updated", "failed"]
-
-
-@dataclass
-class FetchOutcome:
-    """What became of one input."""
-
-    input: str
-    status: Status
-    key: str | None = None
-    folder: Path | None = None
-    title: str | None = None
-    message: str = ""  # the error, for a failed item
-    exit_code: int = 0  # the error's exit code, for a failed item
-    warnings: list[str] = field(default_factory=list)
-    downloaded: bool = False
-    partial: bool = False  # the note was written from the metadata alone: no readable PDF
-
-    def to_dict(self) -> dict[str, object]:
-        """The outcome as ``fetch --json`` prints it, with the paper's files that exist."""
-        names = (PDF, META, SECTIONS, NOTE)
-        folder = self.folder
-        files = {n: str(folder / n) for n in names if (folder / n).exists()} if folder else {}
-        return {
-            "input": self.input,
-            "status": self.status,
-            "key": self.key,
-            "title": self.title,
-            "folder": str(folder) if folder else None,
-            "files": files,
-            "downloaded": self.downloaded,
-            "warnings": self.warnings,
-            "error": self.message or None,
-        }
-
-
-def exit_code(outcomes: list[FetchOutcome]) -> int:
-    """The batch's exit status: 2 when every failure was bad input, 1 for any other failure, 3 when every
-    paper was fetched but some PDF could not be read, else 0."""
-    failed = [o for o in outcomes if o.status == "failed"]
-    if failed:
-        return 2 if all(o.exit_code == 2 for o in failed) else 1
-    return 3 if any(o.partial for o in outcomes) else 0
-
-
-class Reporter(Protocol):
-    """How fetch tells the person what is going on (the CLI prints; tests may record)."""
-
-    def start(self, item: str, index: int, total: int) -> None: ...
-    def download(self, done: int, total: int | None) -> None: ...
-    def warn(self, message: str) -> None: ...
-    def done(self, outcome: FetchOutcome) -> None: ...
-
-
-class Silent:
-    """A reporter that says nothing."""
-
-    def start(self, item: str, index: int, total: int) -> None:
-        pass
-
-    def download(self, done: int, total: int | None) -> None:
-        pass
-
-    def warn(self, message: str) -> None:
-        pass
-
-    def done(self, outcome: FetchOutcome) -> None:
-        pass
+from paperkit.text import fold, squash
 
 
 @dataclass
@@ -132,7 +61,7 @@ class Fetcher:
         outcomes = []
         for i, item in enumerate(items, 1):
             self.reporter.start(item, i, len(items))
-            outcome = self._guarded(item, partial(self.fetch_one, item))
+            outcome = guarded(item, partial(self.fetch_one, item))
             self.reporter.done(outcome)
             outcomes.append(outcome)
         return outcomes
@@ -146,7 +75,7 @@ class Fetcher:
         outcomes = []
         for i, meta in enumerate(metas, 1):
             self.reporter.start(meta.id, i, len(metas))
-            outcome = self._guarded(meta.id, partial(self._fetch_arxiv, ArxivId(meta.id, meta.version), meta))
+            outcome = guarded(meta.id, partial(self._fetch_arxiv, ArxivId(meta.id, meta.version), meta))
             self.reporter.done(outcome)
             outcomes.append(outcome)
         return outcomes
@@ -178,7 +107,7 @@ class Fetcher:
         if isinstance(arg, Path):
             first = self._fetch_local(item, arg)
         else:
-            first = self._guarded(item, partial(self._fetch_arxiv, arg, None, item))
+            first = guarded(item, partial(self._fetch_arxiv, arg, None, item))
         if first.status == "failed" or first.key is None:
             raise NotFound(f"cannot read {item}'s introduction: {first.message}")
         sections = (
@@ -188,7 +117,7 @@ class Fetcher:
         )
         if sections is None or sections.introduction is None:
             raise NotFound(f"paperkit found no introduction in {item}, so no background to fetch")
-        refs = parse_references(sections.references)
+        refs = sections.references
         wanted: dict[str, tuple[ArxivId, PaperMeta | None]] = {}
         left_out: list[str] = []
         for work in cited_works(sections.introduction.text, refs):
@@ -200,12 +129,12 @@ class Fetcher:
                 found = ArxivId(meta.id, None) if meta else None
             if found is None:
                 left_out.append(f"[{work.index + 1}] {squash(ref.text)[:100]}")
-            elif found.id != first.key.replace("_", "/"):
+            elif found.id != id_of_key(first.key):
                 wanted.setdefault(found.id, (found, meta))
         outcomes = []
         for i, (aid, meta) in enumerate(wanted.values(), 1):
             self.reporter.start(aid.id, i, len(wanted))
-            outcome = self._guarded(aid.id, partial(self._fetch_arxiv, aid, meta))
+            outcome = guarded(aid.id, partial(self._fetch_arxiv, aid, meta))
             self.reporter.done(outcome)
             outcomes.append(outcome)
         return outcomes, left_out
@@ -217,15 +146,9 @@ class Fetcher:
         except PaperkitError as e:
             self.reporter.warn(f"title search failed for “{title[:60]}”: {e}")
             return None
-        want = _norm_title(title)
-        same = {m.id: m for m in results if _norm_title(m.title) == want}
+        want = fold(title)
+        same = {m.id: m for m in results if fold(m.title) == want}
         return next(iter(same.values())) if len(same) == 1 else None
-
-    def _guarded(self, item: str, work: Callable[[], FetchOutcome]) -> FetchOutcome:
-        try:
-            return work()
-        except PaperkitError as e:
-            return FetchOutcome(input=item, status="failed", message=str(e), exit_code=e.exit_code)
 
     # -- one item --------------------------------------------------------------------------------
 
@@ -328,6 +251,16 @@ class Fetcher:
         outcome.input = item
         return outcome
 
+    def rebuild_all(self, items: list[str]) -> list[FetchOutcome]:
+        """:meth:`rebuild` each paper named (an ID in any form ``fetch`` takes, or a local key)."""
+        return [guarded(item, partial(self._rebuild_named, item)) for item in items]
+
+    def _rebuild_named(self, item: str) -> FetchOutcome:
+        outcome = self.rebuild(resolve_key(self.library, item))
+        outcome.input = item
+        outcome.partial = False  # a rebuild uses what the library holds; only failures count against it
+        return outcome
+
     def rebuild(self, key: str) -> FetchOutcome:
         """Rebuild a paper's note from the library, offline; ``force`` re-extracts the stored PDF."""
         lib = self.library
@@ -356,21 +289,14 @@ class Fetcher:
         self.reporter.warn(message)
 
     def _extract(self, pdf: Path, warnings: list[str]) -> Sections | None:
-        """Extract the PDF's sections; an unreadable PDF becomes a warning, not a failure."""
+        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure."""
         try:
-            sections = extract_sections(pdf)
-        except PdfError as e:
+            sections = read_paper(PaperFiles(pdf=pdf))
+        except ExtractionError as e:
             self._warn(warnings, f"the PDF could not be read ({e}); the note is written from the metadata")
-            return None
-        if not (sections.title or sections.abstract or sections.headings or sections.references):
-            # No text at all (a scanned PDF): as unreadable as a corrupt one, and reported the same way.
-            why = "; ".join(sections.warnings) or "no text found"
-            self._warn(warnings, f"the PDF could not be read ({why}); the note is written from the metadata")
             return None
         for w in sections.warnings:
             self.reporter.warn(w)
-        # Stored parsed: other tools (and the note) read authors, year, title and arXiv IDs of entries.
-        sections.references = parse_references(sections.references)
         return sections
 
     def _finish(
@@ -401,10 +327,6 @@ class Fetcher:
             warnings=all_warnings,
             partial=sections is None,
         )
-
-
-def _norm_title(title: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", ascii_fold(title).lower())
 
 
 def _id_of(text: str | None) -> ArxivId | None:
@@ -456,4 +378,4 @@ def _remove_if_empty(folder: Path) -> None:
         pass
 
 
-__all__ = ["FetchOutcome", "Fetcher", "Reporter", "Silent", "atomic_write"]
+__all__ = ["Fetcher"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from paperkit.access.ids import library_key
+
 
 @dataclass
 class PaperMeta:
@@ -34,7 +36,7 @@ class PaperMeta:
     @property
     def key(self) -> str:
         """The library folder name: the ID without version, ``/`` replaced by ``_``."""
-        return self.id.replace("/", "_")
+        return library_key(self.id)
 
     @property
     def year(self) -> int | None:
@@ -67,8 +69,8 @@ class Section:
 
     heading: str  # as printed, numbering included: "3 Related Work"
     text: str
-    page_start: int  # 1-based
-    page_end: int
+    page_start: int | None = None  # 1-based, in the PDF; None when the route knows no pages (LaTeX)
+    page_end: int | None = None
 
 
 @dataclass
@@ -86,8 +88,17 @@ class Reference:
 
 
 @dataclass
+class CitationLink:
+    """A citation marker in the introduction or related work, linked to its reference entries."""
+
+    marker: str  # as the reader sees it: "[3, 5]", "Bengio et al. (2009)"
+    section: str  # "introduction" | "related_work"
+    targets: list[int] = field(default_factory=list)  # 0-based indices into Sections.references
+
+
+@dataclass
 class Sections:
-    """What extraction found in a PDF."""
+    """What an extraction route found in a paper (the ``sections.json`` record)."""
 
     title: str
     abstract: str
@@ -95,10 +106,13 @@ class Sections:
     introduction: Section | None
     related_work: Section | None
     references: list[Reference]
-    found_by: dict[str, str] = field(default_factory=dict)  # part -> "outline" | "typography" | "fallback"
+    # part -> "<route>/<how>": "pdf/outline", "pdf/typography", "pdf/fallback", "latex/source", ...
+    found_by: dict[str, str] = field(default_factory=dict)
     arxiv_id: str | None = None  # read from the PDF (margin stamp), versioned as printed
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    route: str = ""  # the extraction route that produced the record: "pdf", "latex"
+    citations: list[CitationLink] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``sections.json`` record."""
@@ -108,8 +122,10 @@ class Sections:
     def from_dict(cls, data: dict[str, Any]) -> Sections:
         """Read a ``sections.json`` record (missing parts read as empty)."""
 
+        section_fields = {f.name for f in fields(Section)}
+
         def section(d: dict[str, Any] | None) -> Section | None:
-            return Section(**d) if d else None
+            return Section(**{k: v for k, v in d.items() if k in section_fields}) if d else None
 
         ref_fields = {f.name for f in fields(Reference)}
         return cls(
@@ -126,4 +142,14 @@ class Sections:
             arxiv_id=data.get("arxiv_id"),
             pages=int(data.get("pages") or 0),
             warnings=list(data.get("warnings") or []),
+            route=str(data.get("route") or ""),
+            citations=[
+                CitationLink(
+                    marker=str(c.get("marker", "")),
+                    section=str(c.get("section", "")),
+                    targets=[int(t) for t in c.get("targets") or []],
+                )
+                for c in data.get("citations") or []
+                if isinstance(c, dict)
+            ],
         )

@@ -27,10 +27,23 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def one_line(text: object) -> str:
+    """Outside text as one clean line: control characters gone, whitespace runs one space."""
+    return squash(strip_controls(str(text)))
+
+
 def ascii_fold(text: str) -> str:
     """Drop accents: 'Merriënboer' → 'Merrienboer' (NFKD, combining marks removed)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """The one comparison key for text: compatibility forms and accents folded, lower case, letters and
+    digits only (``“Attention Is All You Need”`` and ``attention is all you need`` compare equal).
+    Titles, headings, names and the benchmarks' truth are all compared through it."""
+    text = ascii_fold(unicodedata.normalize("NFKC", text)).replace("ı", "i")
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _ends_with_abbreviation(before: str) -> bool:

@@ -37,6 +37,17 @@ _STAMP_TAIL = re.compile(r"\s*\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\]", re.ASCII)
 HELP = "expected an arXiv ID like 1506.03099, 1506.03099v3, hep-th/9901001 or an arxiv.org/abs/ URL"
 
 
+def library_key(arxiv_id: str) -> str:
+    """The library folder name of a paper: its ID without version, ``/`` turned into ``_``
+    (``hep-th/9901001`` → ``hep-th_9901001``). The one place that spells this rule."""
+    return arxiv_id.replace("/", "_")
+
+
+def id_of_key(key: str) -> str:
+    """The arXiv ID a library key stands for (the inverse of :func:`library_key`)."""
+    return key.replace("_", "/")
+
+
 @dataclass(frozen=True)
 class ArxivId:
     """A validated arXiv identifier; ``id`` never carries the version."""
@@ -47,7 +58,7 @@ class ArxivId:
     @property
     def key(self) -> str:
         """The library folder name: ``hep-th/9901001`` → ``hep-th_9901001``."""
-        return self.id.replace("/", "_")
+        return library_key(self.id)
 
     @property
     def versioned(self) -> str:

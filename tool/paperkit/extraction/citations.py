@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from paperkit.extraction.entries import ACCENT_CHARS, clean_entry, fold, name_words, parse_reference
+from paperkit.extraction.entries import ACCENT_CHARS, clean_entry, name_words, parse_reference
 from paperkit.records import Reference
-from paperkit.text import sentences
+from paperkit.text import fold, sentences
 
 Style = Literal["numeric", "author-year", "superscript", "label"]
 

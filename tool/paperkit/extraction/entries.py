@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from paperkit.records import Reference
-from paperkit.text import ascii_fold, squash
+from paperkit.text import fold, squash
 
 # PyMuPDF returns LaTeX accents as spacing characters beside the letter ("Daum´e", "c¸"); after NFKC they
 # become a space and a combining mark ("Daum \u0301e"). Both forms are put back on their letter.
@@ -89,12 +89,6 @@ def clean_entry(text: str) -> str:
     text = unicodedata.normalize("NFKC", fix_accents(text))
     text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text)
     return squash(text)
-
-
-def fold(text: str) -> str:
-    """Comparison key: accents and spacing accents dropped, lower-cased, letters and digits only."""
-    text = ascii_fold(unicodedata.normalize("NFKC", text)).replace("ı", "i")
-    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def name_words(name: str) -> list[str]:

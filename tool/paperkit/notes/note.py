@@ -20,8 +20,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from paperkit.extraction.entries import parse_references
-from paperkit.library.store import NOTE, PDF, Library, atomic_write
+from paperkit.library.store import META, NOTE, PDF, Library, atomic_write
 from paperkit.notes.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.notes.bibtex import bibtex, citekey
 from paperkit.notes.roles import Roles, contributions, in_one_breath, sort_roles
@@ -161,8 +160,6 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     intro = sections.introduction.text if sections and sections.introduction else ""
     related = sections.related_work.text if sections and sections.related_work else ""
     refs = sections.references if sections else []
-    if refs and not any(r.title or r.year for r in refs):
-        refs = parse_references(refs)  # sections.json written before references were parsed
     roles = sort_roles(abstract, intro)
     return NoteContent(
         meta=meta,
@@ -358,7 +355,7 @@ def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections |
 def refresh_note(library: Library, key: str) -> NoteWritten | None:
     """Rebuild a paper's note from the library (offline), if the paper is there; takes the lock."""
     folder = library.paper_dir(key)
-    if not (folder / "meta.json").is_file():
+    if not (folder / META).is_file():
         return None
     with library.lock(key):
         meta = library.read_meta(key)

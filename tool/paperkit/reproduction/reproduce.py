@@ -16,6 +16,7 @@ from pathlib import Path
 from statistics import mean, pstdev
 from typing import TYPE_CHECKING, Any
 
+from paperkit.access import ids
 from paperkit.access.ids import parse_arxiv_id
 from paperkit.errors import BadInput, LibraryError
 from paperkit.library.store import NOTE, REPRODUCTION, Library, atomic_write, write_json
@@ -88,8 +89,8 @@ class Reproduction:
 
 
 def library_key(arxiv_id: str) -> str:
-    """The library folder of a paper: its ID without version, ``/`` turned into ``_``."""
-    return normalise_id(arxiv_id).replace("/", "_")
+    """The library folder of a reimplemented paper (its ID typed leniently)."""
+    return ids.library_key(normalise_id(arxiv_id))
 
 
 def resolve(text: str) -> Reimpl:

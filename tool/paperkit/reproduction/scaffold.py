@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 import textwrap
-import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -26,6 +25,7 @@ from paperkit.library.store import META, NOTE, Library, make_readable
 from paperkit.records import PaperMeta
 from paperkit.reproduction.registry import clear_cache, normalise_id
 from paperkit.resources import templates_dir
+from paperkit.text import one_line
 
 # What the templates produce: template name → path relative to the new folder (None: the test file).
 FILES = {
@@ -98,15 +98,9 @@ def _paper_meta(library: Library, arxiv_id: str) -> PaperMeta:
 # Filters that turn metadata into valid Python source and docstrings.
 
 
-def _squash(text: str) -> str:
-    """One line: runs of whitespace become one space, other control characters go."""
-    kept = "".join(ch for ch in str(text) if ch.isspace() or unicodedata.category(ch) != "Cc")
-    return " ".join(kept.split())
-
-
 def _doc(text: str) -> str:
     """Text that is safe inside a triple-quoted docstring (no backslash escapes, no closing quotes)."""
-    safe = _squash(text).replace("\\", "\\\\")
+    safe = one_line(text).replace("\\", "\\\\")
     # Escape every quote that another quote follows, and a last one (it would merge with the closing
     # quotes): no run of unescaped quotes can then end the docstring early.
     return re.sub(r'"(?=")|"$', r'\\"', safe)
@@ -126,7 +120,7 @@ def _literal(text: str) -> str:
 
 def _pystr(text: str, indent: int = 0, width: int = 96) -> str:
     """A Python string literal of ``text``; a long one becomes implicitly joined parts in parentheses."""
-    text = _squash(text)
+    text = one_line(text)
     if len(text) + indent + 14 <= width:
         return _literal(text)
     parts = textwrap.wrap(text, width - indent - 8, drop_whitespace=False, break_long_words=False)
@@ -152,7 +146,7 @@ def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
     env = environment()
     context = {
         "arxiv_id": meta.id,
-        "title": _squash(meta.title) or meta.id,
+        "title": one_line(meta.title) or meta.id,
         "name": name,
         "note_link": note_link,
     }

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from paperkit.extraction.pdf.layout import Line
+from paperkit.text import fold
 
 # "3 Related Work", "2. Prior Work", "IV. RESULTS", "A Proofs", "Chapter 2 Methods", "Appendix B. More"
 _TOP = re.compile(
@@ -51,11 +52,6 @@ class Heading:
         if m and (m.group(1)[0].isdigit() or m.group(2) or m.group(3)[:1].isupper()):
             return m.group(3)
         return self.text
-
-
-def norm(text: str) -> str:
-    """Lower-case letters and digits only: how headings and outline titles are compared."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def body_size(lines: list[Line]) -> float:
@@ -177,9 +173,9 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
     cands = _candidates(lines, body)
     by_outline: set[int] = set()
     for title, page in _outline_top(toc):
-        key = norm(title)
+        key = fold(title)
         for n, c in enumerate(cands):
-            if n not in by_outline and abs(lines[c.start].page - page) <= 1 and key and norm(c.text) == key:
+            if n not in by_outline and abs(lines[c.start].page - page) <= 1 and key and fold(c.text) == key:
                 by_outline.add(n)
                 c.found_by = "outline"
                 break
