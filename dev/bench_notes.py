@@ -18,7 +18,8 @@ from pathlib import Path
 
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.pdf import extract_sections
-from paperkit.notes.note import build_note, render_note
+from paperkit.notes.content import build_note
+from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta
 
 

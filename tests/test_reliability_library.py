@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import paperkit.notes.note
+import paperkit.notes.render
 from fake_arxiv import FakeArxiv
 from paperkit.notes.note import MARKER
 from paperkit.resources import templates_dir
@@ -69,9 +69,9 @@ def test_my_notes_survive_force_notes_and_template_change(
     # A new version of paperkit changes the template.
     new_templates = tmp_path / "templates"
     shutil.copytree(templates_dir(), new_templates)
-    tpl = new_templates / paperkit.notes.note.NOTE_TEMPLATE
+    tpl = new_templates / paperkit.notes.render.NOTE_TEMPLATE
     tpl.write_text(tpl.read_text().replace("## BibTeX", "## A section new in this version\n\n## BibTeX"))
-    monkeypatch.setattr(paperkit.notes.note, "templates_dir", lambda: new_templates)
+    monkeypatch.setattr(paperkit.notes.render, "templates_dir", lambda: new_templates)
     assert run("notes", ID).exit_code == 0
     text = fetched.read_text(encoding="utf-8")
     assert "## A section new in this version" in text
