@@ -1,6 +1,6 @@
 """Build a synthetic LaTeX corpus for the extraction benchmark (a development tool: not shipped, not in CI).
 
-``python tools/texcorpus/make.py OUTDIR [--keep-tex]`` writes ~20 invented papers as .tex, compiles
+``python dev/texcorpus/make.py OUTDIR [--keep-tex]`` writes ~20 invented papers as .tex, compiles
 each with pdflatex in a temporary directory and leaves ``OUTDIR/pdf/<id>.pdf`` and
 ``OUTDIR/truth.jsonl`` in the corpus format, so that ``python -m dev.bench_extraction --corpus OUTDIR`` scores
 extraction on real TeX output (Computer Modern and Times fonts, ligatures, hyphenation, small caps,

@@ -4,49 +4,20 @@ A route reads one kind of file (the PDF; the LaTeX source arXiv serves) and retu
 title, abstract, headings, introduction, related work, the reference list *parsed* into entries, and the
 introduction's and related work's citation links. ``found_by`` says which route found each part and how
 (``"pdf/outline"``). The pipeline (:mod:`paperkit.fetch`) hands a route the paper's files and never looks
-inside them; a new route is one module here and a line in :data:`ROUTES`.
+inside them; a new route is a module (or package) here and a line in :func:`routes`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
-
-from paperkit.errors import PdfError
+from paperkit.extraction.pdf.route import PdfRoute
+from paperkit.extraction.seam import ExtractionError, PaperFiles, Route
 from paperkit.records import Sections
 
-
-@dataclass(frozen=True)
-class PaperFiles:
-    """What was downloaded (or given) for one paper."""
-
-    pdf: Path | None = None
-    source: Path | None = None  # the e-print (LaTeX sources) when there is one
-
-
-class Route(Protocol):
-    """One way of reading a paper's files into :class:`Sections`."""
-
-    name: str
-
-    def usable(self, files: PaperFiles) -> bool:
-        """Whether the files hold what this route reads (cheap: no full parse)."""
-        ...
-
-    def read(self, files: PaperFiles) -> Sections:
-        """The paper's parts; raises :class:`ExtractionError` when the files cannot be read."""
-        ...
-
-
-class ExtractionError(PdfError):
-    """A route could not read the paper's files (corrupt, encrypted, no text)."""
+__all__ = ["ExtractionError", "PaperFiles", "Route", "read_paper", "routes"]
 
 
 def routes() -> dict[str, Route]:
     """The routes by name, in the order ``auto`` tries them (the most exact first)."""
-    from paperkit.extraction.pdf.route import PdfRoute
-
     return {"pdf": PdfRoute()}
 
 

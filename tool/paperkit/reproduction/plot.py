@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from reimpl.harness import RunResult
 
-    from paperkit.reproduction.reproduce import Reproduction
-
 
 def _curve_names(results: list[RunResult]) -> list[str]:
     """Curves to draw: every curve of any arm, except the ``<name>_step`` x axes."""
@@ -30,20 +28,21 @@ def _mean_curve(curves: list[list[float]]) -> list[float]:
     return [mean(c[i] for c in curves) for i in range(n)]
 
 
-def plot_png(repro: Reproduction) -> bytes:
-    """Each curve (loss, free-running accuracy, ...) per arm, the seeds' mean bold and each seed faint."""
+def plot_png(results: list[RunResult], title: str) -> bytes:
+    """Each curve (loss, free-running accuracy, ...) per arm over the seeds' ``results``, the seeds' mean
+    bold and each seed faint, under ``title``."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    names = _curve_names(repro.results) or ["(no curves)"]
+    names = _curve_names(results) or ["(no curves)"]
     fig, axes = plt.subplots(1, len(names), figsize=(5.2 * len(names), 3.8), squeeze=False)
-    arms = list(dict.fromkeys(a for r in repro.results for a in r.arms))
+    arms = list(dict.fromkeys(a for r in results for a in r.arms))
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for ax, name in zip(axes[0], names, strict=True):
         for i, arm in enumerate(arms):
-            runs = [r.arms[arm] for r in repro.results if arm in r.arms and r.arms[arm].curves.get(name)]
+            runs = [r.arms[arm] for r in results if arm in r.arms and r.arms[arm].curves.get(name)]
             if not runs:
                 continue
             colour = colours[i % len(colours)]
@@ -59,23 +58,9 @@ def plot_png(repro: Reproduction) -> bytes:
         ax.set_xlabel("training step")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
-    verdict = "claim held" if repro.verdict.held else "claim not reproduced"
-    fig.suptitle(
-        f"{repro.reimpl.paper.arxiv_id} {repro.reimpl.name}: {verdict} "
-        f"({repro.budget} budget, {_seed_span(repro.seeds)})",
-        fontsize=10,
-    )
+    fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110)
     plt.close(fig)
     return buf.getvalue()
-
-
-def _seed_span(seeds: list[int]) -> str:
-    """``seed 0``, ``seeds 0–4`` or ``seeds 1, 5, 9``."""
-    if len(seeds) == 1:
-        return f"seed {seeds[0]}"
-    if seeds == list(range(seeds[0], seeds[-1] + 1)):
-        return f"seeds {seeds[0]}–{seeds[-1]}"
-    return "seeds " + ", ".join(map(str, seeds))

@@ -225,7 +225,10 @@ def record(repro: Reproduction, library: Library) -> None:
     with library.lock(key):
         repro.result_path = folder / RESULT
         try:
-            png = plot_png(repro)
+            verdict = "claim held" if repro.verdict.held else "claim not reproduced"
+            paper, span = repro.reimpl.paper, _seed_span(repro.seeds)
+            title = f"{paper.arxiv_id} {repro.reimpl.name}: {verdict} ({repro.budget} budget, {span})"
+            png = plot_png(repro.results, title)
         except Exception as e:  # a plot that fails must not lose the result
             repro.warnings.append(f"plot not drawn ({type(e).__name__}: {e})")
         else:
@@ -245,3 +248,12 @@ def refresh_note(library: Library, key: str, warnings: list[str]) -> bool:
     except LibraryError as e:
         warnings.append(f"note not refreshed: {e}")
         return False
+
+
+def _seed_span(seeds: list[int]) -> str:
+    """``seed 0``, ``seeds 0–4`` or ``seeds 1, 5, 9``."""
+    if len(seeds) == 1:
+        return f"seed {seeds[0]}"
+    if seeds == list(range(seeds[0], seeds[-1] + 1)):
+        return f"seeds {seeds[0]}–{seeds[-1]}"
+    return "seeds " + ", ".join(map(str, seeds))

@@ -4,10 +4,10 @@ its reference entries parsed and its citation markers linked to them."""
 from __future__ import annotations
 
 from paperkit.errors import PdfError
-from paperkit.extraction import ExtractionError, PaperFiles
 from paperkit.extraction.citations import link_citations
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.pdf import extract_sections
+from paperkit.extraction.seam import ExtractionError, PaperFiles
 from paperkit.records import CitationLink, Sections
 
 
