@@ -22,7 +22,7 @@ from paperkit.extraction import ExtractionError, PaperFiles, read_paper
 from paperkit.extraction.citations import cited_works
 from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, Library
-from paperkit.notes.note import write_note
+from paperkit.notes.note import refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
 from paperkit.text import fold, squash
@@ -262,18 +262,25 @@ class Fetcher:
         return outcome
 
     def rebuild(self, key: str) -> FetchOutcome:
-        """Rebuild a paper's note from the library, offline; ``force`` re-extracts the stored PDF."""
+        """Rebuild a paper's note from the library, offline; ``force`` (or a lost ``sections.json``)
+        re-extracts the stored files first."""
         lib = self.library
         folder = lib.paper_dir(key)
-        with lib.lock(key):
-            meta = lib.read_meta(key)
-            warnings: list[str] = []
-            sections: Sections | None = None
-            if not self.force and (folder / SECTIONS).is_file():
-                sections = lib.read_sections(key)
-            elif (folder / PDF).is_file():
-                sections = self._extract(folder / PDF, warnings)
-            return self._finish(key, folder, meta, sections, warnings, status="updated")
+        lib.read_meta(key)  # a clear error, with the way out, when the paper's record is missing or broken
+        if self.force or not (folder / SECTIONS).is_file():
+            with lib.lock(key):
+                meta = lib.read_meta(key)
+                warnings: list[str] = []
+                sections = self._extract(folder / PDF, warnings) if (folder / PDF).is_file() else None
+                return self._finish(key, folder, meta, sections, warnings, status="updated")
+        written = refresh_note(lib, key)  # the one path from the library's records to the note
+        title = lib.read_meta(key).title
+        warnings = written.warnings if written else []
+        for w in warnings:
+            self.reporter.warn(w)
+        return FetchOutcome(
+            input=key, status="updated", key=key, folder=folder, title=title, warnings=warnings
+        )
 
     # -- shared steps ----------------------------------------------------------------------------
 
