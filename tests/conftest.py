@@ -1,7 +1,9 @@
-"""Shared fixtures: a fake arXiv on 127.0.0.1 and a throw-away library, both wired in through env vars."""
+"""Shared fixtures: a fake arXiv on 127.0.0.1 and a throw-away library, both wired in through env vars;
+the evaluation corpus beside the checkout (``../shared/corpus``), read once per test run."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +12,9 @@ import pytest
 from hypothesis import settings
 
 from fake_arxiv import FakeArxiv
+from paperkit.records import Sections
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 @pytest.fixture
@@ -34,6 +39,24 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     lib.mkdir()
     monkeypatch.setenv("PAPERKIT_LIBRARY", str(lib))
     return lib
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The evaluation corpus folder; tests that use it skip cleanly when ``../shared`` is absent."""
+    if not (CORPUS / "truth.jsonl").is_file():
+        pytest.skip(f"no evaluation corpus at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_sections(corpus: Path) -> dict[str, Sections]:
+    """arXiv ID → what the PDF route reads in each corpus PDF: extracted once per test run, shared by
+    every test that scores the corpus."""
+    from paperkit.extraction import PaperFiles, read_paper
+
+    ids = [json.loads(line)["arxiv_id"] for line in (corpus / "truth.jsonl").read_text().splitlines() if line]
+    return {aid: read_paper(PaperFiles(pdf=corpus / "pdf" / f"{aid}.pdf"), "pdf") for aid in ids}
 
 
 # CI runs hypothesis derandomised: a property test either always passes or always fails there.

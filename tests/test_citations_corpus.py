@@ -9,8 +9,7 @@ import pytest
 from dev.bench_citations import score_truth, section_markers
 
 from paperkit.extraction.citations import link_citations
-from paperkit.extraction.entries import parse_references
-from paperkit.records import Reference
+from paperkit.records import Reference, Sections
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -18,19 +17,15 @@ pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, tuple[str, str, list[Reference]]]:
+def extracted(corpus_sections: dict[str, Sections]) -> dict[str, tuple[str, str, list[Reference]]]:
     """arXiv id → (introduction text, related-work text, parsed references) for the citation papers."""
-    if not (CORPUS / "citations.jsonl").exists():
-        pytest.skip("evaluation corpus not found beside the repository")
-    from paperkit.extraction.pdf import extract_sections
-
     out = {}
     for line in (CORPUS / "citations.jsonl").read_text(encoding="utf-8").splitlines():
         aid = json.loads(line)["arxiv_id"]
-        s = extract_sections(CORPUS / "pdf" / f"{aid}.pdf")
+        s = corpus_sections[aid]
         intro = s.introduction.text if s.introduction else ""
         related = s.related_work.text if s.related_work else ""
-        out[aid] = (intro, related, parse_references(s.references))
+        out[aid] = (intro, related, s.references)
     return out
 
 
