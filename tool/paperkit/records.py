@@ -85,6 +85,7 @@ class Reference:
     venue: str | None = None
     arxiv_id: str | None = None
     doi: str | None = None
+    key: str | None = None  # the LaTeX citation key (``\\bibitem{key}``, ``@article{key,``); None from a PDF
 
 
 @dataclass

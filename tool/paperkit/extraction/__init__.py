@@ -9,6 +9,7 @@ inside them; a new route is a module (or package) here and a line in :func:`rout
 
 from __future__ import annotations
 
+from paperkit.extraction.latex.route import LatexRoute
 from paperkit.extraction.pdf.route import PdfRoute
 from paperkit.extraction.seam import ExtractionError, PaperFiles, Route
 from paperkit.records import Sections
@@ -18,7 +19,7 @@ __all__ = ["ExtractionError", "PaperFiles", "Route", "read_paper", "routes"]
 
 def routes() -> dict[str, Route]:
     """The routes by name, in the order ``auto`` tries them (the most exact first)."""
-    return {"pdf": PdfRoute()}
+    return {"latex": LatexRoute(), "pdf": PdfRoute()}
 
 
 def read_paper(files: PaperFiles, choice: str = "auto") -> Sections:

@@ -1,0 +1,158 @@
+"""The LaTeX route: the e-print arXiv serves (or a local source) read into the same
+:class:`~paperkit.records.Sections` as the PDF route, with exact text, headings and citation keys."""
+
+from __future__ import annotations
+
+import re
+
+from paperkit.extraction.seam import ExtractionError, PaperFiles
+from paperkit.extraction.entries import parse_references
+from paperkit.extraction.latex.archive import Files, SourceError, read_source
+from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
+from paperkit.extraction.latex.parse import (
+    Mark,
+    Style,
+    find_abstract,
+    find_marks,
+    find_title,
+    headings,
+    opening_span,
+    span_end,
+)
+from paperkit.extraction.latex.source import (
+    assemble,
+    collect_macros,
+    document_class,
+    expand_macros,
+    find_main,
+    split_document,
+)
+from paperkit.extraction.latex.to_text import to_text
+
+# The PDF route's rule for "which heading is the introduction / related work", shared by both routes.
+# TODO(lead): re-point to paperkit.extraction.related_work once it lands.
+from paperkit.extraction.pdf.headings import Heading
+from paperkit.extraction.pdf.spans import find_introduction, find_related
+from paperkit.records import CitationLink, Section, Sections
+
+
+class LatexRoute:
+    """Reads the e-print's LaTeX: usable when the source holds a main file."""
+
+    name = "latex"
+
+    def usable(self, files: PaperFiles) -> bool:
+        """There is a source, and it is TeX with a main file (reading it is cheap: it is in memory)."""
+        if files.source is None:
+            return False
+        try:
+            find_main(read_source(files.source))
+        except SourceError:
+            return False
+        return True
+
+    def read(self, files: PaperFiles) -> Sections:
+        """The source's sections; :class:`SourceError` (an :class:`ExtractionError`) when there is no
+        usable TeX, with ``kind`` saying why."""
+        if files.source is None:
+            raise SourceError("no source to read", "none")
+        return read_files(read_source(files.source))
+
+
+def read_files(files: Files) -> Sections:
+    """The sections of a source tree held in memory."""
+    main = find_main(files)
+    try:
+        document, _ = assemble(files, main)
+        preamble, body = split_document(document)
+        macros = collect_macros(preamble)
+        body = expand_macros(body, macros)
+        cls, options = document_class(preamble)
+        style = Style(cls, options)
+        marks = find_marks(body, style)
+        bib = read_bibliography(files, main, preamble, body)
+        return _sections(document, preamble, body, macros, marks, bib)
+    except SourceError:
+        raise
+    except (RecursionError, ValueError, IndexError, KeyError) as e:
+        raise SourceError(f"{main} could not be parsed ({type(e).__name__})", "unparsable") from None
+
+
+def _sections(
+    document: str, preamble: str, body: str, macros: dict[str, str], marks: list[Mark], bib: Bibliography
+) -> Sections:
+    found_by: dict[str, str] = {}
+    warnings: list[str] = []
+    title = find_title(expand_macros(document, macros))
+    if title:
+        found_by["title"] = "latex/source"
+    raw, _, abstract_end = find_abstract(body)
+    if not raw:
+        raw, _, _ = find_abstract(expand_macros(preamble, macros))
+    abstract = to_text(raw) if raw else ""
+    if abstract:
+        found_by["abstract"] = "latex/source"
+
+    index = bib.index()
+    links: list[CitationLink] = []
+
+    def section_text(start: int, end: int, part: str) -> str:
+        def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
+            marker = cite_marker(bib, index, cmd, options, keys)
+            targets = [index[k] for k in keys if k in index]
+            if part:
+                links.append(CitationLink(marker=marker, section=part, targets=targets))
+            return marker
+
+        return to_text(body[start:end], cite)
+
+    heads = [
+        Heading(m.start, m.end, m.display or m.title, m.level, "latex", (0.0, False))
+        for m in marks
+        if m.kind in ("section", "appendix", "subsection") and (m.display or m.title)
+    ]
+    by_start = {m.start: n for n, m in enumerate(marks)}
+
+    def part(found: int | None, name: str) -> Section | None:
+        if found is None:
+            return None
+        n = by_start[heads[found].start]
+        text = section_text(marks[n].end, span_end(body, marks, n), name)
+        found_by[name] = "latex/source"
+        return Section(heading=marks[n].display, text=text)
+
+    introduction = part(find_introduction(heads), "introduction")
+    if introduction is None:
+        opening = opening_span(body, marks, abstract_end)
+        if opening is not None:
+            text = section_text(*opening, "introduction")
+            text = re.sub(r"^[\s\]\[)}]+", "", text)
+            introduction = Section(heading="", text=text)
+            found_by["introduction"] = "latex/opening"
+    related_work = part(find_related(heads), "related_work")
+    shown = headings(marks)
+    if shown:
+        found_by["headings"] = "latex/source"
+    references = parse_references(bib.references())
+    if bib.source:
+        found_by["references"] = f"latex/{bib.source}"
+    elif bib.wanted:
+        warnings.append("the source has no .bbl or .bib for its bibliography")
+    sections = Sections(
+        title=title,
+        abstract=abstract,
+        headings=shown,
+        introduction=introduction,
+        related_work=related_work,
+        references=references,
+        found_by=found_by,
+        warnings=warnings,
+        route="latex",
+        citations=links,
+    )
+    if not (title or abstract or shown or body.strip()):
+        raise SourceError("the main file holds no text", "unparsable")
+    return sections
+
+
+__all__ = ["ExtractionError", "LatexRoute", "read_files"]
