@@ -5,7 +5,7 @@ header, one ``<entry>`` per paper with ``arxiv:``-prefixed extensions, a ``rel="
 and a ``title="pdf"`` link, and an empty feed for an ID arXiv does not know. The pdf link points back at
 this server, so the real download code runs against it.
 
-    fake.add_paper("1506.03099", version=3, title="...", pdf=pdf_bytes)
+    fake.add_paper("1506.03099", version=3, title="...", pdf=pdf_bytes, eprint=make_eprint({"main.tex": tex}))
     fake.fail("/api/query", status=429, times=2, retry_after=1)
     fake.fail(paper="1506.03099", mode="truncated")
 """
@@ -13,10 +13,13 @@ this server, so the real download code runs against it.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.server
+import io
 import re
 import socket
 import sys
+import tarfile
 import threading
 import time
 import urllib.parse
@@ -49,6 +52,23 @@ def make_pdf_bytes(text: str = "A test paper", pages: int = 1) -> bytes:
     return data
 
 
+def make_eprint(files: dict[str, str | bytes]) -> bytes:
+    """An e-print as arXiv serves a TeX submission: a gzipped tar of the author's files."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz, tarfile.open(fileobj=gz, mode="w") as tar:
+        for name, content in files.items():
+            data = content.encode() if isinstance(content, str) else content
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def gzip_tex(text: str) -> bytes:
+    """An e-print of a single-file submission: the ``.tex`` gzipped, no tar."""
+    return gzip.compress(text.encode(), mtime=0)
+
+
 def unused_url() -> str:
     """An http URL on 127.0.0.1 where nothing listens: connections to it are refused."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -66,6 +86,7 @@ class FakePaper:
     abstract: str = "We study things."
     categories: list[str] = field(default_factory=lambda: ["cs.LG"])
     pdf: bytes | None = None
+    eprint: bytes | None = None  # served at /e-print/<id>; None answers 404 (see make_eprint, gzip_tex)
     withdrawn: bool = False
     published: str = "2015-06-09T22:21:28Z"
     updated: str | None = None
@@ -321,6 +342,15 @@ class FakeArxiv:
             return None
         return found[0].pdf
 
+    def eprint_for(self, path: str) -> bytes | None:
+        """The e-print bytes served at ``/e-print/<id>[v<n>]``, None when there is none."""
+        wanted = path[len("/e-print/") :]
+        with self._lock:
+            found = self._find(wanted)
+        if found is None or found[0].withdrawn:
+            return None
+        return found[0].eprint
+
 
 def _error_entry(wanted: str) -> str:
     """The old API's answer to an ID it cannot read: an entry titled "Error" (no <published>)."""
@@ -375,6 +405,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     self._send(404, b"<html><body>Not found</body></html>", "text/html")
                 else:
                     self._send(200, pdf, "application/pdf")
+            elif parsed.path.startswith("/e-print/"):
+                eprint = self.fake.eprint_for(parsed.path)
+                if eprint is None:
+                    self._send(404, b"<html><body>Not found</body></html>", "text/html")
+                else:
+                    self._send(200, eprint, "application/x-eprint-tar")
             else:
                 self._send(404, b"not found", "text/plain")
 

@@ -100,6 +100,13 @@ def main() -> None:
 )  # fmt: skip
 @click.option("--force", is_flag=True, help="Download again even when the paper is in the library.")
 @click.option("--offline", is_flag=True, help="Never contact arXiv (local PDFs and rebuilds only).")
+@click.option(
+    "--route",
+    type=click.Choice(["auto", "latex", "pdf"]),
+    default="auto",
+    show_default=True,
+    help="What the sections are read from: the LaTeX source arXiv serves, the PDF, or auto (LaTeX when usable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
 @library_option
@@ -112,14 +119,16 @@ def fetch(
     background: bool,
     force: bool,
     offline: bool,
+    route: str,
     as_json: bool,
     quiet: bool,
 ) -> None:
     """Fetch papers from arXiv and write a study note for each.
 
     PAPER is an arXiv ID (1506.03099, 1506.03099v3, arXiv:1506.03099, hep-th/9901001), an arxiv.org
-    /abs/ or /pdf/ URL, or the path of a local PDF. Each paper lands in LIBRARY/KEY/: paper.pdf,
-    meta.json, sections.json and notes.md (your "## My notes" section is kept on every rebuild).
+    /abs/ or /pdf/ URL, the path of a local PDF, or a LaTeX source (a .tar.gz or a folder with the
+    main .tex). Each paper lands in LIBRARY/KEY/: paper.pdf, source.tar.gz (the e-print arXiv serves,
+    when it is LaTeX), meta.json, sections.json and notes.md (your "## My notes" section is kept on every rebuild).
     A paper already in the library is not downloaded again (unless --force): its note is rebuilt
     from the stored PDF, offline.
 
@@ -149,7 +158,7 @@ def fetch(
         raise click.UsageError(
             "--background works on PAPERs and needs arXiv (not with --search or --offline)"
         )
-    fetcher = Fetcher(settings, force=force, offline=offline, reporter=FetchProgress(quiet))
+    fetcher = Fetcher(settings, force=force, offline=offline, reporter=FetchProgress(quiet), route=route)
     if background:
         outcomes, unmatched = fetcher.fetch_background_all(list(papers))
         for paper, left_out in unmatched.items():

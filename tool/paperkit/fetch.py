@@ -7,6 +7,7 @@ batch goes on past a bad item; each item ends as a :class:`FetchOutcome`.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -14,14 +15,15 @@ from functools import partial
 from pathlib import Path
 
 from paperkit.access.arxiv_api import ArxivApi
-from paperkit.access.download import download_pdf
+from paperkit.access.download import download_eprint, download_pdf
 from paperkit.access.ids import ArxivId, id_of_key, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
-from paperkit.errors import BadInput, NotFound, PaperkitError
+from paperkit.errors import BadInput, DownloadError, NotFound, PaperkitError
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
 from paperkit.extraction.citations import cited_works
 from paperkit.library.listing import resolve_key
-from paperkit.library.store import META, PDF, SECTIONS, Library
+from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
+from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, atomic_write
 from paperkit.notes.note import refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
@@ -36,6 +38,7 @@ class Fetcher:
     force: bool = False
     offline: bool = False
     reporter: Reporter = field(default_factory=Silent)
+    route: str = "auto"  # "auto" (LaTeX when the e-print has usable TeX, else the PDF), "latex", "pdf"
     _api: ArxivApi | None = None
     _last_download: float | None = None
 
@@ -185,7 +188,7 @@ class Fetcher:
         if have_pdf and not self.force:
             # In the library already: rebuild sections and note from the stored PDF, offline.
             meta = lib.read_meta(key)
-            sections = self._extract(folder / PDF, warnings)
+            sections = self._extract(folder / PDF, warnings, _stored(folder / SOURCE))
             return self._finish(key, folder, meta, sections, warnings, status="updated")
 
         if meta is None:
@@ -198,7 +201,8 @@ class Fetcher:
             self._pause()
             download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
             downloaded = True
-            sections = self._extract(folder / PDF, warnings)
+            source = self._download_source(url, folder, warnings) if self.route != "pdf" else None
+            sections = self._extract(folder / PDF, warnings, source)
         else:
             self._warn(
                 warnings,
@@ -210,6 +214,8 @@ class Fetcher:
         return outcome
 
     def _fetch_local(self, item: str, path: Path) -> FetchOutcome:
+        if path.is_dir():
+            return self._fetch_local_source(item, path)
         if not path.is_file():
             raise BadInput(f"no such file: {path}")
         try:
@@ -218,7 +224,9 @@ class Fetcher:
         except OSError as e:
             raise BadInput(f"cannot read {path}: {e.strerror or e}") from None
         if b"%PDF-" not in head:
-            raise BadInput(f"{path} is not a PDF")
+            if kind_of(head[:512]) in ("gzip", "tar", "tex"):
+                return self._fetch_local_source(item, path)
+            raise BadInput(f"{path} is not a PDF, a LaTeX source archive or a folder of sources")
         warnings: list[str] = []
         sections = self._extract(path, warnings)
         stamp = None
@@ -271,7 +279,8 @@ class Fetcher:
             with lib.lock(key):
                 meta = lib.read_meta(key)
                 warnings: list[str] = []
-                sections = self._extract(folder / PDF, warnings) if (folder / PDF).is_file() else None
+                pdf, source = _stored(folder / PDF), _stored(folder / SOURCE)
+                sections = self._extract(pdf, warnings, source) if pdf or source else None
                 return self._finish(key, folder, meta, sections, warnings, status="updated")
         written = refresh_note(lib, key)  # the one path from the library's records to the note
         title = lib.read_meta(key).title
@@ -295,16 +304,81 @@ class Fetcher:
         warnings.append(message)
         self.reporter.warn(message)
 
-    def _extract(self, pdf: Path, warnings: list[str]) -> Sections | None:
-        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure."""
+    def _fetch_local_source(self, item: str, path: Path) -> FetchOutcome:
+        """A LaTeX source given by hand: a folder, a ``.tar.gz`` or a ``.tex``; read by the LaTeX route."""
         try:
-            sections = read_paper(PaperFiles(pdf=pdf))
+            files = read_source(path)
+        except SourceError as e:
+            raise BadInput(f"{path}: {e}") from None
+        warnings: list[str] = []
+        name = re.sub(r"\.(tar\.gz|tgz|tar|gz|tex)$", "", path.resolve().name, flags=re.I)
+        key = local_key(Path(name or "source"))
+        lib = self.library
+        folder = lib.paper_dir(key)
+        created = not folder.exists()
+        try:
+            with lib.lock(key):
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(folder / SOURCE, pack(files))
+                sections = self._extract(None, warnings, folder / SOURCE)
+                meta = _meta_from_pdf(None, key, sections)
+                lib.write_meta(meta)
+                outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
+        except BaseException:
+            if created:
+                _remove_if_empty(folder)
+            raise
+        outcome.input = item
+        return outcome
+
+    def _download_source(self, pdf_url: str, folder: Path, warnings: list[str]) -> Path | None:
+        """The e-print beside the PDF (its URL: the PDF link with ``/pdf/`` → ``/e-print/``), or None
+        with one warning line when there is no usable one (the note then comes from the PDF)."""
+        url = pdf_url.replace("/pdf/", "/e-print/", 1)
+        dest = folder / SOURCE
+        self._pause()
+        try:
+            download_eprint(url, dest, self.settings)
+        except DownloadError as e:
+            with contextlib.suppress(FileNotFoundError):
+                dest.unlink()  # an older e-print would not match the PDF just downloaded
+            self._warn(warnings, f"no LaTeX source: {e}; the note is written from the PDF")
+            return None
+        with dest.open("rb") as f:
+            kind = kind_of(f.read(512))
+        if kind in ("pdf", "html"):
+            dest.unlink()
+            what = "a PDF-only submission" if kind == "pdf" else "arXiv answered with an HTML page"
+            self._warn(warnings, f"no LaTeX source ({what}); the note is written from the PDF")
+            return None
+        return dest
+
+    def _extract(self, pdf: Path | None, warnings: list[str], source: Path | None = None) -> Sections | None:
+        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure."""
+        choice = self.route
+        if choice == "latex" and source is None and pdf is not None:
+            choice = "pdf"  # the warning that there is no source was given when it was looked for
+        if choice == "pdf":
+            source = None
+        try:
+            sections = read_paper(PaperFiles(pdf=pdf, source=source), choice)
         except ExtractionError as e:
-            self._warn(warnings, f"the PDF could not be read ({e}); the note is written from the metadata")
+            if choice == "latex" and pdf is not None:
+                self._warn(warnings, f"the LaTeX source could not be read ({e}); the note is written from the PDF")
+                return self._extract_pdf(pdf, warnings)
+            what = "the PDF" if source is None else "the paper"
+            self._warn(warnings, f"{what} could not be read ({e}); the note is written from the metadata")
             return None
         for w in sections.warnings:
             self.reporter.warn(w)
         return sections
+
+    def _extract_pdf(self, pdf: Path, warnings: list[str]) -> Sections | None:
+        route, self.route = self.route, "pdf"
+        try:
+            return self._extract(pdf, warnings)
+        finally:
+            self.route = route
 
     def _finish(
         self,
@@ -334,6 +408,10 @@ class Fetcher:
             warnings=all_warnings,
             partial=sections is None,
         )
+
+
+def _stored(path: Path) -> Path | None:
+    return path if path.is_file() else None
 
 
 def _id_of(text: str | None) -> ArxivId | None:

@@ -1,4 +1,4 @@
-"""Download a PDF whole or not at all.
+"""Download a PDF (or an e-print) whole or not at all.
 
 The body streams into a temporary file beside ``dest`` and is renamed onto it only once it is known to be
 a complete PDF: it starts with ``%PDF-``, has the length the server announced, and ends with ``%%EOF``.
@@ -55,7 +55,13 @@ def _looks_like_html(head: bytes) -> bool:
 
 
 def _fetch_once(
-    url: str, tmp: Path, settings: Settings, progress: Progress | None, max_bytes: int, deadline: float
+    url: str,
+    tmp: Path,
+    settings: Settings,
+    progress: Progress | None,
+    max_bytes: int,
+    deadline: float,
+    what: str = "PDF",
 ) -> int:
     """One attempt: stream ``url`` into ``tmp`` and check it; returns the size."""
     timeout = max(settings.timeout, 0.1)
@@ -74,13 +80,13 @@ def _fetch_once(
         with response:
             check_status(response)
             if response.status_code == 404:
-                raise DownloadError(f"no PDF at {url} (HTTP 404)")
+                raise DownloadError(f"no {what} at {url} (HTTP 404)")
             if response.status_code != 200:
                 raise DownloadError(f"cannot download {url}: HTTP {response.status_code}")
             total = _content_length(response)
             if total is not None and total > max_bytes:
-                raise DownloadError(f"{url} is {total} bytes, more than the {max_bytes}-byte limit for a PDF")
-            return _stream(response, url, tmp, progress, max_bytes, total, deadline)
+                raise DownloadError(f"{url} is {total} bytes, more than the {max_bytes}-byte limit for a {what}")
+            return _stream(response, url, tmp, progress, max_bytes, total, deadline, what)
 
 
 def _stream(
@@ -91,7 +97,9 @@ def _stream(
     max_bytes: int,
     total: int | None,
     deadline: float,
+    what: str = "PDF",
 ) -> int:
+    pdf = what == "PDF"  # an e-print may be a tar, a gzip or a PDF: only HTML is refused up front
     started = time.monotonic()
     size = 0
     head = b""
@@ -105,13 +113,14 @@ def _stream(
                     head += chunk[:16]
                     if len(head) >= 5 and not head.startswith(b"%PDF-"):
                         if _looks_like_html(head + chunk[16:256]):
-                            raise DownloadError(f"server sent HTML, not a PDF ({url})")
-                        raise DownloadError(f"server sent something that is not a PDF ({url})")
+                            raise DownloadError(f"server sent HTML, not a {what} ({url})")
+                        if pdf:
+                            raise DownloadError(f"server sent something that is not a PDF ({url})")
                 if time.monotonic() - started > deadline:
                     raise DownloadError(f"{url} was still sending after {deadline:.0f} s; giving up")
                 size += len(chunk)
                 if size > max_bytes:
-                    raise DownloadError(f"{url} sent more than {max_bytes} bytes; no PDF is that big")
+                    raise DownloadError(f"{url} sent more than {max_bytes} bytes; no {what} is that big")
                 f.write(chunk)
                 tail = (tail + chunk)[-EOF_WINDOW:]
                 if progress is not None:
@@ -119,16 +128,16 @@ def _stream(
         except requests.RequestException as e:
             # The connection dropped mid-body; urllib3 reports a short body this way too.
             if isinstance(e, requests.exceptions.ChunkedEncodingError):
-                expected = f"all {total} bytes" if total is not None else "the end of the PDF"
+                expected = f"all {total} bytes" if total is not None else f"the end of the {what}"
                 raise Retryable(f"truncated: the connection closed before {expected} arrived") from None
             raise Retryable(f"{describe_request_error(e)} after {size} bytes") from None
         f.flush()
         os.fsync(f.fileno())
     if size < 5:
-        raise DownloadError(f"server sent {size} bytes, not a PDF ({url})")
+        raise DownloadError(f"server sent {size} bytes, not a {what} ({url})")
     if total is not None and size != total:
         raise Retryable(f"truncated (got {size} of {total} bytes)")
-    if b"%%EOF" not in tail:
+    if pdf and b"%%EOF" not in tail:
         raise DownloadError(f"the PDF from {url} is truncated: it has no %%EOF at its end ({size} bytes)")
     return size
 
@@ -147,6 +156,32 @@ def download_pdf(
     Transient failures are retried under :mod:`paperkit.access.retry`'s policy; a 404, HTML, an oversized or
     truncated body raise :class:`DownloadError` and leave ``dest`` untouched.
     """
+    return _download(url, dest, settings, progress, max_bytes, deadline, "PDF")
+
+
+def download_eprint(
+    url: str,
+    dest: Path,
+    settings: Settings,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_PDF_BYTES,
+    deadline: float = MAX_DOWNLOAD_SECONDS,
+) -> int:
+    """Download an e-print (``/e-print/<id>``: a tar, a gzip or a PDF) like :func:`download_pdf`: the same
+    retries, timeouts and size cap; HTML and a 404 raise :class:`DownloadError`; what the bytes are is
+    left to the reader (:mod:`paperkit.extraction.latex.archive`)."""
+    return _download(url, dest, settings, progress, max_bytes, deadline, "e-print")
+
+
+def _download(
+    url: str,
+    dest: Path,
+    settings: Settings,
+    progress: Progress | None,
+    max_bytes: int,
+    deadline: float,
+    what: str,
+) -> int:
     dest.parent.mkdir(parents=True, exist_ok=True)
 
     def attempt() -> int:
@@ -157,7 +192,7 @@ def download_pdf(
         os.close(fd)
         tmp = Path(name)
         try:
-            size = _fetch_once(url, tmp, settings, progress, max_bytes, deadline)
+            size = _fetch_once(url, tmp, settings, progress, max_bytes, deadline, what)
             make_readable(tmp)
             os.replace(tmp, dest)
             return size

@@ -151,7 +151,11 @@ def parse_paper_arg(text: str) -> ArxivId | Path:
         try:  # a folder named like an ID (say, run inside the library) still means the ID
             return parse_arxiv_id(stripped)
         except BadInput:
-            raise BadInput(f"{_shown(stripped)} is a directory; give the path of a PDF file") from None
+            if any(path.glob("*.tex")):
+                return path  # a folder of LaTeX sources
+            raise BadInput(
+                f"{_shown(stripped)} is a directory; give the path of a PDF file or of a folder of LaTeX sources"
+            ) from None
     if stripped.lower().endswith(".pdf"):
         raise BadInput(f"no such file: {_shown(stripped)}")
     return parse_arxiv_id(stripped)

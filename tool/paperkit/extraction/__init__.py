@@ -23,14 +23,28 @@ def routes() -> dict[str, Route]:
 
 
 def read_paper(files: PaperFiles, choice: str = "auto") -> Sections:
-    """Read ``files`` with the route named ``choice``, or with the first usable route for ``auto``."""
+    """Read ``files`` with the route named ``choice``; for ``auto``, with the first usable route that
+    reads them. A route that fails under ``auto`` hands over to the next, and the record's warnings say
+    so in one line (the last route's error is raised when none reads the files)."""
     table = routes()
     if choice != "auto":
         route = table.get(choice)
         if route is None:
             raise ExtractionError(f"no extraction route {choice!r} (known: {', '.join(table)})")
         return route.read(files)
+    failures: list[str] = []
+    last: ExtractionError | None = None
     for route in table.values():
-        if route.usable(files):
-            return route.read(files)
+        if not route.usable(files):
+            continue
+        try:
+            sections = route.read(files)
+        except ExtractionError as e:
+            failures.append(f"the {route.name} route could not read the paper ({e})")
+            last = e
+            continue
+        sections.warnings[:0] = [f"{f}; read by the {sections.route or route.name} route instead" for f in failures]
+        return sections
+    if last is not None:
+        raise last
     raise ExtractionError("nothing to read: no PDF and no usable source")

@@ -27,6 +27,7 @@ from paperkit.errors import BadInput, LibraryError
 from paperkit.records import PaperMeta, Sections
 
 PDF, META, SECTIONS, NOTE = "paper.pdf", "meta.json", "sections.json", "notes.md"
+SOURCE = "source.tar.gz"  # the LaTeX source (arXiv's e-print, or a local draft packed), when there is one
 REPRODUCTION = "reproduction"
 
 # A key is an arXiv ID without version with "/" turned into "_", or a local PDF's sanitised stem.
