@@ -116,12 +116,10 @@ def parse_bibitems(text: str) -> list[Entry]:
         chunk = text[start + len("\\bibitem") : starts[i + 1] if i + 1 < len(starts) else stop].lstrip()
         label = ""
         if chunk.startswith("["):
-            depth, j = 0, 0
-            for j, c in enumerate(chunk):
-                depth += c == "[" or (c == "{") - (c == "}")
-                if c == "]" and depth <= 1:
-                    break
-                depth -= c == "]"
+            depth, j = 0, 1
+            while j < len(chunk) and not (chunk[j] == "]" and depth == 0):
+                depth += (chunk[j] == "{") - (chunk[j] == "}")
+                j += 2 if chunk[j] == "\\" else 1
             label, chunk = chunk[1:j], chunk[j + 1 :].lstrip()
         key = balanced(chunk, 0)
         if key is None:

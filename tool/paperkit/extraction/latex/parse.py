@@ -18,6 +18,8 @@ _TOKEN = re.compile(
     r"|\\begin\s*\{(?P<thebib>thebibliography)\}"
     r"|\\begin\s*\{(?P<ackenv>acknowledg(?:e?ments?))\}"
     r"|\\(?P<ack>acknowledg(?:e?ments?))(?![A-Za-z@])"
+    r"|\\(?:renewcommand\*?|def)\s*\{?\s*\\abstractname\s*\}?\s*\{(?P<absname>[^{}]*)\}"
+    r"|\\begin\s*\{(?P<absenv>abstract)\}"
 )
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]  # fmt: skip
@@ -94,8 +96,17 @@ def find_marks(body: str, style: Style) -> list[Mark]:
     sub_cmd = "section" if style.chapters else "subsection"
     count = 0
     appendix = False
+    abstract_name = ""
     for m in _TOKEN.finditer(body):
         cmd = m.group("cmd")
+        if m.group("absname") is not None:
+            abstract_name = heading_text(m.group("absname"))
+            continue
+        if m.group("absenv"):
+            # an abstract environment renamed (front matter dressed as one) prints its name as a heading
+            if fold(abstract_name) not in ("", "abstract", "summary"):
+                marks.append(Mark(m.start(), m.end(), 1, abstract_name, abstract_name, "front"))
+            continue
         if cmd:
             raw = balanced(body, m.end())
             if raw is None:

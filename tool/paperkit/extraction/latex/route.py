@@ -9,6 +9,7 @@ from paperkit.extraction.seam import ExtractionError, PaperFiles
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
+from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
     Mark,
     Style,
@@ -36,20 +37,21 @@ from paperkit.extraction.pdf.spans import find_introduction, find_related
 from paperkit.records import CitationLink, Section, Sections
 
 
+# What closes the front matter before an un-headed introduction: "\end{@twocolumnfalse}]", braces.
+_FRONT_LEFTOVERS = re.compile(
+    r"(?:\s|\\end\s*\{[^}]*\}|\\(?:maketitle|thispagestyle\s*\{\w*\}|[vh]space\*?\s*\{[^}]*\})|[\]\[{}])*"
+)
+
+
 class LatexRoute:
     """Reads the e-print's LaTeX: usable when the source holds a main file."""
 
     name = "latex"
 
     def usable(self, files: PaperFiles) -> bool:
-        """There is a source, and it is TeX with a main file (reading it is cheap: it is in memory)."""
-        if files.source is None:
-            return False
-        try:
-            find_main(read_source(files.source))
-        except SourceError:
-            return False
-        return True
+        """There is a source (whether it holds usable TeX is known once read: :meth:`read` raises
+        :class:`SourceError` saying why not, and ``auto`` goes on to the PDF with that warning)."""
+        return files.source is not None
 
     def read(self, files: PaperFiles) -> Sections:
         """The source's sections; :class:`SourceError` (an :class:`ExtractionError`) when there is no
@@ -94,6 +96,7 @@ def _sections(
         found_by["abstract"] = "latex/source"
 
     index = bib.index()
+    labels = number_labels(body, marks)
     links: list[CitationLink] = []
 
     def section_text(start: int, end: int, part: str) -> str:
@@ -104,7 +107,7 @@ def _sections(
                 links.append(CitationLink(marker=marker, section=part, targets=targets))
             return marker
 
-        return to_text(body[start:end], cite)
+        return to_text(body[start:end], cite, labels=labels)
 
     heads = [
         Heading(m.start, m.end, m.display or m.title, m.level, "latex", (0.0, False))
@@ -125,8 +128,8 @@ def _sections(
     if introduction is None:
         opening = opening_span(body, marks, abstract_end)
         if opening is not None:
-            text = section_text(*opening, "introduction")
-            text = re.sub(r"^[\s\]\[)}]+", "", text)
+            start = opening[0] + len(_FRONT_LEFTOVERS.match(body, opening[0]).group(0))  # type: ignore[union-attr]
+            text = section_text(start, opening[1], "introduction")
             introduction = Section(heading="", text=text)
             found_by["introduction"] = "latex/opening"
     related_work = part(find_related(heads), "related_work")

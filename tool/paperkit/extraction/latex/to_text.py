@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
 from paperkit.extraction.latex.source import balanced
 
@@ -43,7 +44,7 @@ _DROP_CMD = re.compile(
     r"bigskip|vfill|hfill|maketitle|protect|par|ignorespaces|relax|xspace|tableofcontents)(?![A-Za-z@])"
     r"(?:\[[^\]]*\])?"
 )
-_REF = re.compile(r"\\(?:[cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref)\*?\s*\{[^{}]*\}")
+_REF = re.compile(r"\\([cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref)\*?\s*\{([^{}]*)\}")
 _URL = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*")
 _HEADING = re.compile(
@@ -56,6 +57,8 @@ _SIMPLE_STYLE = re.compile(
     r"\\(?:emph|textbf|textit|textsc|textrm|textsf|texttt|textup|textmd|textnormal|mbox|text|underline)"
     r"\s*\{([^{}\\$]*)\}"
 )
+
+_OLD_STYLE = re.compile(r"\{\\(?:em|it|bf|sc|rm|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}\\$]*)\}")
 
 Cite = Callable[[str, str, list[str], list[str]], str]  # (command, star, options, keys) -> marker
 _CITE = re.compile(
@@ -127,9 +130,17 @@ def _replace_headings(text: str) -> str:
     return "".join(out)
 
 
-def to_text(latex: str, cite: Cite | None = None, pdf_strings: bool = False) -> str:
+def to_text(
+    latex: str,
+    cite: Cite | None = None,
+    pdf_strings: bool = False,
+    math_text: bool = False,
+    labels: dict[str, str] | None = None,
+) -> str:
     """Readable text of a LaTeX fragment; ``cite`` renders citation commands (else they are dropped);
-    ``pdf_strings`` takes ``\\texorpdfstring``'s plain-text argument (for headings)."""
+    ``pdf_strings`` takes ``\\texorpdfstring``'s plain-text argument; ``math_text`` prints mathematics
+    as Unicode text instead of keeping it as LaTeX (for headings and titles); ``labels`` gives the numbers
+    ``\\ref`` prints (see :mod:`~paperkit.extraction.latex.labels`), "?" for the others."""
     if cite is None and not re.search(r"[\\$%]", latex):
         return _plain(latex)
     kept: list[str] = []
@@ -151,20 +162,23 @@ def to_text(latex: str, cite: Cite | None = None, pdf_strings: bool = False) -> 
         else "",
         text,
     )
-    text = _REF.sub("?", text)
+    text = _REF.sub(lambda m: _ref(m, labels or {}), text)
     text = re.sub(r"\\([%&#_$])", lambda m: hold(m.group(1)), text)
-    text = _MATH.sub(lambda m: hold(_math(m)), text)
+    text = _MATH.sub(lambda m: hold(_math_as_text(m) if math_text else _math(m)), text)
     text = _replace_headings(text)
     text = _LIST.sub("\n\n", text)
     text = _ITEM.sub(lambda m: "\n\n• " + (m.group(1) + " " if m.group(1) else ""), text)
     text = _fast(text)
-    text = _PLAIN_GROUP.sub(r"\1", text)
     paragraphs = re.split(r"\n\s*\n", text)
     out = []
     for para in paragraphs:
-        if re.search(r"[\\{}$^_%]", para):
-            para = _convert(para)
-        para = re.sub(r"\s+", " ", para.replace("\u00a0", " ")).strip()
+        for _ in range(4):  # innermost commands first, then what held them
+            new = _PLAIN_GROUP.sub(r"\1", para)
+            new = _COMMAND.sub(lambda m: _convert(m.group(0)), new)
+            if new == para:
+                break
+            para = new
+        para = re.sub(r"\s+", " ", para.replace("\u00a0", " ").replace("{", "").replace("}", "")).strip()
         if para:
             out.append(para)
     result = "\n\n".join(out)
@@ -186,9 +200,24 @@ def _plain(latex: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# One command with its plain arguments, an accent, or a group: converted one at a time (and cached),
+# so that pylatexenc only ever sees a few characters.
+_COMMAND = re.compile(
+    r"\\[A-Za-z@]+\*?(?:\s*\[[^\]\[{}]*\])?(?:\s*\{[^{}\\]*\})*(?![A-Za-z@])"
+    r"|\\[^A-Za-z\s](?:\s*\{[^{}\\]*\}|[A-Za-z])?"
+    r"|\{\\[A-Za-z]+\s+[^{}\\]*\}"
+)
+_MATH_TEXT = LatexNodes2Text(math_mode="text")
+
+
+_CONTEXT = get_default_latex_context_db()  # built once: pylatexenc would rebuild it for every call
+
+
+@functools.lru_cache(maxsize=8192)
 def _convert(latex: str) -> str:
     try:
-        return str(_CONVERTER.latex_to_text(latex))
+        nodes, _, _ = LatexWalker(latex, latex_context=_CONTEXT, tolerant_parsing=True).get_latex_nodes()
+        return str(_CONVERTER.nodelist_to_text(nodes))
     except (IndexError, KeyError, ValueError, AttributeError, TypeError, RecursionError):
         # pylatexenc stumbles on a few malformed commands: keep the words, drop the markup
         return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
@@ -203,10 +232,24 @@ def _math(m: re.Match[str]) -> str:
     return ""
 
 
+def _ref(m: re.Match[str], labels: dict[str, str]) -> str:
+    number = labels.get(m.group(2).strip(), "?")
+    return f"({number})" if m.group(1) == "eqref" else number
+
+
+def _math_as_text(m: re.Match[str]) -> str:
+    inner = _math(m).strip("$")
+    try:
+        return re.sub(r"\s+", " ", str(_MATH_TEXT.latex_to_text(f"${inner}$"))).strip()
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError, RecursionError):
+        return inner
+
+
 def _fast(text: str) -> str:
     """The commonest markup done by hand, so that most paragraphs need no parser at all."""
     for _ in range(2):
         text = _SIMPLE_STYLE.sub(r"\1", text)
+        text = _OLD_STYLE.sub(r"\1", text)
     text = text.replace("~", " ").replace("---", "—").replace("--", "–")
     text = text.replace("``", "“").replace("''", "”").replace("`", "‘")
     text = re.sub(r"\\(?:ldots|dots)(?:\{\})?", "…", text)
@@ -215,5 +258,5 @@ def _fast(text: str) -> str:
 
 
 def heading_text(latex: str) -> str:
-    """A heading's text as printed (``\\texorpdfstring``'s plain string, no labels or notes)."""
-    return re.sub(r"\s+", " ", to_text(latex, pdf_strings=True)).strip()
+    """A heading's text as printed (mathematics as Unicode, no labels or notes)."""
+    return re.sub(r"\s+", " ", to_text(latex, math_text=True)).strip()
