@@ -49,6 +49,10 @@ def _content_length(response: requests.Response) -> int | None:
     return int(raw) if encoding in ("", "identity") else None
 
 
+def _a(what: str) -> str:
+    return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
+
+
 def _looks_like_html(head: bytes) -> bool:
     # Error pages, captchas and "please wait" pages are markup; a PDF never starts with "<".
     return head.lstrip().startswith(b"<")
@@ -113,7 +117,7 @@ def _stream(
                     head += chunk[:16]
                     if len(head) >= 5 and not head.startswith(b"%PDF-"):
                         if _looks_like_html(head + chunk[16:256]):
-                            raise DownloadError(f"server sent HTML, not a {what} ({url})")
+                            raise DownloadError(f"server sent HTML, not {_a(what)} ({url})")
                         if pdf:
                             raise DownloadError(f"server sent something that is not a PDF ({url})")
                 if time.monotonic() - started > deadline:
@@ -134,7 +138,7 @@ def _stream(
         f.flush()
         os.fsync(f.fileno())
     if size < 5:
-        raise DownloadError(f"server sent {size} bytes, not a {what} ({url})")
+        raise DownloadError(f"server sent {size} bytes, not {_a(what)} ({url})")
     if total is not None and size != total:
         raise Retryable(f"truncated (got {size} of {total} bytes)")
     if pdf and b"%%EOF" not in tail:

@@ -272,6 +272,8 @@ def cite_marker(bib: Bibliography, index: dict[str, int], cmd: str, options: lis
         return "; ".join(e.authors_short for e in found) or "?"
     if "year" in low:
         return ", ".join(e.year for e in found) or "?"
+    if bib.numeric and low in ("citet", "textcite") and found:
+        return "; ".join(f"{e.authors_short} [{e.number}]" if e.authors_short else f"[{e.number}]" for e in found)
     if bib.numeric or not found:
         parts = [str(e.number) for e in found] + ["?"] * (len(keys) - len(found))
         inner = ", ".join(parts)
