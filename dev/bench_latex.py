@@ -101,7 +101,10 @@ def citation_figures(found: Sections, record: dict[str, Any]) -> tuple[int, int,
     for marker in record["markers"]:
         want = sorted(k for k in marker["keys"] if k in keys)
         order = [*range(cursor, len(links)), *range(cursor)]
-        hit = next((i for i in order if i not in used and sorted(keys[t] or "" for t in links[i].targets) == want), None)
+        hit = next(
+            (i for i in order if i not in used and sorted(keys[t] or "" for t in links[i].targets) == want),
+            None,
+        )
         if hit is not None:
             used.add(hit)
             cursor = hit + 1
@@ -114,7 +117,9 @@ def run(corpus: Path, verbose: bool) -> int:
     from fake_arxiv import FakeArxiv
 
     truths = [json.loads(x) for x in (corpus / "truth.jsonl").read_text().splitlines() if x.strip()]
-    cites = {r["arxiv_id"]: r for r in map(json.loads, (corpus / "citations.jsonl").read_text().splitlines()) if r}
+    cites = {
+        r["arxiv_id"]: r for r in map(json.loads, (corpus / "citations.jsonl").read_text().splitlines()) if r
+    }
     scores: list[Score] = []
     counts = [0, 0, 0, 0]
     with FakeArxiv() as fake, tempfile.TemporaryDirectory() as tmp:
@@ -132,8 +137,10 @@ def run(corpus: Path, verbose: bool) -> int:
             outcome = fetcher.fetch_one(t["arxiv_id"])
             key = outcome.key or t["arxiv_id"]
             path = Path(tmp) / key / SECTIONS
-            found = Sections.from_dict(json.loads(path.read_text())) if path.is_file() else Sections(
-                "", "", [], None, None, []
+            found = (
+                Sections.from_dict(json.loads(path.read_text()))
+                if path.is_file()
+                else Sections("", "", [], None, None, [])
             )
             seconds = _time_route(Path(tmp) / key / SOURCE)
             scores.append(score(found, t, seconds))

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from fake_arxiv import FakeArxiv, gzip_tex, make_eprint, make_pdf_bytes
 from paperkit.cli import main
-from pdfgen import make_paper_pdf
 from paperkit.extraction import PaperFiles, read_paper
 from paperkit.extraction.latex.archive import MAX_MEMBERS, SourceError, read_source
 from paperkit.extraction.latex.route import LatexRoute, read_files
+from pdfgen import make_paper_pdf
 from reliability_support import warning_lines
 
 MAIN = r"""\documentclass[11pt]{article}
@@ -57,7 +57,12 @@ BBL = r"""\begin{thebibliography}{3}
 \bibitem[Other(2018)]{other} C.~Other. \newblock Other nets. \newblock 2018.
 \end{thebibliography}
 """
-TREE = {"paper.tex": MAIN, "macros.tex": r"\newcommand{\unused}{x}", "sections/method.tex": METHOD, "paper.bbl": BBL}
+TREE = {
+    "paper.tex": MAIN,
+    "macros.tex": r"\newcommand{\unused}{x}",
+    "sections/method.tex": METHOD,
+    "paper.bbl": BBL,
+}
 
 
 def read(tree: dict[str, str]) -> object:
@@ -68,7 +73,10 @@ def test_reads_title_abstract_headings_sections_and_citations() -> None:
     s = read_files({k: v.encode() for k, v in TREE.items()})
     assert s.route == "latex"
     assert s.title == "SwiftNet: Fast Nets for Everyone"  # the last \title wins, macros expanded
-    assert s.abstract == "We present SwiftNet, trained on ImageNet. It costs $O(L^2)$ – naïve methods cost 50% more."
+    assert (
+        s.abstract
+        == "We present SwiftNet, trained on ImageNet. It costs $O(L^2)$ – naïve methods cost 50% more."
+    )
     assert s.headings == ["1 Introduction", "2 Related Work", "3 Method", "A Proofs", "References"]
     assert s.introduction is not None and s.introduction.heading == "1 Introduction"
     intro = s.introduction.text
@@ -100,9 +108,11 @@ Curricula help \citep{bengio09}, as \citet{zaremba14} and \citep{missing} show.
 \bibliographystyle{plainnat}
 \bibliography{lib}
 \end{document}"""
-    bib = r"""@inproceedings{bengio09, author = {Bengio, Yoshua and Louradour, J{\'e}r{\^o}me and Weston, Jason},
+    bib = r"""@inproceedings{bengio09,
+  author = {Bengio, Yoshua and Louradour, J{\'e}r{\^o}me and Weston, Jason},
   title = {Curriculum Learning}, booktitle = {ICML}, year = 2009}
-@article{zaremba14, author = "Wojciech Zaremba and Ilya Sutskever", title = {Learning to Execute}, year = {2014}}
+@article{zaremba14, author = "Wojciech Zaremba and Ilya Sutskever",
+  title = {Learning to Execute}, year = {2014}}
 @misc{uncited, author = {Nobody}, title = {Never}, year = {2000}}"""
     s = read_files({"main.tex": main_tex.encode(), "lib.bib": bib.encode()})
     assert s.abstract == "The real abstract."
@@ -114,12 +124,16 @@ Curricula help \citep{bengio09}, as \citet{zaremba14} and \citep{missing} show.
 
 
 def test_main_file_found_among_several_documentclasses() -> None:
-    standalone = r"\documentclass{standalone}\begin{document}\begin{tikzpicture}\end{tikzpicture}\end{document}"
+    standalone = (
+        r"\documentclass{standalone}\begin{document}\begin{tikzpicture}\end{tikzpicture}\end{document}"
+    )
     s = read_files({"fig1.tex": standalone.encode(), **{k: v.encode() for k, v in TREE.items()}})
     assert s.title.startswith("SwiftNet")
     readme = json.dumps({"sources": [{"usage": "toplevel", "filename": "other.tex"}]})
     other = r"\documentclass{article}\title{Named}\begin{document}\section{Introduction}Hi.\end{document}"
-    s = read_files({"00README.json": readme.encode(), "other.tex": other.encode(), "paper.tex": MAIN.encode()})
+    s = read_files(
+        {"00README.json": readme.encode(), "other.tex": other.encode(), "paper.tex": MAIN.encode()}
+    )
     assert s.title == "Named"
 
 
@@ -143,7 +157,11 @@ Text.
 def test_hostile_archive_members_are_never_written(tmp_path: Path) -> None:
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode="w:gz") as tar:
-        for name, data in (("../escape.tex", b"x"), ("/abs.tex", b"y"), ("ok/main.tex", TREE["paper.tex"].encode())):
+        for name, data in (
+            ("../escape.tex", b"x"),
+            ("/abs.tex", b"y"),
+            ("ok/main.tex", TREE["paper.tex"].encode()),
+        ):
             info = tarfile.TarInfo(name)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
@@ -161,7 +179,9 @@ def test_hostile_archive_members_are_never_written(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.parent.iterdir()) == before and list(tmp_path.iterdir()) == [path]
 
 
-def test_decompression_bomb_and_member_flood_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_decompression_bomb_and_member_flood_are_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import paperkit.extraction.latex.archive as archive
 
     monkeypatch.setattr(archive, "MAX_UNPACKED_BYTES", 1_000_000)
@@ -213,7 +233,10 @@ def _fetch(fake: FakeArxiv, library: Path, *args: str, eprint: bytes | None) -> 
         library.parent / "paper.pdf",
         title="SwiftNet: Fast Nets for Everyone",
         abstract="We present SwiftNet, a fast network. " * 6,
-        sections=[("Introduction", "Deep nets are slow [1]. " * 8), ("Related Work", "Earlier work [1]. " * 8)],
+        sections=[
+            ("Introduction", "Deep nets are slow [1]. " * 8),
+            ("Related Work", "Earlier work [1]. " * 8),
+        ],
         references=["A. Slow. Slow nets. In Proc. Slowness, 2019."],
         layout="one-column",
         outline=True,
@@ -230,12 +253,14 @@ def test_fetch_reads_the_eprint(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert sections["route"] == "latex" and sections["found_by"]["introduction"] == "latex/source"
     assert sections["citations"][0] == {"marker": "[1, 2]", "section": "introduction", "targets": [0, 1]}
-    assert (tmp_path / "lib" / ID / "source.tar.gz").is_file() and (tmp_path / "lib" / ID / "paper.pdf").is_file()
+    assert (tmp_path / "lib" / ID / "source.tar.gz").is_file() and (
+        tmp_path / "lib" / ID / "paper.pdf"
+    ).is_file()
     assert fake_arxiv.requests_to(f"/e-print/{ID}")
 
 
 def test_fetch_route_pdf_skips_the_eprint(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
-    result, sections = _fetch(fake_arxiv, tmp_path / "lib", "--route", "pdf", eprint=make_eprint(TREE))
+    _, sections = _fetch(fake_arxiv, tmp_path / "lib", "--route", "pdf", eprint=make_eprint(TREE))
     assert sections["route"] == "pdf"
     assert not fake_arxiv.requests_to("/e-print/")
 

@@ -105,7 +105,7 @@ def main() -> None:
     type=click.Choice(["auto", "latex", "pdf"]),
     default="auto",
     show_default=True,
-    help="What the sections are read from: the LaTeX source arXiv serves, the PDF, or auto (LaTeX when usable).",
+    help="Read the sections from the LaTeX source arXiv serves, the PDF, or auto (LaTeX when usable).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
@@ -128,7 +128,8 @@ def fetch(
     PAPER is an arXiv ID (1506.03099, 1506.03099v3, arXiv:1506.03099, hep-th/9901001), an arxiv.org
     /abs/ or /pdf/ URL, the path of a local PDF, or a LaTeX source (a .tar.gz or a folder with the
     main .tex). Each paper lands in LIBRARY/KEY/: paper.pdf, source.tar.gz (the e-print arXiv serves,
-    when it is LaTeX), meta.json, sections.json and notes.md (your "## My notes" section is kept on every rebuild).
+    when it is LaTeX), meta.json, sections.json and notes.md (your "## My notes" section is kept on
+    every rebuild).
     A paper already in the library is not downloaded again (unless --force): its note is rebuilt
     from the stored PDF, offline.
 

@@ -21,8 +21,8 @@ from paperkit.config import Settings
 from paperkit.errors import BadInput, DownloadError, NotFound, PaperkitError
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
 from paperkit.extraction.citations import cited_works
-from paperkit.library.listing import resolve_key
 from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
+from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, atomic_write
 from paperkit.notes.note import refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
@@ -364,7 +364,9 @@ class Fetcher:
             sections = read_paper(PaperFiles(pdf=pdf, source=source), choice)
         except ExtractionError as e:
             if choice == "latex" and pdf is not None:
-                self._warn(warnings, f"the LaTeX source could not be read ({e}); the note is written from the PDF")
+                self._warn(
+                    warnings, f"the LaTeX source could not be read ({e}); the note is written from the PDF"
+                )
                 return self._extract_pdf(pdf, warnings)
             what = "the PDF" if source is None else "the paper"
             self._warn(warnings, f"{what} could not be read ({e}); the note is written from the metadata")

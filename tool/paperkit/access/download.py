@@ -89,7 +89,9 @@ def _fetch_once(
                 raise DownloadError(f"cannot download {url}: HTTP {response.status_code}")
             total = _content_length(response)
             if total is not None and total > max_bytes:
-                raise DownloadError(f"{url} is {total} bytes, more than the {max_bytes}-byte limit for a {what}")
+                raise DownloadError(
+                    f"{url} is {total} bytes, more than the {max_bytes}-byte limit for a {what}"
+                )
             return _stream(response, url, tmp, progress, max_bytes, total, deadline, what)
 
 

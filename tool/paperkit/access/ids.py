@@ -154,7 +154,8 @@ def parse_paper_arg(text: str) -> ArxivId | Path:
             if any(path.glob("*.tex")):
                 return path  # a folder of LaTeX sources
             raise BadInput(
-                f"{_shown(stripped)} is a directory; give the path of a PDF file or of a folder of LaTeX sources"
+                f"{_shown(stripped)} is a directory; give the path of a PDF file "
+                "or of a folder of LaTeX sources"
             ) from None
     if stripped.lower().endswith(".pdf"):
         raise BadInput(f"no such file: {_shown(stripped)}")

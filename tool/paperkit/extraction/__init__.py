@@ -43,7 +43,9 @@ def read_paper(files: PaperFiles, choice: str = "auto") -> Sections:
             failures.append(f"the {route.name} route could not read the paper ({e})")
             last = e
             continue
-        sections.warnings[:0] = [f"{f}; read by the {sections.route or route.name} route instead" for f in failures]
+        sections.warnings[:0] = [
+            f"{f}; read by the {sections.route or route.name} route instead" for f in failures
+        ]
         return sections
     if last is not None:
         raise last

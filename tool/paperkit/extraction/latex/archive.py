@@ -83,7 +83,7 @@ def read_source(path: Path) -> Files:
             if kind == "gzip":
                 return _read_gzip(f, path.name)
             if kind == "tar":
-                return _read_tar(_Capped(f, MAX_UNPACKED_BYTES))
+                return _read_tar(io.BufferedReader(_Capped(f, MAX_UNPACKED_BYTES)))
             if kind == "tex":
                 return {_single_name(path.name): f.read(MAX_FILE_BYTES)}
     except OSError as e:
@@ -141,7 +141,9 @@ def _read_tar(stream: IO[bytes]) -> Files:
                 if not member.isreg():
                     continue  # links, devices, folders: nothing to read, nothing to follow
                 name = safe_name(member.name)
-                if name is None or not name.lower().endswith(KEPT_SUFFIXES) and "00readme" not in name.lower():
+                if name is None or (
+                    not name.lower().endswith(KEPT_SUFFIXES) and "00readme" not in name.lower()
+                ):
                     continue
                 if member.size > MAX_FILE_BYTES or kept + member.size > MAX_KEPT_BYTES:
                     continue

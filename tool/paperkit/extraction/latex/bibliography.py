@@ -19,10 +19,14 @@ from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Reference
 
 # Numeric styles that sort alphabetically (the rest number in citation order).
-_SORTED_NUMERIC = {"plain", "abbrv", "alpha", "abbrvnat", "plainnat", "acm", "siam", "amsplain", "amsalpha",
-                   "ieeetr-sorted", "splncs04", "abbrvurl", "plainurl", "habbrv"}  # fmt: skip
-_AUTHOR_YEAR = re.compile(r"nat$|^(aa|aasjournal|aasjournalv7|mnras|apalike|agsm|apa\w*|chicago\w*|elsarticle-harv|"
-                          r"icml\w*|iclr\w*|neurips\w*|jmlr|authordate\w*|named|harvard\w*|ecta|econ\w*)$")  # fmt: skip
+_SORTED_NUMERIC = {
+    "plain", "abbrv", "alpha", "abbrvnat", "plainnat", "acm", "siam", "amsplain", "amsalpha",
+    "splncs04", "abbrvurl", "plainurl", "habbrv",
+}  # fmt: skip
+_AUTHOR_YEAR = re.compile(
+    r"nat$|^(aa|aasjournal|aasjournalv7|mnras|apalike|agsm|apa\w*|chicago\w*|elsarticle-harv|"
+    r"icml\w*|iclr\w*|neurips\w*|jmlr|authordate\w*|named|harvard\w*|ecta|econ\w*)$"
+)
 _AUTHOR_YEAR_NO_COMMA = ("aasjournal", "aasjournalv7", "mnras", "aa", "agsm")
 
 
@@ -125,7 +129,11 @@ def parse_bibitems(text: str) -> list[Entry]:
         if key is None:
             continue
         rest = chunk[len(key) + 2 :]
-        rest = re.sub(r"\\(newblock|bibinfo\s*\{[^{}]*\}|bibfield\s*\{[^{}]*\}|BibitemOpen|BibitemShut\s*\{[^{}]*\})", " ", rest)
+        rest = re.sub(
+            r"\\(newblock|bibinfo\s*\{[^{}]*\}|bibfield\s*\{[^{}]*\}|BibitemOpen|BibitemShut\s*\{[^{}]*\})",
+            " ",
+            rest,
+        )
         rest = re.sub(r"\\(?:natexlab|href\s*\{[^{}]*\})", "", rest)
         short, year = _natbib_label(label)
         entries.append(Entry(key.strip(), to_text(rest), short, year))
@@ -147,7 +155,10 @@ def parse_biblatex(text: str) -> list[Entry]:
     entries = []
     for m in re.finditer(r"\\entry\s*\{([^}]*)\}\s*\{([^}]*)\}(.*?)\\endentry", text, re.S):
         body = m.group(3)
-        fields = {f.group(1): balanced(body, f.end() - 1) or "" for f in re.finditer(r"\\field\s*\{(\w+)\}\s*\{", body)}
+        fields = {
+            f.group(1): balanced(body, f.end() - 1) or ""
+            for f in re.finditer(r"\\field\s*\{(\w+)\}\s*\{", body)
+        }
         families = re.findall(r"family=\{([^{}]*)\}", body)
         authors = ", ".join(families)
         year = fields.get("year", "") or fields.get("date", "")[:4]
@@ -170,7 +181,9 @@ def _short(surnames: list[str]) -> str:
 
 def _bib_files(files: Files, main: str, text: str) -> list[str]:
     names: list[str] = []
-    for m in re.finditer(r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", text):
+    for m in re.finditer(
+        r"\\(?:bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", text
+    ):
         names += [n.strip() for n in m.group(1).split(",") if n.strip()]
     base = posixpath.dirname(main)
     found = []
@@ -238,7 +251,9 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
         for k, v in parse_bib(decode(files[p])).items():
             db.setdefault(k, v)
     cited: list[str] = []
-    for m in re.finditer(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|citealias\w*)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}", text):
+    for m in re.finditer(
+        r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|citealias\w*)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}", text
+    ):
         for k in m.group(1).split(","):
             k = k.strip()
             if k == "*":
@@ -253,7 +268,9 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
         surnames = _surnames(f.get("author") or f.get("editor") or "")
         year = re.sub(r"[{}]", "", f.get("year", "") or f.get("date", "")[:4])
         title = to_text(f.get("title", "")).strip("{} ")
-        venue = to_text(f.get("journal") or f.get("booktitle") or f.get("publisher") or f.get("howpublished") or "")
+        venue = to_text(
+            f.get("journal") or f.get("booktitle") or f.get("publisher") or f.get("howpublished") or ""
+        )
         names = ", ".join(surnames)
         text_out = ". ".join(p for p in (names, title, venue, year) if p) + "."
         entries.append(Entry(key, text_out, _short(surnames), year))
@@ -262,7 +279,9 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
     return entries
 
 
-def cite_marker(bib: Bibliography, index: dict[str, int], cmd: str, options: list[str], keys: list[str]) -> str:
+def cite_marker(
+    bib: Bibliography, index: dict[str, int], cmd: str, options: list[str], keys: list[str]
+) -> str:
     """What a citation command prints."""
     found = [bib.entries[index[k]] for k in keys if k in index]
     pre = options[0] if len(options) == 2 else ""
@@ -273,7 +292,9 @@ def cite_marker(bib: Bibliography, index: dict[str, int], cmd: str, options: lis
     if "year" in low:
         return ", ".join(e.year for e in found) or "?"
     if bib.numeric and low in ("citet", "textcite") and found:
-        return "; ".join(f"{e.authors_short} [{e.number}]" if e.authors_short else f"[{e.number}]" for e in found)
+        return "; ".join(
+            f"{e.authors_short} [{e.number}]" if e.authors_short else f"[{e.number}]" for e in found
+        )
     if bib.numeric or not found:
         parts = [str(e.number) for e in found] + ["?"] * (len(keys) - len(found))
         inner = ", ".join(parts)
@@ -287,4 +308,3 @@ def cite_marker(bib: Bibliography, index: dict[str, int], cmd: str, options: lis
     if low in ("citealp", "citealt"):
         return inner
     return f"({pre + ' ' if pre else ''}{inner}{', ' + post if post else ''})"
-

@@ -46,8 +46,8 @@ def number_labels(body: str, marks: list[Mark]) -> dict[str, str]:
     for n, mark in enumerate(marks):
         end = marks[n + 1].start if n + 1 < len(marks) else len(body)
         if mark.level == 1:
-            number = re.match(r"(?:Chapter |Appendix )?([0-9A-Z]+|[IVXLC]+)[.:]?\s", mark.display + " ")
-            section = number.group(1) if number and mark.kind in ("section", "appendix") else ""
+            numbered = re.match(r"(?:Chapter |Appendix )?([0-9A-Z]+|[IVXLC]+)[.:]?\s", mark.display + " ")
+            section = numbered.group(1) if numbered and mark.kind in ("section", "appendix") else ""
             sub = 0
             shown = section
         else:

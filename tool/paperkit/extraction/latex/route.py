@@ -36,7 +36,6 @@ from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.spans import find_introduction, find_related
 from paperkit.records import CitationLink, Section, Sections
 
-
 # What closes the front matter before an un-headed introduction: "\end{@twocolumnfalse}]", braces.
 _FRONT_LEFTOVERS = re.compile(
     r"(?:\s|\\end\s*\{[^}]*\}|\\(?:maketitle|thispagestyle\s*\{\w*\}|[vh]space\*?\s*\{[^}]*\})|[\]\[{}])*"

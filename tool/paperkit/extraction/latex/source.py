@@ -159,7 +159,11 @@ def assemble(files: Files, main: str) -> tuple[str, list[str]]:
             found = _resolve(files, target, sub) or _resolve(files, target, base)
             if found is None or found in read[-depth - 1 :] or found.endswith((".bbl", ".sty", ".cls")):
                 return ""
-            return " " + expand(found, posixpath.dirname(found) if m.group(1) in _TWO_ARG_INPUTS else sub, depth + 1) + " "
+            return (
+                " "
+                + expand(found, posixpath.dirname(found) if m.group(1) in _TWO_ARG_INPUTS else sub, depth + 1)
+                + " "
+            )
 
         return _INPUT.sub(one, text)
 
@@ -195,7 +199,9 @@ def expand_macros(text: str, macros: dict[str, str], passes: int = 3) -> str:
     names = sorted(macros, key=len, reverse=True)
     pattern = re.compile("(" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z@])(\{\})?[ \t]?")
     for _ in range(passes):
-        new = pattern.sub(lambda m: macros[m.group(1)] + (" " if m.group(0).endswith((" ", "\t")) else ""), text)
+        new = pattern.sub(
+            lambda m: macros[m.group(1)] + (" " if m.group(0).endswith((" ", "\t")) else ""), text
+        )
         if new == text:
             break
         text = new

@@ -155,11 +155,18 @@ def to_text(
     text = _URL.sub(lambda m: hold(m.group(1)), text)
     text = _HREF.sub("", text)
     text = _CITE.sub(
-        lambda m: hold(
-            cite(m.group("cmd"), m.group("star"), re.findall(r"\[([^\]]*)\]", m.group("opts")), _split_keys(m.group("keys")))
-        )
-        if cite
-        else "",
+        lambda m: (
+            hold(
+                cite(
+                    m.group("cmd"),
+                    m.group("star"),
+                    re.findall(r"\[([^\]]*)\]", m.group("opts")),
+                    _split_keys(m.group("keys")),
+                )
+            )
+            if cite
+            else ""
+        ),
         text,
     )
     text = _REF.sub(lambda m: _ref(m, labels or {}), text)
