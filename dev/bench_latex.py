@@ -88,7 +88,17 @@ def score(found: Sections, truth: dict[str, Any], seconds: float) -> Score:
     refs = abs(len(found.references) - truth["reference_count"]) <= 1
     if not refs:
         misses.append(f"references: got {len(found.references)}, want {truth['reference_count']}")
-    return Score(truth["arxiv_id"], *parts.values(), f1, refs, found.route, seconds, misses)
+    return Score(
+        truth["arxiv_id"],
+        parts["abstract"],
+        parts["introduction"],
+        parts["related_work"],
+        f1,
+        refs,
+        found.route,
+        seconds,
+        misses,
+    )
 
 
 def citation_figures(found: Sections, record: dict[str, Any]) -> tuple[int, int, int, int]:

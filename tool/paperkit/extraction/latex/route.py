@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from paperkit.extraction.seam import ExtractionError, PaperFiles
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
@@ -34,6 +33,7 @@ from paperkit.extraction.latex.to_text import to_text
 # TODO(lead): re-point to paperkit.extraction.related_work once it lands.
 from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.spans import find_introduction, find_related
+from paperkit.extraction.seam import ExtractionError, PaperFiles
 from paperkit.records import CitationLink, Section, Sections
 
 # What closes the front matter before an un-headed introduction: "\end{@twocolumnfalse}]", braces.
