@@ -148,6 +148,7 @@ def fetch(
     Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
     not be read (its note was written from the metadata).
     """
+    from paperkit.cited import fetch_background_all
     from paperkit.fetch import Fetcher
     from paperkit.outcomes import exit_code
 
@@ -161,7 +162,7 @@ def fetch(
         )
     fetcher = Fetcher(settings, force=force, offline=offline, reporter=FetchProgress(quiet), route=route)
     if background:
-        outcomes, unmatched = fetcher.fetch_background_all(list(papers))
+        outcomes, unmatched = fetch_background_all(fetcher, list(papers))
         for paper, left_out in unmatched.items():
             if left_out and not quiet:
                 click.echo(f"{len(left_out)} cited works of {paper} have no arXiv match:", err=True)

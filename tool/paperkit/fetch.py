@@ -16,18 +16,16 @@ from pathlib import Path
 
 from paperkit.access.arxiv_api import ArxivApi
 from paperkit.access.download import download_eprint, download_pdf
-from paperkit.access.ids import ArxivId, id_of_key, local_key, parse_arxiv_id, parse_paper_arg
+from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
-from paperkit.errors import BadInput, DownloadError, NotFound, PaperkitError
+from paperkit.errors import BadInput, DownloadError, PaperkitError
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
-from paperkit.extraction.citations import cited_works
 from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
 from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, atomic_write
 from paperkit.notes.note import refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
-from paperkit.text import fold, squash
 
 
 @dataclass
@@ -83,77 +81,11 @@ class Fetcher:
             outcomes.append(outcome)
         return outcomes
 
-    def fetch_background_all(self, items: list[str]) -> tuple[list[FetchOutcome], dict[str, list[str]]]:
-        """:meth:`fetch_background` for each item; an item that fails is an outcome, and the batch goes on."""
-        if len(items) == 1:
-            found, left_out = self.fetch_background(items[0])
-            return found, {items[0]: left_out}
-        outcomes: list[FetchOutcome] = []
-        unmatched: dict[str, list[str]] = {}
-        for item in items:
-            try:
-                found, unmatched[item] = self.fetch_background(item)
-            except PaperkitError as e:
-                failed = FetchOutcome(input=item, status="failed", message=str(e), exit_code=e.exit_code)
-                self.reporter.done(failed)
-                found = [failed]
-            outcomes += found
-        return outcomes, unmatched
-
-    def fetch_background(self, item: str) -> tuple[list[FetchOutcome], list[str]]:
-        """Fetch the arXiv papers the introduction of ``item`` cites; also returns the works left out.
-
-        A cited entry is resolved by the arXiv ID it prints, else by an arXiv title search when exactly
-        one result carries the entry's title. The paper itself is fetched first when it is not in the library.
-        """
-        arg = parse_paper_arg(item)
-        if isinstance(arg, Path):
-            first = self._fetch_local(item, arg)
-        else:
-            first = guarded(item, partial(self._fetch_arxiv, arg, None, item))
-        if first.status == "failed" or first.key is None:
-            raise NotFound(f"cannot read {item}'s introduction: {first.message}")
-        sections = (
-            self.library.read_sections(first.key)
-            if first.folder and (first.folder / SECTIONS).is_file()
-            else None
-        )
-        if sections is None or sections.introduction is None:
-            raise NotFound(f"paperkit found no introduction in {item}, so no background to fetch")
-        refs = sections.references
-        wanted: dict[str, tuple[ArxivId, PaperMeta | None]] = {}
-        left_out: list[str] = []
-        for work in cited_works(sections.introduction.text, refs):
-            ref = work.reference
-            found = _id_of(ref.arxiv_id)
-            meta = None
-            if found is None and ref.title:
-                meta = self._match_title(ref.title)
-                found = ArxivId(meta.id, None) if meta else None
-            if found is None:
-                left_out.append(f"[{work.index + 1}] {squash(ref.text)[:100]}")
-            elif found.id != id_of_key(first.key):
-                wanted.setdefault(found.id, (found, meta))
-        outcomes = []
-        for i, (aid, meta) in enumerate(wanted.values(), 1):
-            self.reporter.start(aid.id, i, len(wanted))
-            outcome = guarded(aid.id, partial(self._fetch_arxiv, aid, meta))
-            self.reporter.done(outcome)
-            outcomes.append(outcome)
-        return outcomes, left_out
-
-    def _match_title(self, title: str) -> PaperMeta | None:
-        """The one arXiv paper with exactly this title (normalised), or None when none or several."""
-        try:
-            results = self.api.search_title(title, max_results=5)
-        except PaperkitError as e:
-            self.reporter.warn(f"title search failed for “{title[:60]}”: {e}")
-            return None
-        want = fold(title)
-        same = {m.id: m for m in results if fold(m.title) == want}
-        return next(iter(same.values())) if len(same) == 1 else None
-
     # -- one item --------------------------------------------------------------------------------
+
+    def fetch_listed(self, arxiv_id: ArxivId, meta: PaperMeta | None = None) -> FetchOutcome:
+        """Fetch a paper already identified (a search result, a cited work); ``meta`` when known."""
+        return self._fetch_arxiv(arxiv_id, meta)
 
     def fetch_one(self, item: str) -> FetchOutcome:
         """Fetch one arXiv ID, URL or local PDF path."""
@@ -414,15 +346,6 @@ class Fetcher:
 
 def _stored(path: Path) -> Path | None:
     return path if path.is_file() else None
-
-
-def _id_of(text: str | None) -> ArxivId | None:
-    if not text:
-        return None
-    try:
-        return parse_arxiv_id(text)
-    except BadInput:
-        return None
 
 
 def _versioned_pdf_url(url: str, arxiv_id: ArxivId) -> str:
