@@ -318,3 +318,34 @@ def test_corpus_sources_read() -> None:
         truth = json.loads(line)
         s = LatexRoute().read(PaperFiles(source=corpus / truth["arxiv_id"] / "source.tar.gz"))
         assert s.route == "latex" and (s.title or not truth["title"])
+
+
+def test_a_source_without_bibliography_takes_the_printed_reference_list(tmp_path: Path) -> None:
+    tree = {k: v for k, v in TREE.items() if k != "paper.bbl"}  # BibTeX ran elsewhere: no .bbl, no .bib
+    archive = tmp_path / "src.tar.gz"
+    archive.write_bytes(make_eprint(tree))
+    pdf = make_paper_pdf(
+        tmp_path / "p.pdf",
+        title="SwiftNet: Fast Nets for Everyone",
+        abstract="We present SwiftNet, a fast network. " * 6,
+        sections=[("Introduction", "Deep nets are slow [1]. " * 8)],
+        references=["A. Slow. Slow nets. In Proc. Slowness, 2019.", "B. Slower. Slower nets. 2020."],
+        layout="one-column",
+        outline=True,
+        stamp=None,
+    )
+    s = read_paper(PaperFiles(pdf=Path(pdf), source=archive))
+    assert s.route == "latex" and s.title.startswith("SwiftNet")
+    assert s.references and s.references[0].title == "Slow nets"
+    assert s.found_by["references"].startswith("pdf/")
+    assert any("reference list is the PDF's" in w for w in s.warnings)
+    # Without a PDF there is nothing to take it from: the record says so by having none.
+    assert read_paper(PaperFiles(source=archive)).references == []
+
+
+def test_control_spaces_and_line_breaks_read_as_spaces() -> None:
+    from paperkit.extraction.latex.to_text import to_text
+
+    assert to_text(r"Isi and Farr,\ Revisiting\\ the \emph{ringdown}\\[2pt] again") == (
+        "Isi and Farr, Revisiting the ringdown again"
+    )

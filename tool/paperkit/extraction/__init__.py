@@ -46,7 +46,24 @@ def read_paper(files: PaperFiles, choice: str = "auto") -> Sections:
         sections.warnings[:0] = [
             f"{f}; read by the {sections.route or route.name} route instead" for f in failures
         ]
-        return sections
+        return _with_references(sections, files, table)
     if last is not None:
         raise last
     raise ExtractionError("nothing to read: no PDF and no usable source")
+
+
+def _with_references(sections: Sections, files: PaperFiles, table: dict[str, Route]) -> Sections:
+    """A source without a bibliography (no ``.bbl``, ``.bib`` or ``thebibliography``: the authors'
+    build ran BibTeX elsewhere) still has a printed reference list: take it from the PDF."""
+    pdf = table.get("pdf")
+    if sections.references or sections.route == "pdf" or pdf is None or not pdf.usable(files):
+        return sections
+    try:
+        printed = pdf.read(files)
+    except ExtractionError:
+        return sections
+    if printed.references:
+        sections.references = printed.references
+        sections.found_by["references"] = printed.found_by.get("references", "pdf")
+        sections.warnings.append("the source holds no bibliography: the reference list is the PDF's")
+    return sections

@@ -175,6 +175,8 @@ def to_text(
     text = _replace_headings(text)
     text = _LIST.sub("\n\n", text)
     text = _ITEM.sub(lambda m: "\n\n• " + (m.group(1) + " " if m.group(1) else ""), text)
+    # "\\" (a line break, with an optional [length]) and "\ " (a control space) read as spaces
+    text = re.sub(r"\\\\(?:\*?\s*\[[^\]]*\])?|\\(?=\s)", " ", text)
     text = _fast(text)
     paragraphs = re.split(r"\n\s*\n", text)
     out = []
