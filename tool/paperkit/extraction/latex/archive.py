@@ -100,20 +100,32 @@ def _single_name(name: str) -> str:
     return f"{stem}.tex"
 
 
-def _read_gzip(f: IO[bytes], name: str) -> Files:
-    capped = _Capped(gzip.GzipFile(fileobj=f, mode="rb"), MAX_UNPACKED_BYTES)  # type: ignore[arg-type]
-    stream = io.BufferedReader(capped)
+def _gunzip(raw: bytes) -> bytes:
+    """The whole gzip stream decompressed in memory (in C, at once), refused past the cap."""
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        head = stream.peek(512)[:512]
-        if len(head) > 262 and head[257:262] == b"ustar":
-            return _read_tar(stream)
-        body = stream.read(MAX_FILE_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as e:
+        data = inflate.decompress(raw, MAX_UNPACKED_BYTES + 1)
+    except zlib.error as e:
         raise SourceError(f"the e-print is a corrupt gzip ({e})", "corrupt") from None
+    if len(data) > MAX_UNPACKED_BYTES or inflate.unconsumed_tail:
+        raise SourceError(f"the source unpacks to more than {MAX_UNPACKED_BYTES} bytes", "too-big")
+    return data  # a truncated stream gives what it holds: the tar reader keeps what it can read
+
+
+def _read_gzip(f: IO[bytes], name: str) -> Files:
+    raw = f.read(MAX_UNPACKED_BYTES + 1)
+    if len(raw) > MAX_UNPACKED_BYTES:
+        raise SourceError(f"the e-print is larger than {MAX_UNPACKED_BYTES} bytes", "too-big")
+    data = _gunzip(raw)
+    if len(data) > 262 and data[257:262] == b"ustar":
+        return _read_tar(io.BytesIO(data), seekable=True)
+    if not data:
+        raise SourceError("the e-print is a corrupt gzip (empty)", "corrupt")
+    body = data[: MAX_FILE_BYTES + 1]
     kind = kind_of(body[:512])
     if kind == "pdf":
         raise SourceError("the e-print is a gzipped PDF (no LaTeX source was submitted)", "pdf")
-    if kind != "tex" or len(body) > MAX_FILE_BYTES:
+    if kind != "tex" or len(data) > MAX_FILE_BYTES:
         raise SourceError("the e-print's gzip holds neither a tar nor TeX", "corrupt")
     return {_single_name(name): body}
 
@@ -129,11 +141,12 @@ def safe_name(name: str) -> str | None:
     return norm
 
 
-def _read_tar(stream: IO[bytes]) -> Files:
+def _read_tar(stream: IO[bytes], seekable: bool = False) -> Files:
     files: Files = {}
     kept = members = 0
     try:
-        with tarfile.open(fileobj=stream, mode="r|") as tar:
+        # In memory, the reader seeks past members it skips (figures) instead of reading them.
+        with tarfile.open(fileobj=stream, mode="r:" if seekable else "r|") as tar:
             for member in tar:
                 members += 1
                 if members > MAX_MEMBERS:
