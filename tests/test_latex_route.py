@@ -257,11 +257,14 @@ def test_fetch_reads_the_eprint(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
         tmp_path / "lib" / ID / "paper.pdf"
     ).is_file()
     assert fake_arxiv.requests_to(f"/e-print/{ID}")
+    note = (tmp_path / "lib" / ID / "notes.md").read_text()
+    assert "were read from the LaTeX source" in note and "$O(L^2)$" in note
 
 
 def test_fetch_route_pdf_skips_the_eprint(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
     _, sections = _fetch(fake_arxiv, tmp_path / "lib", "--route", "pdf", eprint=make_eprint(TREE))
     assert sections["route"] == "pdf"
+    assert "were read from the PDF" in (tmp_path / "lib" / ID / "notes.md").read_text()
     assert not fake_arxiv.requests_to("/e-print/")
 
 

@@ -71,6 +71,7 @@ class NoteContent:
     pdf_abstract: str = field(init=False)
     introduction: Section | None = field(init=False)
     related_work: Section | None = field(init=False)
+    read_from: str = field(init=False)  # where the sections' text came from, for the reader: "the PDF"
 
     def __post_init__(self) -> None:
         m, s = self.meta, self.sections
@@ -85,6 +86,7 @@ class NoteContent:
         self.pdf_abstract = s.abstract if s else ""
         self.introduction = s.introduction if s else None
         self.related_work = s.related_work if s else None
+        self.read_from = f"the {_ROUTE_NAMES.get(s.route, 'PDF')}" if s else ""
 
     def front_matter_record(self) -> dict[str, Any]:
         """The note's front matter as a record."""
@@ -99,6 +101,10 @@ class NoteContent:
             "tags": ["paper", *[c.replace(".", "-") for c in m.categories[:3]]],
             "reimplementation": self.reimpl.name if self.reimpl else None,
         }
+
+
+# How the note names each extraction route's input (sections.json written before routes had names: PDF).
+_ROUTE_NAMES = {"pdf": "PDF", "latex": "LaTeX source"}
 
 
 def _byline(m: PaperMeta, has_pdf: bool) -> list[str]:
@@ -160,7 +166,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     # arXiv's abstract is clean text; the PDF's is the fallback (local PDFs, withdrawn papers).
     abstract, source = meta.abstract, "arXiv"
     if not abstract.strip() and sections is not None:
-        abstract, source = sections.abstract, "PDF"
+        abstract, source = sections.abstract, _ROUTE_NAMES.get(sections.route, "PDF")
     intro = sections.introduction.text if sections and sections.introduction else ""
     related = sections.related_work.text if sections and sections.related_work else ""
     refs = sections.references if sections else []
