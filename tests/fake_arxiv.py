@@ -2,7 +2,8 @@
 
 The feeds follow the shape of arXiv's current answers (see ../shared/corpus/atom/): the opensearch
 header, one ``<entry>`` per paper with ``arxiv:``-prefixed extensions, a ``rel="alternate"`` abstract link
-and a ``title="pdf"`` link, and an empty feed for an ID arXiv does not know. The pdf link points back at
+and a PDF link without a title (``feed_form``: "today" by default, "titled" for the older ``title="pdf"``
+link, "abs_only"), and an empty feed for an ID arXiv does not know. The pdf link points back at
 this server, so the real download code runs against it.
 
     fake.add_paper("1506.03099", version=3, title="...", pdf=pdf_bytes, eprint=make_eprint({"main.tex": tex}))
@@ -34,6 +35,7 @@ ATOM_HEAD = (
 )
 MODES = (
     "status", "hang", "stall", "html", "truncated", "endless", "redirect_loop", "no_eof", "not_pdf", "slow",
+    "trickle",
 )  # fmt: skip
 SLOW_PIECES = 40  # "slow" sends the body in this many pieces, ``delay`` seconds apart
 ENDLESS_LIMIT = 256 * 1024 * 1024  # even "endless" stops somewhere, so a broken client cannot run forever
@@ -132,6 +134,10 @@ class FakeArxiv:
         self.faults: list[Fault] = []
         self.requests: list[Recorded] = []
         self.unknown_style = "empty"  # or "error": the old API's "Error" entry for unknown IDs
+        # How an entry links its PDF: "today" (no title, both links rel="alternate" type="text/html", as
+        # arXiv answers now), "titled" (the older title="pdf" link) or "abs_only" (only the /abs/ link,
+        # pointing at this server, so that a PDF URL built from it can be fetched).
+        self.feed_form = "today"
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server = _Server(("127.0.0.1", 0), _Handler)
@@ -198,7 +204,8 @@ class FakeArxiv:
         ``mode`` is "status" (answer ``status`` with an optional Retry-After), "hang" (accept, never
         answer), "stall" (send half the body, then nothing), "html", "truncated" (announce the full
         length, send half), "no_eof" (a PDF cut short, no length announced), "not_pdf", "endless" (bytes
-        without end or length), "redirect_loop" or "slow" (the whole PDF, trickled in
+        without end or length), "redirect_loop", "trickle" (the real answer, a byte every ``delay``
+        seconds) or "slow" (the whole PDF, trickled in
         :data:`SLOW_PIECES` pieces ``delay`` seconds apart, so a client can be interrupted mid-download).
         ``times`` limits how many requests fail; None means all of them.
         """
@@ -308,11 +315,16 @@ class FakeArxiv:
             f"    <id>http://arxiv.org/abs/{vid}</id>",
             f"    <title>{escape(p.title)}</title>",
             f"    <updated>{p.updated or p.published}</updated>",
-            f'    <link href="https://arxiv.org/abs/{vid}" rel="alternate" type="text/html"/>',
         ]
-        if not p.withdrawn:
-            href = quoteattr(self.pdf_url(p.arxiv_id, version))
+        abs_href = f"{self.url}/abs/{vid}" if self.feed_form == "abs_only" else f"https://arxiv.org/abs/{vid}"
+        lines.append(f'    <link href="{abs_href}" rel="alternate" type="text/html"/>')
+        href = quoteattr(self.pdf_url(p.arxiv_id, version))
+        if p.withdrawn or self.feed_form == "abs_only":
+            pass
+        elif self.feed_form == "titled":
             lines.append(f'    <link href={href} rel="related" type="application/pdf" title="pdf"/>')
+        else:  # today: no title, and both links alternate text/html (arxiv.py issue #181)
+            lines.append(f'    <link href={href} rel="alternate" type="text/html"/>')
         lines.append(f"    <summary>{escape(p.abstract)}</summary>")
         lines += [
             f'    <category term={quoteattr(c)} scheme="http://arxiv.org/schemas/atom"/>'
@@ -396,7 +408,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             fault = self.fake._take_fault(parsed.path)
             if fault is not None:
-                self._fault(fault, parsed.path)
+                self._fault(fault, parsed.path, query)
             elif parsed.path == "/api/query":
                 self._send(200, self.fake.feed(query).encode(), "application/atom+xml; charset=utf-8")
             elif parsed.path.startswith("/pdf/"):
@@ -423,7 +435,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _fault(self, fault: Fault, path: str) -> None:
+    def _fault(self, fault: Fault, path: str, query: dict[str, list[str]]) -> None:
         pdf = b""
         if fault.mode in ("truncated", "no_eof", "stall", "slow"):
             pdf = (self.fake.pdf_for(path) if path.startswith("/pdf/") else None) or make_pdf_bytes("fault")
@@ -474,6 +486,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 if self.fake._stopping.wait(timeout=fault.delay):
                     break
                 self.wfile.write(pdf[start : start + step])
+                self.wfile.flush()
+        elif fault.mode == "trickle":  # the real answer, a byte every ``delay`` seconds
+            body = self.fake.feed(query).encode() if path == "/api/query" else self.fake.pdf_for(path) or b""
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):
+                if self.fake._stopping.wait(timeout=fault.delay):
+                    break
+                self.wfile.write(body[i : i + 1])
                 self.wfile.flush()
         elif fault.mode == "redirect_loop":
             self.send_response(302)

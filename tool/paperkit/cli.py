@@ -6,66 +6,18 @@ in one place; nothing else in paperkit prints to the terminal.
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Sequence
-from typing import Any
 
 import click
 
 from paperkit import __version__
+from paperkit.cli_errors import OneLineErrors
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.cli_reimpl import REIMPL_COMMANDS
 from paperkit.config import Settings
-from paperkit.errors import PaperkitError
 from paperkit.library.store import NOTE
-from paperkit.terminal import FetchProgress
-from paperkit.text import one_line
-
-
-def fail(message: str, code: int) -> None:
-    """Print a one-line error and exit with ``code``."""
-    click.echo(f"paperkit: error: {one_line(message)}", err=True)
-    sys.exit(code)
-
-
-class OneLineErrors(click.Group):
-    """A group whose usage errors (a bad option, a missing argument) are one line too, like paperkit's own."""
-
-    def main(  # one signature for both of click's overloads
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
-        except click.exceptions.NoArgsIsHelpError as e:
-            click.echo(e.ctx.get_help() if e.ctx else str(e))
-            sys.exit(0)
-        except click.UsageError as e:
-            where = f" (see {e.ctx.command_path} --help)" if e.ctx else ""
-            fail(e.format_message() + where, e.exit_code)
-        except click.ClickException as e:
-            fail(e.format_message(), e.exit_code)
-        except click.Abort as e:
-            # click turns Ctrl-C into Abort; the interrupt is its cause
-            fail(*(("interrupted", 130) if isinstance(e.__context__, KeyboardInterrupt) else ("aborted", 1)))
-        except PaperkitError as e:
-            fail(str(e), e.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except BrokenPipeError:
-            sys.exit(1)
-        except Exception as e:  # a bug: still one line, with a way to see more
-            if os.environ.get("PAPERKIT_DEBUG"):
-                raise
-            fail(f"internal error: {type(e).__name__}: {e} (set PAPERKIT_DEBUG=1 to see where)", 1)
-        sys.exit(code if isinstance(code, int) else 0)
+from paperkit.sanitize import one_line, safe_json
+from paperkit.terminal import FetchProgress, echo
 
 
 @click.group(
@@ -165,21 +117,19 @@ def fetch(
         outcomes, unmatched = fetch_background_all(fetcher, list(papers))
         for paper, left_out in unmatched.items():
             if left_out and not quiet:
-                click.echo(f"{len(left_out)} cited works of {paper} have no arXiv match:", err=True)
+                echo(f"{len(left_out)} cited works of {paper} have no arXiv match:", err=True)
                 for line in left_out:
-                    click.echo(f"  {line}", err=True)
+                    echo(f"  {line}", err=True)
     elif query is not None:
         outcomes = fetcher.fetch_search(query, max_results)
     else:
         outcomes = fetcher.fetch_all(list(papers))
     if as_json:
-        import json
-
-        click.echo(json.dumps([o.to_dict() for o in outcomes], indent=2, ensure_ascii=False))
+        echo(safe_json([o.to_dict() for o in outcomes]))
     code = exit_code(outcomes)
     if len(outcomes) > 1 and not quiet:
         ok = sum(o.status != "failed" for o in outcomes)
-        click.echo(f"{ok} of {len(outcomes)} papers fetched", err=True)
+        echo(f"{ok} of {len(outcomes)} papers fetched", err=True)
     if code:
         sys.exit(code)
 
@@ -210,9 +160,9 @@ def notes(settings: Settings, papers: tuple[str, ...], force: bool) -> None:
     for o in outcomes:
         if o.status == "failed":
             where = f"{one_line(o.input)}: " if len(outcomes) > 1 else ""
-            click.echo(f"paperkit: error: {where}{one_line(o.message)}", err=True)
+            echo(f"paperkit: error: {where}{one_line(o.message)}", err=True)
         else:
-            click.echo(str(o.folder / NOTE) if o.folder else o.input)
+            echo(str(o.folder / NOTE) if o.folder else o.input)
     if code := exit_code(outcomes):
         sys.exit(code)
 
@@ -233,17 +183,21 @@ def show(settings: Settings, paper: str, raw: bool) -> None:
     from paperkit.library.listing import read_note
     from paperkit.library.store import Library
     from paperkit.notes.note import note_body
+    from paperkit.sanitize import terminal_text
 
     text = read_note(Library(settings.library), paper)
-    if raw or not sys.stdout.isatty():
-        click.echo(text, nl=False)
+    if not sys.stdout.isatty():
+        click.echo(text, nl=False)  # to a file or a pipe: the note as it is on disk
+        return
+    if raw:
+        echo(text, nl=False)
         return
     from rich.console import Console
     from rich.markdown import Markdown
 
     console = Console()
     with console.pager(styles=True):
-        console.print(Markdown(note_body(text)))
+        console.print(Markdown(terminal_text(note_body(text))))
 
 
 @main.command(name="list")
@@ -267,14 +221,12 @@ def list_(settings: Settings, as_json: bool) -> None:
     lib = Library(settings.library)
     rows = list_papers(lib)
     if as_json:
-        import json
-
-        click.echo(json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False))
+        echo(safe_json([asdict(r) for r in rows]))
         return
     if not rows:
-        click.echo(f"The library {lib.root} is empty. Fetch a paper: paperkit fetch 1506.03099", err=True)
+        echo(f"The library {lib.root} is empty. Fetch a paper: paperkit fetch 1506.03099", err=True)
         return
-    click.echo(format_papers(rows))
+    echo(format_papers(rows))
 
 
 for command in REIMPL_COMMANDS:

@@ -13,7 +13,8 @@ import click
 
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.config import Settings
-from paperkit.terminal import ArmProgress
+from paperkit.sanitize import safe_json
+from paperkit.terminal import ArmProgress, echo
 
 
 @click.command(name="scaffold")
@@ -53,8 +54,8 @@ def scaffold_cmd(
 
     written = scaffold(Library(settings.library), arxiv_id, name, reimpl_dir, tests_dir)
     for path in written:
-        click.echo(f"created {path}")
-    click.echo(
+        echo(f"created {path}")
+    echo(
         f"next: write the idea in {name}/model.py, the toy in {name}/experiment.py and the check in "
         f"{name}/claim.py; then run pytest {written[-1]}"
     )
@@ -99,7 +100,6 @@ def reproduce(
     \b
     Exit status: 0 the claim held (every claim, with --all); 1 it did not; 2 bad input.
     """
-    import json
 
     from paperkit.errors import BadInput
     from paperkit.library.store import Library
@@ -125,14 +125,14 @@ def reproduce(
             progress.close()
         repros.append(repro)
         if not as_json:
-            click.echo(format_report(repro))
+            echo(format_report(repro))
             if run_all:
-                click.echo()
+                echo()
     if as_json:
         records = [r.to_dict() for r in repros]
-        click.echo(json.dumps(records if run_all else records[0], indent=2, ensure_ascii=False))
+        echo(safe_json(records if run_all else records[0]))
     elif run_all:
-        click.echo(format_summary(repros))
+        echo(format_summary(repros))
     if not all(r.verdict.held for r in repros):
         sys.exit(1)
 
@@ -149,7 +149,6 @@ def reimpls(settings: Settings, as_json: bool) -> None:
       paperkit reimpls
       paperkit reimpls --json
     """
-    import json
 
     from paperkit.library.listing import list_reimpls
     from paperkit.library.store import Library
@@ -157,9 +156,9 @@ def reimpls(settings: Settings, as_json: bool) -> None:
 
     rows = list_reimpls(Library(settings.library))
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo(safe_json(rows))
         return
-    click.echo(format_reimpls(rows))
+    echo(format_reimpls(rows))
 
 
 REIMPL_COMMANDS = [scaffold_cmd, reproduce, reimpls]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from paperkit.errors import BadInput
+from paperkit.sanitize import clean, one_line
 
 DEFAULT_API = "https://export.arxiv.org/api/query"
 
@@ -23,28 +25,49 @@ class Settings:
     backoff: float = 1.0  # seconds: the first wait between attempts, doubling after each failure
 
 
-def _float_env(name: str, default: float) -> float:
+def _number_env(name: str, default: float, what: str, maximum: float) -> float:
+    """A setting from the environment: a finite, non-negative number at most ``maximum``; anything else
+    is one line naming the variable and what it takes (exit 2)."""
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
         value = float(raw)
     except ValueError:
-        raise BadInput(f"{name} must be a number of seconds, got {raw!r}") from None
-    if value < 0:
-        raise BadInput(f"{name} must not be negative, got {raw!r}")
+        value = math.nan
+    if not math.isfinite(value) or value < 0 or value > maximum:
+        raise BadInput(f"{name} must be {what} from 0 to {maximum:g}, got {one_line(repr(raw))}")
     return value
+
+
+def _count_env(name: str, default: int, what: str, maximum: int) -> int:
+    """A whole-number setting (a count); ``3.0`` is taken, ``3.5``, ``three`` and ``nan`` are not."""
+    value = _number_env(name, default, what, maximum)
+    if value != int(value):
+        raise BadInput(f"{name} must be {what} from 0 to {maximum}, got {one_line(repr(os.environ[name]))}")
+    return int(value)
+
+
+def _library_path(raw: str | Path) -> Path:
+    """The library folder; a path carrying control characters (a trailing newline pasted from a shell,
+    an escape sequence) is refused rather than made into a folder named ``papers\\n``."""
+    text = str(raw)
+    if text != clean(text) or "\n" in text or "\r" in text or "\t" in text:
+        raise BadInput(f"the library path {text!r} holds control characters; give it without them")
+    if not text.strip():
+        raise BadInput("the library path is empty; give a folder, e.g. --library papers")
+    return Path(text).expanduser()
 
 
 def load_settings(library: str | Path | None = None) -> Settings:
     """Settings from the environment; an explicit ``library`` wins over ``PAPERKIT_LIBRARY``."""
     lib = library if library is not None else os.environ.get("PAPERKIT_LIBRARY") or "papers"
-    retries = int(_float_env("PAPERKIT_RETRIES", 4))
+    seconds = "a number of seconds"
     return Settings(
-        library=Path(lib).expanduser(),
+        library=_library_path(lib),
         api_url=os.environ.get("PAPERKIT_ARXIV_API") or DEFAULT_API,
-        delay=_float_env("PAPERKIT_ARXIV_DELAY", 3.0),
-        timeout=_float_env("PAPERKIT_TIMEOUT", 30.0),
-        retries=max(1, retries),
-        backoff=_float_env("PAPERKIT_BACKOFF", 1.0),
+        delay=_number_env("PAPERKIT_ARXIV_DELAY", 3.0, seconds, 3600),
+        timeout=_number_env("PAPERKIT_TIMEOUT", 30.0, seconds, 3600),
+        retries=max(1, _count_env("PAPERKIT_RETRIES", 4, "a whole number of tries", 100)),
+        backoff=_number_env("PAPERKIT_BACKOFF", 1.0, seconds, 3600),
     )

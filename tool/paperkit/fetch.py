@@ -18,7 +18,7 @@ from paperkit.access.arxiv_api import ArxivApi
 from paperkit.access.download import download_eprint, download_pdf
 from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
-from paperkit.errors import BadInput, DownloadError, PaperkitError
+from paperkit.errors import BadInput, DownloadError, PaperkitError, PdfMissing
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
 from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
 from paperkit.library.listing import resolve_key
@@ -131,14 +131,16 @@ class Fetcher:
         if meta.pdf_url:
             url = _versioned_pdf_url(meta.pdf_url, arxiv_id)
             self._pause()
-            download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
-            downloaded = True
+            with contextlib.suppress(PdfMissing):  # a 404 for the PDF (given, or built from /abs/): withdrawn
+                download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
+                downloaded = True
+        if downloaded:
             source = self._download_source(url, folder, warnings) if self.route != "pdf" else None
             sections = self._extract(folder / PDF, warnings, source)
         else:
             self._warn(
                 warnings,
-                "arXiv lists no PDF for this paper (withdrawn?): the note is written from the metadata",
+                "arXiv has no PDF for this paper (withdrawn?): the note is written from the metadata",
             )
         lib.write_meta(meta)
         outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
@@ -160,7 +162,7 @@ class Fetcher:
                 return self._fetch_local_source(item, path)
             raise BadInput(f"{path} is not a PDF, a LaTeX source archive or a folder of sources")
         warnings: list[str] = []
-        sections = self._extract(path, warnings)
+        sections = self._extract(path, warnings, refuse=True)
         stamp = None
         if sections is not None and sections.arxiv_id:
             with contextlib.suppress(BadInput):
@@ -285,8 +287,11 @@ class Fetcher:
             return None
         return dest
 
-    def _extract(self, pdf: Path | None, warnings: list[str], source: Path | None = None) -> Sections | None:
-        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure."""
+    def _extract(
+        self, pdf: Path | None, warnings: list[str], source: Path | None = None, refuse: bool = False
+    ) -> Sections | None:
+        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure
+        (``refuse``: a local file of which no page can be read is refused; keep the library readable)."""
         choice = self.route
         if choice == "latex" and source is None and pdf is not None:
             choice = "pdf"  # the warning that there is no source was given when it was looked for
@@ -295,6 +300,8 @@ class Fetcher:
         try:
             sections = read_paper(PaperFiles(pdf=pdf, source=source), choice)
         except ExtractionError as e:
+            if refuse and e.unreadable:
+                raise BadInput(f"{pdf}: no page can be read ({e}); it is not added to the library") from None
             if choice == "latex" and pdf is not None:
                 self._warn(
                     warnings, f"the LaTeX source could not be read ({e}); the note is written from the PDF"

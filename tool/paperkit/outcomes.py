@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from paperkit.errors import PaperkitError
+from paperkit.errors import PaperkitError, filesystem_error
 from paperkit.library.store import META, NOTE, PDF, SECTIONS
 
 Status = Literal["fetched", "updated", "failed"]
@@ -86,8 +86,14 @@ class Silent:
 
 
 def guarded(item: str, work: Callable[[], FetchOutcome]) -> FetchOutcome:
-    """Run one item's work; paperkit's own errors become a failed outcome, so the batch goes on."""
+    """Run one item's work; paperkit's own errors, and the filesystem's (a folder where a file belongs, a
+    read-only or full disk), become a failed outcome with one line, so the batch goes on."""
     try:
         return work()
     except PaperkitError as e:
         return FetchOutcome(input=item, status="failed", message=str(e), exit_code=e.exit_code)
+    except OSError as e:
+        failure = filesystem_error(e)
+        if failure is None:  # not the filesystem: a bug, for the CLI to report
+            raise
+        return FetchOutcome(input=item, status="failed", message=str(failure), exit_code=failure.exit_code)

@@ -3,7 +3,7 @@
 These are the CLI's side of the progress protocols (:class:`paperkit.outcomes.Reporter` for fetching,
 :data:`reimpl.harness.Progress` with ``start_seed``/``start_arm`` for training); all of it goes to stderr,
 so that ``--json`` output on stdout stays clean. Text from outside (titles, messages) is shown through
-:func:`paperkit.text.one_line`, never raw.
+:mod:`paperkit.sanitize`, never raw.
 """
 
 from __future__ import annotations
@@ -15,7 +15,12 @@ import click
 
 from paperkit.library.store import NOTE
 from paperkit.outcomes import FetchOutcome
-from paperkit.text import one_line
+from paperkit.sanitize import one_line, terminal_text
+
+
+def echo(text: object = "", err: bool = False, nl: bool = True) -> None:
+    """Print for the CLI: every line paperkit prints passes here, outside text made safe for a terminal."""
+    click.echo(terminal_text(text), err=err, nl=nl)
 
 
 class FetchProgress:

@@ -1,9 +1,14 @@
-"""Small text helpers shared by extraction, citations and the note: sentences and whitespace."""
+"""Small text helpers shared by extraction, citations and the note: sentences and whitespace.
+
+Cleaning outside text is :mod:`paperkit.sanitize`'s job; ``strip_controls`` and ``one_line`` are its.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from paperkit.sanitize import clean, one_line
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -13,13 +18,9 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-# C0/C1 control characters and bidi overrides: invisible, and able to disguise text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def strip_controls(text: str) -> str:
-    """Remove control characters and bidi overrides (right-to-left letters themselves stay)."""
-    return _CONTROL.sub("", text)
+    """Remove control characters, escape sequences and bidi controls (see :mod:`paperkit.sanitize`)."""
+    return clean(text)
 
 
 def squash(text: str) -> str:
@@ -27,9 +28,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def one_line(text: object) -> str:
-    """Outside text as one clean line: control characters gone, whitespace runs one space."""
-    return squash(strip_controls(str(text)))
+__all__ = ["ascii_fold", "fold", "one_line", "sentences", "squash", "strip_controls"]
 
 
 def ascii_fold(text: str) -> str:
@@ -62,7 +61,8 @@ def sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.start() + 1
-        if text[m.start()] == "." and _ends_with_abbreviation(text[start : m.start()]):
+        # Only the word before the stop matters: a short window keeps a run of "e.g. a. b. c." linear.
+        if text[m.start()] == "." and _ends_with_abbreviation(text[max(start, m.start() - 64) : m.start()]):
             continue
         piece = text[start:end].strip()
         # Keep closing quotes/brackets with the sentence they close.

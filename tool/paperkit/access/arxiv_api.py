@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ import arxiv
 import requests
 
 from paperkit import __version__
+from paperkit.access.feed import parse_feed, pdf_link, read_body, says_withdrawn
 from paperkit.access.ids import ArxivId, parse_arxiv_id
 from paperkit.access.retry import (
     Retryable,
@@ -29,6 +31,7 @@ from paperkit.access.retry import (
 from paperkit.config import Settings
 from paperkit.errors import BadInput, NetworkError, NotFound, PaperkitError
 from paperkit.records import PaperMeta
+from paperkit.sanitize import one_line
 
 # The package logs skipped entries (arXiv's old "Error" entries among them) as warnings; without a handler
 # of its own, Python would print them on stderr, and only the CLI speaks to the terminal.
@@ -36,6 +39,10 @@ logging.getLogger("arxiv").addHandler(logging.NullHandler())
 
 PAGE_SIZE = 100  # arXiv serves at most this many entries per request without complaint
 USER_AGENT = f"paperkit/{__version__} (arxiv.py/{arxiv.__version__})"
+# Each request ends within this many PAPERKIT_TIMEOUTs, however slowly the server sends (2 min by default).
+DEADLINE_TIMEOUTS = 4
+# What is kept of a feed's fields: no paper has more; a feed with more is broken or hostile.
+MAX_TITLE, MAX_ABSTRACT, MAX_FIELD, MAX_AUTHORS, MAX_CATEGORIES = 2_000, 20_000, 2_000, 500, 50
 
 
 class _TimeoutSession(requests.Session):
@@ -59,34 +66,53 @@ class _TimeoutSession(requests.Session):
 
 
 class _Client(arxiv.Client):
-    """``arxiv.Client`` aimed at ``settings.api_url``, with a timeout and without its own retries."""
+    """``arxiv.Client`` aimed at ``settings.api_url``, with a timeout, an overall deadline per request, a
+    size cap, a parse that survives one bad entry (:mod:`paperkit.access.feed`) and without its retries."""
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(page_size=PAGE_SIZE, delay_seconds=settings.delay, num_retries=0)
         base = settings.api_url.replace("{", "{{").replace("}", "}}")
         self.query_url_format = base + ("&{}" if "?" in base else "?{}")
-        self.session = _TimeoutSession(max(settings.timeout, 0.1))
+        timeout = max(settings.timeout, 0.1)
+        self.session = _TimeoutSession(timeout)
         self.session.headers["User-Agent"] = USER_AGENT
         self._session = self.session
+        self.deadline = DEADLINE_TIMEOUTS * timeout
+        self.last_body = b""
 
-
-def _collapse(text: str | None) -> str:
-    return " ".join((text or "").split())
+    def _parse_feed(self, url: str, first_page: bool = True, _try_index: int = 0) -> Any:
+        """One page: the package's polite delay, then a bounded read and a tolerant parse."""
+        self.last_body = b""
+        last: datetime | None = getattr(self, "_last_request_dt", None)
+        if last is not None:
+            wait = self.delay_seconds - (datetime.now() - last).total_seconds()
+            if wait > 0:
+                time.sleep(wait)
+        response = self.session.get(url, stream=True)
+        self._last_request_dt = datetime.now()
+        if response.status_code != 200:
+            response.close()
+            raise arxiv.HTTPError(url, _try_index, response.status_code)
+        self.last_body = read_body(response, url.split("?", 1)[0], self.deadline)
+        feed = parse_feed(self.last_body)
+        if not feed.results and not first_page:
+            raise arxiv.UnexpectedEmptyPageError(url, _try_index, feed)
+        return feed
 
 
 def _optional(text: str | None) -> str | None:
-    return _collapse(text) or None
+    return one_line(text or "")[:MAX_FIELD] or None
 
 
 def _iso(when: datetime | None) -> str | None:
-    if when is None or when == datetime.min:
+    if when is None or when.year <= 1:  # no date, or one the feed could not give (feed.NO_DATE)
         return None
     return when.isoformat()
 
 
 def _is_error_entry(result: arxiv.Result) -> bool:
     """The old API answered an unknown or malformed ID with an entry titled "Error"."""
-    return "/api/errors" in result.entry_id or (_collapse(result.title) == "Error" and not result.authors)
+    return "/api/errors" in result.entry_id or (one_line(result.title) == "Error" and not result.authors)
 
 
 def _result_id(result: arxiv.Result) -> ArxivId | None:
@@ -104,22 +130,30 @@ def to_meta(result: arxiv.Result) -> PaperMeta:
     else:  # not an ID we know how to read: keep arXiv's text without a version
         paper_id, version = re.sub(r"v[0-9]+$", "", result.get_short_id()), None
     categories: list[str] = []
-    for cat in [result.primary_category, *result.categories]:
+    for cat in [result.primary_category, *result.categories][:MAX_CATEGORIES]:
+        cat = one_line(cat)[:100]
         if cat and cat not in categories:
             categories.append(cat)
+    pdf_url = None if says_withdrawn(result.comment, result.summary) else pdf_link(result)
+    authors = [one_line(a.name)[:MAX_FIELD] for a in result.authors[:MAX_AUTHORS]]
     return PaperMeta(
-        id=paper_id,
+        id=one_line(paper_id),
         version=version,
-        title=_collapse(result.title),
-        authors=[_collapse(a.name) for a in result.authors if _collapse(a.name)],
+        title=one_line(result.title)[:MAX_TITLE],
+        authors=[a for a in authors if a],
         published=_iso(result.published),
         updated=_iso(result.updated),
         categories=categories,
-        abstract=_collapse(result.summary),
+        abstract=one_line(result.summary)[:MAX_ABSTRACT],
         links=[
-            {"href": link.href, "title": link.title or "", "rel": link.rel or ""} for link in result.links
+            {
+                "href": one_line(link.href)[:MAX_FIELD],
+                "title": one_line(link.title or ""),
+                "rel": one_line(link.rel),
+            }
+            for link in result.links[:20]
         ],
-        pdf_url=result.pdf_url,
+        pdf_url=pdf_url,
         doi=_optional(result.doi),
         journal_ref=_optional(result.journal_ref),
         comment=_optional(result.comment),
@@ -170,7 +204,7 @@ class ArxivApi:
                     raise NetworkError(f"arXiv API at {where} failed: {type(e).__name__}") from None
                 raise retryable from None
             last = self.client.session.last_response
-            if not found and last is not None and b"<feed" not in last.content[:4096]:
+            if not found and last is not None and b"<feed" not in self.client.last_body[:4096]:
                 # A proxy's or portal's HTML page parses as an empty feed; that is no answer from arXiv.
                 raise Retryable("the answer is not an Atom feed")
             return found

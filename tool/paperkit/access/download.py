@@ -26,7 +26,7 @@ from paperkit.access.retry import (
     with_retries,
 )
 from paperkit.config import Settings
-from paperkit.errors import DownloadError, LibraryError
+from paperkit.errors import DownloadError, PdfMissing, filesystem_error
 from paperkit.library.store import make_readable
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # no paper is this big; a server sending more is broken
@@ -84,7 +84,7 @@ def _fetch_once(
         with response:
             check_status(response)
             if response.status_code == 404:
-                raise DownloadError(f"no {what} at {url} (HTTP 404)")
+                raise PdfMissing(f"no {what} at {url} (HTTP 404)")
             if response.status_code != 200:
                 raise DownloadError(f"cannot download {url}: HTTP {response.status_code}")
             total = _content_length(response)
@@ -194,7 +194,7 @@ def _download(
         try:
             fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
         except OSError as e:
-            raise LibraryError(f"cannot write {dest}: {e.strerror or e}") from None
+            raise filesystem_error(e, dest, "write") or e from None
         os.close(fd)
         tmp = Path(name)
         try:
@@ -207,7 +207,7 @@ def _download(
                 tmp.unlink()
             if isinstance(e, OSError) and not isinstance(e, requests.RequestException):
                 # The disk (full, read-only), not the network: no retry, and no "internal error".
-                raise LibraryError(f"cannot write {dest}: {e.strerror or e}") from None
+                raise filesystem_error(e, dest, "write") or e from None
             raise
 
     return with_retries(attempt, settings, f"download of {url} failed", error=DownloadError)

@@ -33,4 +33,12 @@ class Route(Protocol):
 
 
 class ExtractionError(PdfError):
-    """A route could not read the paper's files (corrupt, encrypted, no text)."""
+    """A route could not read the paper's files (corrupt, encrypted, no text).
+
+    ``unreadable`` is set when no page could be read at all (corrupt, encrypted, no pages), as opposed to
+    pages without text (a scan): such a file is not kept in the library as a paper's PDF.
+    """
+
+    def __init__(self, message: str, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable

@@ -23,7 +23,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from paperkit.errors import BadInput, LibraryError
+from paperkit.errors import BadInput, LibraryError, filesystem_error
 from paperkit.records import PaperMeta, Sections
 
 PDF, META, SECTIONS, NOTE = "paper.pdf", "meta.json", "sections.json", "notes.md"
@@ -45,7 +45,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
-        raise LibraryError(f"cannot write {path}: {e.strerror or e}") from None
+        raise filesystem_error(e, path, "write") or e from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
@@ -57,7 +57,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(e, OSError):  # disk full, read-only, quota: the library's problem, not a bug
-            raise LibraryError(f"cannot write {path}: {e.strerror or e}") from None
+            raise filesystem_error(e, path, "write") or e from None
         raise
 
 

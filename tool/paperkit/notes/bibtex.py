@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from paperkit.records import PaperMeta
-from paperkit.text import ascii_fold, squash
+from paperkit.sanitize import one_line
+from paperkit.text import ascii_fold
 
 _STOPWORDS = {
     "a",
@@ -40,7 +41,7 @@ def citekey(meta: PaperMeta) -> str:
 
 def _escape(value: str) -> str:
     """Make a value safe inside ``{...}``: braces balanced, TeX specials escaped, one line."""
-    value = squash(value).replace("\\", "")
+    value = one_line(value).replace("\\", "")
     depth = 0
     kept = []
     for ch in value:

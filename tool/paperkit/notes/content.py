@@ -7,7 +7,7 @@ field of :class:`NoteContent`; the template reads the fields by name (:mod:`~pap
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,11 @@ from paperkit.notes.roles import Roles, contributions, in_one_breath, sort_roles
 from paperkit.notes.terms import Term, find_terms
 from paperkit.records import PaperMeta, Section, Sections
 from paperkit.reproduction.verdicts import last_verdict
-from paperkit.text import squash, strip_controls
+from paperkit.sanitize import clean_meta
+from paperkit.text import squash
+
+MAX_ABSTRACT = 20_000  # characters of an abstract the note reads (arXiv allows 1,920)
+MAX_SECTION = 100_000  # characters of the introduction / related work (an introduction is ~5,000)
 
 
 @dataclass
@@ -152,12 +156,9 @@ def _read_reproduction(folder: Path) -> ReproductionSummary | None:
 
 def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> NoteContent:
     """Gather what the note shows for a paper stored in ``folder``."""
-    meta = replace(
-        meta,
-        title=strip_controls(meta.title),
-        authors=[strip_controls(a) for a in meta.authors],
-        abstract=strip_controls(meta.abstract),
-    )
+    meta = clean_meta(meta)
+    # Every text step below is bounded by these caps (no abstract is near them; a hostile feed or PDF is).
+    meta.abstract = meta.abstract[:MAX_ABSTRACT]
     warnings: list[str] = []
     if sections is None:
         warnings.append("the PDF could not be read: this note is written from the arXiv metadata alone")
@@ -167,8 +168,9 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     abstract, source = meta.abstract, "arXiv"
     if not abstract.strip() and sections is not None:
         abstract, source = sections.abstract, _ROUTE_NAMES.get(sections.route, "PDF")
-    intro = sections.introduction.text if sections and sections.introduction else ""
-    related = sections.related_work.text if sections and sections.related_work else ""
+    abstract = abstract[:MAX_ABSTRACT]
+    intro = sections.introduction.text[:MAX_SECTION] if sections and sections.introduction else ""
+    related = sections.related_work.text[:MAX_SECTION] if sections and sections.related_work else ""
     refs = sections.references if sections else []
     roles = sort_roles(abstract, intro)
     return NoteContent(

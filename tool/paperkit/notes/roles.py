@@ -128,14 +128,16 @@ def sort_roles(text: str, introduction: str = "", per_role_from_intro: int = 2) 
 
 def in_one_breath(abstract: str, roles: Roles) -> list[str]:
     """The paper's idea in one or two of its own sentences: the clearest statement of what it proposes."""
-    candidates = sentences(abstract) + [s for s in roles.idea if s not in sentences(abstract)]
-    strong = [s for s in candidates if _STRONG_IDEA.search(s)]
-    pick = strong[:1] or roles.idea[:1] or candidates[:1]
+    in_abstract = sentences(abstract)
+    known = set(in_abstract)
+    candidates = in_abstract + [s for s in roles.idea if s not in known]
+    strong = next((s for s in candidates if _STRONG_IDEA.search(s)), None)
+    pick = [strong] if strong is not None else roles.idea[:1] or candidates[:1]
     if pick and len(pick[0].split()) < 14:
         # A short statement ("We propose X.") reads better with the sentence that says what X does.
-        rest = [s for s in candidates if s not in pick]
-        following = [s for s in rest if candidates.index(s) == candidates.index(pick[0]) + 1]
-        pick += following[:1]
+        at = candidates.index(pick[0]) + 1
+        if at < len(candidates) and candidates[at] not in pick and candidates.index(candidates[at]) == at:
+            pick.append(candidates[at])
     return pick
 
 

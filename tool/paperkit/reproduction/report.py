@@ -7,6 +7,7 @@ from typing import Any
 
 from paperkit.library.listing import PaperRow
 from paperkit.reproduction.reproduce import Reproduction, arm_means, arm_spread
+from paperkit.sanitize import one_line
 
 
 def _fmt(value: float) -> str:
@@ -48,8 +49,8 @@ def format_report(repro: Reproduction) -> str:
     ]
     seeds = ", ".join(f"seed {r.seed}: {r.wall_time_s:.1f}s" for r in repro.results)
     parts: list[str | None] = [
-        f"{paper.arxiv_id}  {paper.title}",
-        f"claim: {paper.claim}",
+        f"{paper.arxiv_id}  {one_line(paper.title)}",
+        f"claim: {one_line(paper.claim)}",
         f"toy: {paper.toy}" if paper.toy else None,
         f"budget {repro.budget}, device {repro.device}, {seeds}",
         "",
@@ -108,7 +109,7 @@ def format_summary(repros: list[Reproduction]) -> str:
 
 def _clip(text: str, width: int) -> str:
     """``text`` on one line, cut with an ellipsis to at most ``width`` characters."""
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -120,7 +121,7 @@ def format_reimpls(rows: list[dict[str, Any]]) -> str:
         verdict = "not reproduced" if last is None else ("held" if last["held"] else "NOT HELD")
         if last is not None and last["timestamp"]:
             verdict += f" ({last['timestamp'][:10]}, {last['budget']})"
-        lines.append(f"{row['arxiv_id']:<11} {row['name']:<20} {row['title']}")
+        lines.append(f"{row['arxiv_id']:<11} {row['name']:<20} {one_line(row['title'])}")
         lines.append(f"{'':<11} claim: {_clip(row['claim'], 100)}")
         lines.append(f"{'':<11} last: {verdict}")
     return "\n".join(lines)
@@ -131,10 +132,10 @@ def format_papers(rows: list[PaperRow]) -> str:
     lines = []
     for r in rows:
         if r.error:
-            lines.append(f"{r.key:<18} (unreadable: {r.error})")
+            lines.append(f"{r.key:<18} (unreadable: {one_line(r.error)})")
             continue
         extra = ""
         if r.reimplementation:
             extra = f"  [reimpl: {r.reimplementation}, {r.last_reproduction or 'not reproduced'}]"
-        lines.append(f"{r.id:<18} {r.year or '':<4}  {_clip(r.title, 70)}{extra}")
+        lines.append(f"{one_line(r.id):<18} {r.year or '':<4}  {_clip(r.title, 70)}{extra}")
     return "\n".join(lines)

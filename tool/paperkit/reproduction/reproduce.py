@@ -118,9 +118,18 @@ def pick_device(requested: str | None) -> torch.device:
     from reimpl.harness import pick_device as harness_pick
 
     try:
-        return harness_pick(requested)
+        device = harness_pick(requested)
     except ValueError as e:
         raise BadInput(str(e)) from None
+    if device.type != "cpu":  # "mps" without Apple's GPU, "cuda:7" on a one-GPU machine: one line, exit 2
+        import torch
+
+        try:
+            torch.zeros(1, device=device)
+        except (RuntimeError, AssertionError, ValueError):
+            message = f"device {requested!r} is not available on this machine (try --device cpu)"
+            raise BadInput(message) from None
+    return device
 
 
 def _arm_values(results: list[RunResult]) -> dict[str, dict[str, list[float]]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from paperkit.extraction.pdf.layout import Line
 from paperkit.text import fold
@@ -155,6 +156,26 @@ def _set_apart(lines: list[Line], i: int, j: int, body: float) -> bool:
         return True
     nxt = lines[j]
     return not (_styled(nxt, body) and nxt.bold == ln.bold and abs(nxt.max_size - ln.max_size) < 0.6)
+
+
+def read_outline(doc: Any, max_level: int = 8, max_entries: int = 5000) -> list[list]:
+    """``doc.get_toc()``, or, for an outline nested too deep for its recursion (1,500 levels), the same
+    entries read without recursion down to ``max_level`` (only the top levels are used here)."""
+    try:
+        return list(doc.get_toc())
+    except RecursionError:
+        pass
+    toc: list[list] = []
+    stack = [(doc.outline, 1)]
+    while stack and len(toc) < max_entries:
+        item, level = stack.pop()
+        if item is None:
+            continue
+        toc.append([level, item.title or "", item.page + 1])
+        stack.append((item.next, level))
+        if level < max_level:
+            stack.append((item.down, level + 1))  # popped first: entries come in document order
+    return toc
 
 
 def _outline_top(toc: list[list]) -> list[tuple[str, int]]:

@@ -27,7 +27,7 @@ class PdfRoute:
         try:
             sections = extract_sections(files.pdf)
         except PdfError as e:
-            raise ExtractionError(str(e)) from None
+            raise ExtractionError(str(e), unreadable=True) from None
         if not (sections.title or sections.abstract or sections.headings or sections.references):
             # No text at all (a scanned PDF): as unreadable as a corrupt one, and reported the same way.
             raise ExtractionError("; ".join(sections.warnings) or "no text found")
