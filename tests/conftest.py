@@ -33,6 +33,15 @@ def fake_arxiv(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeArxiv]:
 
 
 @pytest.fixture
+def served_paper(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
+    """The fake arXiv serving one whole, readable paper: 1506.03099."""
+    from reliability_support import add_good_paper
+
+    add_good_paper(fake_arxiv, tmp_path, "1506.03099")
+    return fake_arxiv
+
+
+@pytest.fixture
 def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty library folder, set as ``PAPERKIT_LIBRARY``."""
     lib = tmp_path / "library"

@@ -55,7 +55,7 @@ def pdf_bytes(tmp_path: Path, name: str, **kw: object) -> bytes:
 
 
 @pytest.fixture
-def arxiv(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
+def served_papers(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
     fake_arxiv.add_paper(
         "1506.03099",
         version=3,
@@ -90,7 +90,7 @@ def one_line_error(result: Result) -> str:
     return lines[0]
 
 
-def test_fetch_writes_pdf_meta_sections_and_note(arxiv: FakeArxiv, library: Path) -> None:
+def test_fetch_writes_pdf_meta_sections_and_note(served_papers: FakeArxiv, library: Path) -> None:
     result = run("fetch", "1506.03099")
     assert result.exit_code == 0, result.stderr
     folder = library / "1506.03099"
@@ -111,26 +111,26 @@ def test_fetch_writes_pdf_meta_sections_and_note(arxiv: FakeArxiv, library: Path
     assert "1/1" in result.stderr or "1506.03099" in result.stderr  # progress on stderr
 
 
-def test_second_fetch_is_offline_and_keeps_my_notes(arxiv: FakeArxiv, library: Path) -> None:
+def test_second_fetch_is_offline_and_keeps_my_notes(served_papers: FakeArxiv, library: Path) -> None:
     assert run("fetch", "1506.03099").exit_code == 0
     note = library / "1506.03099" / "notes.md"
     note.write_text(note.read_text() + "\nmy thought\n")
-    before = len(arxiv.requests)
+    before = len(served_papers.requests)
     assert run("fetch", "arXiv:1506.03099").exit_code == 0
-    assert len(arxiv.requests) == before  # neither the API nor the PDF was asked again
+    assert len(served_papers.requests) == before  # neither the API nor the PDF was asked again
     assert note.read_text().endswith("\nmy thought\n")
     assert run("fetch", "--force", "1506.03099").exit_code == 0
-    assert len(arxiv.requests_to("/pdf/")) == 2
+    assert len(served_papers.requests_to("/pdf/")) == 2
     assert note.read_text().endswith("\nmy thought\n")
 
 
-def test_versioned_id_downloads_that_version(arxiv: FakeArxiv, library: Path) -> None:
+def test_versioned_id_downloads_that_version(served_papers: FakeArxiv, library: Path) -> None:
     assert run("fetch", "https://arxiv.org/abs/1506.03099v1").exit_code == 0
-    assert arxiv.requests_to("/pdf/")[-1].path.endswith("1506.03099v1")
+    assert served_papers.requests_to("/pdf/")[-1].path.endswith("1506.03099v1")
     assert json.loads((library / "1506.03099" / "meta.json").read_text())["version"] == 1
 
 
-def test_two_column_pdf_without_outline(arxiv: FakeArxiv, library: Path) -> None:
+def test_two_column_pdf_without_outline(served_papers: FakeArxiv, library: Path) -> None:
     assert run("fetch", "1706.03762").exit_code == 0
     sections = json.loads((library / "1706.03762" / "sections.json").read_text())
     assert sections["introduction"] is not None and sections["related_work"] is not None
@@ -138,7 +138,7 @@ def test_two_column_pdf_without_outline(arxiv: FakeArxiv, library: Path) -> None
     assert sections["route"] == "pdf"
 
 
-def test_batch_goes_on_past_a_bad_item(arxiv: FakeArxiv, library: Path) -> None:
+def test_batch_goes_on_past_a_bad_item(served_papers: FakeArxiv, library: Path) -> None:
     result = run("fetch", "1506.03099", "1501.99999", "not-an-id", "1706.03762", "--json")
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
@@ -151,12 +151,12 @@ def test_batch_goes_on_past_a_bad_item(arxiv: FakeArxiv, library: Path) -> None:
 @pytest.mark.parametrize(
     "bad", ["", "15060.3099", "../../etc/passwd", "cs/../../x", "/etc/passwd.pdf", "１５０６.０３０９９"]
 )
-def test_bad_input_is_one_line_and_writes_nothing(arxiv: FakeArxiv, library: Path, bad: str) -> None:
+def test_bad_input_is_one_line_and_writes_nothing(served_papers: FakeArxiv, library: Path, bad: str) -> None:
     result = run("fetch", bad)
     assert result.exit_code == 2
     one_line_error_or_failed(result)
     assert list(library.iterdir()) == []
-    assert arxiv.requests == []
+    assert served_papers.requests == []
 
 
 def one_line_error_or_failed(result: Result) -> None:
@@ -165,24 +165,28 @@ def one_line_error_or_failed(result: Result) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_search_fetches_the_top_results(arxiv: FakeArxiv, library: Path) -> None:
+def test_search_fetches_the_top_results(served_papers: FakeArxiv, library: Path) -> None:
     result = run("fetch", "--search", "attention", "--max", "1", "--json")
     assert result.exit_code == 0, result.stderr
     assert [o["key"] for o in json.loads(result.stdout)] == ["1706.03762"]
 
 
-def test_local_pdf_offline_is_keyed_by_its_stamp(arxiv: FakeArxiv, library: Path, tmp_path: Path) -> None:
+def test_local_pdf_offline_is_keyed_by_its_stamp(
+    served_papers: FakeArxiv, library: Path, tmp_path: Path
+) -> None:
     local = tmp_path / "downloaded.pdf"
     local.write_bytes(pdf_bytes(tmp_path, "x.pdf", stamp="arXiv:1506.03099v3 [cs.LG] 23 Sep 2015"))
     result = run("fetch", "--offline", str(local))
     assert result.exit_code == 0, result.stderr
-    assert arxiv.requests == []
+    assert served_papers.requests == []
     meta = json.loads((library / "1506.03099" / "meta.json").read_text())
     assert meta["id"] == "1506.03099" and meta["version"] == 3
     assert "Scheduled Sampling" in meta["title"]
 
 
-def test_local_pdf_without_id_is_keyed_by_file_name(arxiv: FakeArxiv, library: Path, tmp_path: Path) -> None:
+def test_local_pdf_without_id_is_keyed_by_file_name(
+    served_papers: FakeArxiv, library: Path, tmp_path: Path
+) -> None:
     local = tmp_path / "My Paper (draft).pdf"
     local.write_bytes(pdf_bytes(tmp_path, "y.pdf"))
     result = run("fetch", str(local))
@@ -191,18 +195,20 @@ def test_local_pdf_without_id_is_keyed_by_file_name(arxiv: FakeArxiv, library: P
     assert (folder / "notes.md").is_file() and ".." not in folder.name and " " not in folder.name
 
 
-def test_local_pdf_with_arxiv_down_is_a_warning(arxiv: FakeArxiv, library: Path, tmp_path: Path) -> None:
+def test_local_pdf_with_arxiv_down_is_a_warning(
+    served_papers: FakeArxiv, library: Path, tmp_path: Path
+) -> None:
     local = tmp_path / "p.pdf"
     local.write_bytes(pdf_bytes(tmp_path, "z.pdf", stamp="arXiv:1506.03099v3 [cs.LG] 23 Sep 2015"))
-    arxiv.fail("/api/query", status=503)
+    served_papers.fail("/api/query", status=503)
     result = run("fetch", str(local))
     assert result.exit_code == 0, result.stderr
     assert "warning" in result.stderr
     assert (library / "1506.03099" / "notes.md").is_file()
 
 
-def test_unreadable_pdf_still_gives_a_note(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.add_paper("1409.0473", title="Align and Translate", pdf=b"%PDF-1.7\n garbage \n%%EOF\n")
+def test_unreadable_pdf_still_gives_a_note(served_papers: FakeArxiv, library: Path) -> None:
+    served_papers.add_paper("1409.0473", title="Align and Translate", pdf=b"%PDF-1.7\n garbage \n%%EOF\n")
     result = run("fetch", "1409.0473")
     assert result.exit_code == 3, result.stderr
     note = (library / "1409.0473" / "notes.md").read_text()
@@ -210,24 +216,24 @@ def test_unreadable_pdf_still_gives_a_note(arxiv: FakeArxiv, library: Path) -> N
     assert "warning" in result.stderr
 
 
-def test_withdrawn_paper_gives_a_note_from_metadata(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.add_paper("1501.00001", title="Withdrawn", withdrawn=True)
+def test_withdrawn_paper_gives_a_note_from_metadata(served_papers: FakeArxiv, library: Path) -> None:
+    served_papers.add_paper("1501.00001", title="Withdrawn", withdrawn=True)
     result = run("fetch", "1501.00001")
     assert result.exit_code == 3
     assert not (library / "1501.00001" / "paper.pdf").exists()
     assert "Warning" in (library / "1501.00001" / "notes.md").read_text()
 
 
-def test_server_errors_end_in_one_line_and_leave_nothing(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.fail("/api/query", status=503)
+def test_server_errors_end_in_one_line_and_leave_nothing(served_papers: FakeArxiv, library: Path) -> None:
+    served_papers.fail("/api/query", status=503)
     result = run("fetch", "1506.03099")
     assert result.exit_code == 1
     assert "503" in one_line_failed(result)
     assert list(library.iterdir()) == []
 
 
-def test_html_instead_of_pdf_keeps_no_pdf(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.fail(paper="1506.03099", mode="html")
+def test_html_instead_of_pdf_keeps_no_pdf(served_papers: FakeArxiv, library: Path) -> None:
+    served_papers.fail(paper="1506.03099", mode="html")
     result = run("fetch", "1506.03099")
     assert result.exit_code == 1
     assert "HTML" in one_line_failed(result)
@@ -241,7 +247,7 @@ def one_line_failed(result: Result) -> str:
     return lines[0]
 
 
-def test_notes_and_list(arxiv: FakeArxiv, library: Path) -> None:
+def test_notes_and_list(served_papers: FakeArxiv, library: Path) -> None:
     assert run("fetch", "1506.03099").exit_code == 0
     (library / "1506.03099" / "sections.json").write_text("{broken")
     result = run("notes", "1506.03099")
@@ -256,15 +262,17 @@ def test_notes_and_list(arxiv: FakeArxiv, library: Path) -> None:
 
 
 def test_background_fetches_what_the_introduction_cites(
-    arxiv: FakeArxiv, library: Path, tmp_path: Path
+    served_papers: FakeArxiv, library: Path, tmp_path: Path
 ) -> None:
-    arxiv.add_paper(
+    served_papers.add_paper(
         "1308.0850",
         title="Generating Sequences With Recurrent Neural Networks",
         pdf=pdf_bytes(tmp_path, "g.pdf"),
     )
-    arxiv.add_paper("0904.1234", title="Curriculum Learning", pdf=pdf_bytes(tmp_path, "c.pdf"))
-    arxiv.add_paper("0905.1234", title="Curriculum learning for robots", pdf=pdf_bytes(tmp_path, "r.pdf"))
+    served_papers.add_paper("0904.1234", title="Curriculum Learning", pdf=pdf_bytes(tmp_path, "c.pdf"))
+    served_papers.add_paper(
+        "0905.1234", title="Curriculum learning for robots", pdf=pdf_bytes(tmp_path, "r.pdf")
+    )
     result = run("fetch", "--background", "1506.03099", "--json")
     assert result.exit_code == 0, result.stderr
     fetched = [o["key"] for o in json.loads(result.stdout)]
@@ -274,11 +282,13 @@ def test_background_fetches_what_the_introduction_cites(
 
 
 def test_background_batch_goes_on_past_a_paper_without_introduction(
-    arxiv: FakeArxiv, library: Path, tmp_path: Path
+    served_papers: FakeArxiv, library: Path, tmp_path: Path
 ) -> None:
     no_intro = pdf_bytes(tmp_path, "n.pdf", sections=[("Method", "We do things step by step in this part.")])
-    arxiv.add_paper("1501.00003", title="No Introduction Here", pdf=no_intro)
-    arxiv.add_paper("1308.0850", title="Generating Sequences With Recurrent Neural Networks", pdf=no_intro)
+    served_papers.add_paper("1501.00003", title="No Introduction Here", pdf=no_intro)
+    served_papers.add_paper(
+        "1308.0850", title="Generating Sequences With Recurrent Neural Networks", pdf=no_intro
+    )
     result = run("fetch", "--background", "1501.00003", "1506.03099", "--json")
     assert result.exit_code == 1, result.stderr
     summary = json.loads(result.stdout)

@@ -19,7 +19,6 @@ import pytest
 import paperkit.library.store
 from fake_arxiv import FakeArxiv
 from reliability_support import (
-    add_good_paper,
     add_my_notes,
     assert_whole_note,
     cli_env,
@@ -33,12 +32,6 @@ from reliability_support import (
 ID = "1506.03099"
 WHOLE = ["1506.03099", "1506.03099/meta.json", "1506.03099/notes.md", "1506.03099/paper.pdf",
          "1506.03099/sections.json"]  # fmt: skip
-
-
-@pytest.fixture
-def arxiv(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
-    add_good_paper(fake_arxiv, tmp_path, ID)
-    return fake_arxiv
 
 
 def assert_whole_library(library: Path, fake: FakeArxiv) -> None:
@@ -79,67 +72,69 @@ def wait_for_download_start(fake: FakeArxiv, proc: subprocess.Popen[str], seen: 
 # --- Two at once --------------------------------------------------------------------------------------
 
 
-def test_two_fetches_of_one_paper_wait_for_each_other(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.fail(paper=ID, mode="slow", delay=0.03)  # about 1.2 s of download
-    procs = [start_fetch(arxiv, library, ID) for _ in range(2)]
+def test_two_fetches_of_one_paper_wait_for_each_other(served_paper: FakeArxiv, library: Path) -> None:
+    served_paper.fail(paper=ID, mode="slow", delay=0.03)  # about 1.2 s of download
+    procs = [start_fetch(served_paper, library, ID) for _ in range(2)]
     outs = [p.communicate(timeout=60) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     verbs = sorted(err.strip().splitlines()[-1].split(":")[0].strip() for _, err in outs)
     assert verbs == ["fetched", "rebuilt"]  # the second waited on the lock, then found the paper there
-    assert len(arxiv.requests_to("/pdf/")) == 1 and len(arxiv.requests_to("/api/query")) == 1
-    assert_whole_library(library, arxiv)
+    assert len(served_paper.requests_to("/pdf/")) == 1 and len(served_paper.requests_to("/api/query")) == 1
+    assert_whole_library(library, served_paper)
 
 
 # --- Interrupted downloads ----------------------------------------------------------------------------
 
 
-def test_sigint_mid_download_leaves_nothing_and_rerun_completes(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.fail(paper=ID, mode="slow", delay=0.2)
-    proc = start_fetch(arxiv, library, ID)
-    wait_for_download_start(arxiv, proc)
+def test_sigint_mid_download_leaves_nothing_and_rerun_completes(
+    served_paper: FakeArxiv, library: Path
+) -> None:
+    served_paper.fail(paper=ID, mode="slow", delay=0.2)
+    proc = start_fetch(served_paper, library, ID)
+    wait_for_download_start(served_paper, proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert [ln for ln in err.splitlines() if "error" in ln] == ["paperkit: error: interrupted"]
     assert "Traceback" not in err
     assert tree(library) == []  # no partial PDF, no temporary, not even an empty folder
-    arxiv.clear_faults()
+    served_paper.clear_faults()
     result = run("fetch", ID)
     assert result.exit_code == 0, result.stderr
-    assert_whole_library(library, arxiv)
+    assert_whole_library(library, served_paper)
 
 
-def test_sigkill_mid_download_then_rerun_completes(arxiv: FakeArxiv, library: Path) -> None:
-    arxiv.fail(paper=ID, mode="slow", delay=0.2)
-    proc = start_fetch(arxiv, library, ID)
-    wait_for_download_start(arxiv, proc)
+def test_sigkill_mid_download_then_rerun_completes(served_paper: FakeArxiv, library: Path) -> None:
+    served_paper.fail(paper=ID, mode="slow", delay=0.2)
+    proc = start_fetch(served_paper, library, ID)
+    wait_for_download_start(served_paper, proc)
     proc.kill()
     proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert not (library / ID / "paper.pdf").exists()  # the partial body never takes the real name
-    arxiv.clear_faults()
+    served_paper.clear_faults()
     result = run("fetch", ID)
     assert result.exit_code == 0, result.stderr
-    assert_whole_library(library, arxiv)  # the killed run's temporary is cleaned up too
-    assert len(arxiv.requests_to("/pdf/")) == 2
+    assert_whole_library(library, served_paper)  # the killed run's temporary is cleaned up too
+    assert len(served_paper.requests_to("/pdf/")) == 2
 
 
-def test_sigkill_during_forced_refetch_keeps_the_old_paper(arxiv: FakeArxiv, library: Path) -> None:
+def test_sigkill_during_forced_refetch_keeps_the_old_paper(served_paper: FakeArxiv, library: Path) -> None:
     assert run("fetch", ID).exit_code == 0
     note = library / ID / "notes.md"
     add_my_notes(note, "my notes\n")
     before = {p.name: p.read_bytes() for p in (library / ID).iterdir() if p.is_file()}
-    arxiv.fail(paper=ID, mode="slow", delay=0.2)
-    proc = start_fetch(arxiv, library, "--force", ID)
-    wait_for_download_start(arxiv, proc, seen=1)
+    served_paper.fail(paper=ID, mode="slow", delay=0.2)
+    proc = start_fetch(served_paper, library, "--force", ID)
+    wait_for_download_start(served_paper, proc, seen=1)
     proc.kill()
     proc.communicate(timeout=30)
     after = {name: (library / ID / name).read_bytes() for name in before}
     assert after == before
-    arxiv.clear_faults()
+    served_paper.clear_faults()
     result = run("fetch", ID)  # not --force: the stored PDF is whole, so it is used, offline
     assert result.exit_code == 0, result.stderr
-    assert_whole_library(library, arxiv)
+    assert_whole_library(library, served_paper)
     assert note.read_text().endswith("\nmy notes\n")
 
 
@@ -152,7 +147,7 @@ def _enospc(*args: object, **kwargs: object) -> None:
 
 @pytest.mark.parametrize("where", ["replace", "fsync"])
 def test_disk_full_while_writing_the_note_keeps_the_old_one(
-    arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    served_paper: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     assert run("fetch", ID).exit_code == 0
     note = library / ID / "notes.md"
@@ -178,7 +173,7 @@ def test_disk_full_while_writing_the_note_keeps_the_old_one(
 
 
 def test_disk_full_during_download_keeps_nothing(
-    arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
+    served_paper: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("paperkit.access.download.os.fsync", _enospc)
     result = run("fetch", ID)

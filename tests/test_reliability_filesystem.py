@@ -32,7 +32,7 @@ BAD, GOOD = "1506.03099", "1706.03762"
 
 
 @pytest.fixture
-def arxiv(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
+def served_bad_and_good(fake_arxiv: FakeArxiv, tmp_path: Path) -> FakeArxiv:
     add_good_paper(fake_arxiv, tmp_path, BAD)
     add_good_paper(fake_arxiv, tmp_path, GOOD, title="Attention Is All You Need")
     return fake_arxiv
@@ -90,7 +90,7 @@ STATES: dict[str, tuple[Callable[[Path, pytest.MonkeyPatch], None], str]] = {
 
 @pytest.mark.parametrize("state", list(STATES))
 def test_every_filesystem_state_is_one_line_and_the_batch_goes_on(
-    arxiv: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch, state: str
+    served_bad_and_good: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch, state: str
 ) -> None:
     make, way_out = STATES[state]
     make(library, monkeypatch)
@@ -108,7 +108,9 @@ def test_every_filesystem_state_is_one_line_and_the_batch_goes_on(
     assert not (library / BAD / "paper.pdf").is_file() or state == "notes.md is a folder" or "json" in state
 
 
-def test_a_folder_where_the_note_goes_is_one_line_for_notes_too(arxiv: FakeArxiv, library: Path) -> None:
+def test_a_folder_where_the_note_goes_is_one_line_for_notes_too(
+    served_bad_and_good: FakeArxiv, library: Path
+) -> None:
     assert run("fetch", BAD).exit_code == 0
     (library / BAD / "notes.md").unlink()
     (library / BAD / "notes.md").mkdir()
@@ -133,14 +135,14 @@ def _start(fake: FakeArxiv, library: Path) -> subprocess.Popen[str]:
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_sigterm_and_sighup_clean_up_like_ctrl_c(
-    arxiv: FakeArxiv, library: Path, sig: signal.Signals, code: int
+    served_bad_and_good: FakeArxiv, library: Path, sig: signal.Signals, code: int
 ) -> None:
     import time
 
-    arxiv.fail(paper=BAD, mode="slow", delay=0.2)
-    proc = _start(arxiv, library)
+    served_bad_and_good.fail(paper=BAD, mode="slow", delay=0.2)
+    proc = _start(served_bad_and_good, library)
     deadline = time.monotonic() + 30
-    while not arxiv.requests_to("/pdf/") and time.monotonic() < deadline:
+    while not served_bad_and_good.requests_to("/pdf/") and time.monotonic() < deadline:
         assert proc.poll() is None
         time.sleep(0.02)
     time.sleep(0.3)  # mid-body
