@@ -72,6 +72,7 @@ def wait_for_download_start(fake: FakeArxiv, proc: subprocess.Popen[str], seen: 
 # --- Two at once --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the real CLI in subprocesses
 def test_two_fetches_of_one_paper_wait_for_each_other(served_paper: FakeArxiv, library: Path) -> None:
     served_paper.fail(paper=ID, mode="slow", delay=0.03)  # about 1.2 s of download
     procs = [start_fetch(served_paper, library, ID) for _ in range(2)]
@@ -86,6 +87,7 @@ def test_two_fetches_of_one_paper_wait_for_each_other(served_paper: FakeArxiv, l
 # --- Interrupted downloads ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the real CLI in subprocesses
 def test_sigint_mid_download_leaves_nothing_and_rerun_completes(
     served_paper: FakeArxiv, library: Path
 ) -> None:
@@ -104,6 +106,7 @@ def test_sigint_mid_download_leaves_nothing_and_rerun_completes(
     assert_whole_library(library, served_paper)
 
 
+@pytest.mark.slow  # the real CLI in subprocesses
 def test_sigkill_mid_download_then_rerun_completes(served_paper: FakeArxiv, library: Path) -> None:
     served_paper.fail(paper=ID, mode="slow", delay=0.2)
     proc = start_fetch(served_paper, library, ID)
@@ -119,6 +122,7 @@ def test_sigkill_mid_download_then_rerun_completes(served_paper: FakeArxiv, libr
     assert len(served_paper.requests_to("/pdf/")) == 2
 
 
+@pytest.mark.slow  # the real CLI in subprocesses
 def test_sigkill_during_forced_refetch_keeps_the_old_paper(served_paper: FakeArxiv, library: Path) -> None:
     assert run("fetch", ID).exit_code == 0
     note = library / ID / "notes.md"

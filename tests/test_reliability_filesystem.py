@@ -133,6 +133,7 @@ def _start(fake: FakeArxiv, library: Path) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow  # the real CLI in subprocesses
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_sigterm_and_sighup_clean_up_like_ctrl_c(
     served_bad_and_good: FakeArxiv, library: Path, sig: signal.Signals, code: int
