@@ -6,6 +6,7 @@ came from (page, column, block), so later stages can drop captions and footnotes
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -16,11 +17,12 @@ import pymupdf
 
 from paperkit.extraction.entries import ACCENT_CHARS, fix_accents
 from paperkit.extraction.pdf import superscripts as sup
-from paperkit.extraction.pdf.stamp import is_stamp, stamp_line
+from paperkit.extraction.pdf.columns import _Piece, assign_columns, same_baseline
 
 # Spans in dict mode, without images (much faster, and images carry no text).
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
+_ITALIC_FONT = re.compile(r"ital|oblique|cmti|cmsl", re.IGNORECASE)
 _MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
 _ACCENT = re.compile(f"[{ACCENT_CHARS}]")
 # NFKC gives most spacing accents as a space and a combining mark ("´" → " \u0301") but leaves the
@@ -82,16 +84,18 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=1024)
+def _bold_font(font: str) -> bool:
+    return bool(_BOLD_FONT.search(font))
+
+
+@functools.lru_cache(maxsize=1024)
+def _italic_font(font: str) -> bool:
+    return bool(_ITALIC_FONT.search(font))
+
+
 def _is_bold(span: dict[str, Any]) -> bool:
-    return bool(span["flags"] & 16) or bool(_BOLD_FONT.search(span["font"]))
-
-
-@dataclass
-class _Piece:
-    spans: list[dict[str, Any]]
-    bbox: tuple[float, float, float, float]
-    block: int
-    col: int = 0
+    return bool(span["flags"] & 16) or _bold_font(span["font"])
 
 
 def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], bool]:
@@ -99,7 +103,7 @@ def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], 
     data = page.get_text("dict", flags=_TEXT_FLAGS)
     pieces: list[_Piece] = []
     rotated: list[str] = []
-    has_images = any(b.get("type") == 1 for b in data["blocks"]) or bool(page.get_images())
+    has_images = any(b.get("type") == 1 for b in data["blocks"])
     for b in data["blocks"]:
         if b.get("type") != 0:
             continue
@@ -113,111 +117,8 @@ def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], 
                 continue
             x0, y0, x1, y1 = ln["bbox"]
             pieces.append(_Piece(spans, (x0, y0, x1, y1), page_no * 1000 + b["number"]))
-    return pieces, rotated, has_images
-
-
-def _assign_columns(
-    pieces: list[_Piece], width: float, known: tuple[float, float] | None = None
-) -> tuple[float, float] | None:
-    """Mark pieces left/right/full when the page is set in two columns; return the gap between the
-    columns, or None for a one-column page.
-
-    A page is two-column when several substantial pieces sit wholly in each half; pieces crossing the
-    middle are then full-width (titles, wide figures), which the reading order treats as separators.
-    A page with too little text to tell (the last page of references) is two-column when it has text on
-    each side of the ``known`` gap of the document's other pages.
-    """
-    mid = width / 2
-    left = sum(1 for p in pieces if p.bbox[2] <= mid + 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
-    right = sum(1 for p in pieces if p.bbox[0] >= mid - 2 and p.bbox[2] - p.bbox[0] > 0.25 * width)
-    if left >= 3 and right >= 3:
-        gutter = _split_at_gutter(pieces, mid, width)
-    elif known is not None:
-        gutter = known
-        _cut_at(pieces, *gutter)
-        wide = 0.15 * width
-        sides = (
-            any(p.bbox[2] <= gutter[0] + 1 and p.bbox[2] - p.bbox[0] > wide for p in pieces),
-            any(p.bbox[0] >= gutter[1] - 1 and p.bbox[2] - p.bbox[0] > wide for p in pieces),
-        )
-        if not all(sides):
-            return None
-    else:
-        return None
-    margin = 0.04 * width
-    for p in pieces:
-        x0, _, x1, _ = p.bbox
-        if x0 < mid - margin and x1 > mid + margin:
-            p.col = 0
-        else:
-            p.col = 1 if (x0 + x1) / 2 < mid else 2
-    # a section number printed apart from its title ("A" ... "NEURAL NETWORK ...") follows the title
-    for p in pieces:
-        if len("".join(s["text"] for s in p.spans).strip()) <= 5:
-            for q in pieces:
-                gap = q.bbox[0] - p.bbox[2]
-                across = p.bbox[2] <= gutter[0] + 1 and q.bbox[0] >= gutter[1] - 1  # a word, not a number
-                if q is not p and 0 <= gap < 1.5 * p.spans[0]["size"] and _same_baseline(p, q) and not across:
-                    p.col = q.col
-                    break
-    # the end of a full-width line that PyMuPDF cut off (at a root sign, a change of font) stays with it
-    for p in sorted(pieces, key=lambda p: p.bbox[0]):
-        if p.col == 0:
-            continue
-        for q in pieces:
-            gap = p.bbox[0] - q.bbox[2]
-            if q.col == 0 and -1 <= gap < 2 * p.spans[0]["size"] and _same_baseline(p, q):
-                p.col = 0
-                break
-    return gutter
-
-
-def _split_at_gutter(pieces: list[_Piece], mid: float, width: float) -> tuple[float, float]:
-    """Cut pieces that run across the gap between the columns in two: PyMuPDF sometimes joins the last
-    word of a left-column line with a right-column heading on the same baseline ("Our 5 Conclusion").
-    Returns the gap (right edge of the left column, left edge of the right one)."""
-    lefts = [p.bbox[2] for p in pieces if p.bbox[2] <= mid + 2 and p.bbox[2] - p.bbox[0] > 0.25 * width]
-    rights = [p.bbox[0] for p in pieces if p.bbox[0] >= mid - 2 and p.bbox[2] - p.bbox[0] > 0.25 * width]
-    gutter_left, gutter_right = max(lefts), min(rights)
-    if gutter_right - gutter_left < 4:
-        return mid, mid
-    _cut_at(pieces, gutter_left, gutter_right)
-    return gutter_left, gutter_right
-
-
-def _cut_at(pieces: list[_Piece], gutter_left: float, gutter_right: float) -> None:
-    """Cut each piece that has a gap exactly where the columns' gap is into its two sides."""
-    for p in list(pieces):
-        if not (p.bbox[0] < gutter_left < gutter_right < p.bbox[2]):
-            continue
-        spans = [s for s in p.spans if s["text"].strip()]
-        cut = next(
-            (
-                k
-                for k in range(1, len(spans))
-                if spans[k - 1]["bbox"][2] <= gutter_left + 1 and spans[k]["bbox"][0] >= gutter_right - 1
-            ),
-            None,
-        )
-        if cut is None:
-            continue
-        first, second = spans[:cut], spans[cut:]
-        pieces.remove(p)
-        pieces.extend(_Piece(part, _span_box(part), p.block) for part in (first, second))
-
-
-def _span_box(spans: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    return (
-        min(s["bbox"][0] for s in spans),
-        min(s["bbox"][1] for s in spans),
-        max(s["bbox"][2] for s in spans),
-        max(s["bbox"][3] for s in spans),
-    )
-
-
-def _same_baseline(p: _Piece, q: _Piece) -> bool:
-    h = min(p.bbox[3] - p.bbox[1], q.bbox[3] - q.bbox[1])
-    return min(p.bbox[3], q.bbox[3]) - max(p.bbox[1], q.bbox[1]) >= 0.6 * h
+    # the image list is only asked for when the page has no text (is it scanned?): it costs a pass
+    return pieces, rotated, has_images or (not pieces and bool(page.get_images()))
 
 
 def _glued(group: list[_Piece], i: int) -> bool:
@@ -285,7 +186,7 @@ def _drop_cap(group: list[_Piece]) -> str:
 
 
 def _is_italic(span: dict[str, Any]) -> bool:
-    return bool(span["flags"] & 2) or bool(re.search(r"ital|oblique|cmti|cmsl", span["font"], re.IGNORECASE))
+    return bool(span["flags"] & 2) or _italic_font(span["font"])
 
 
 def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
@@ -296,15 +197,27 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
     spans = [s for p in group for s in p.spans]
     sizes: Counter[float] = Counter()
     bold_chars = chars = 0
+    letter_sizes: set[float] = set()
+    alnum_sizes: list[float] = []
+    italic = has_letters = False
+    all_italic = True
     for s in spans:
-        n = len(s["text"].strip())
-        sizes[round(s["size"], 1)] += n
+        t = s["text"]
+        n = len(t.strip())
+        size = round(s["size"], 1)
+        sizes[size] += n
         chars += n
-        bold_chars += n if _is_bold(s) else 0
+        if n and _is_bold(s):
+            bold_chars += n
+        if any(c.isalnum() for c in t):
+            alnum_sizes.append(size)
+            if any(c.isalpha() for c in t):
+                has_letters = True
+                letter_sizes.add(size)
+                all_italic = all_italic and _is_italic(s)
+    italic = has_letters and all_italic
     plain, rich = _texts(group)
-    letter_sizes = {round(s["size"], 1) for s in spans if any(c.isalpha() for c in s["text"])}
     text = clean(cap + plain)
-    letters = [s for s in spans if any(c.isalpha() for c in s["text"])]
     return Line(
         text=text,
         rich=clean(cap + rich) if rich is not None else None,
@@ -314,12 +227,10 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         x1=max(p.bbox[2] for p in group),
         y1=max(p.bbox[3] for p in group),
         size=sizes.most_common(1)[0][0],
-        max_size=max(
-            (round(s["size"], 1) for s in spans if any(c.isalnum() for c in s["text"])), default=0.0
-        ),
+        max_size=max(alnum_sizes, default=0.0),
         bold=chars > 0 and bold_chars >= 0.9 * chars,
         lead_marker=_raised_marker(spans),
-        italic=bool(letters) and all(_is_italic(s) for s in letters),
+        italic=italic,
         small_caps=text.upper() == text
         and len(letter_sizes) == 2
         and max(letter_sizes) <= 1.5 * min(letter_sizes),
@@ -338,7 +249,7 @@ def _lines(pieces: list[_Piece], page_no: int, height: float) -> list[Line]:
         group: list[_Piece] = []
         for p in mine:
             if group:
-                if _same_baseline(group[0], p):
+                if same_baseline(group[0], p):
                     group.append(p)
                     continue
                 lines.append(_merge(group, page_no, height))
@@ -370,7 +281,7 @@ def read_page(page: pymupdf.Page, page_no: int, known_gutter: tuple[float, float
     """Lines of one page in reading order (rotated text set aside). ``known_gutter``: the gap between
     the columns on the document's other pages, for a page with too little text to show its columns."""
     pieces, rotated, has_images = _pieces(page, page_no)
-    gutter = _assign_columns(pieces, page.rect.width, known_gutter)
+    gutter = assign_columns(pieces, page.rect.width, known_gutter)
     lines = _reading_order(_lines(pieces, page_no, page.rect.height), gutter is not None)
     return PageText(lines, rotated, gutter is not None, has_images, gutter)
 
@@ -386,65 +297,3 @@ def read_pages(doc: pymupdf.Document, numbers: list[int]) -> list[PageText]:
     return [
         p if p.two_column else read_page(doc[n], n + 1, usual) for n, p in zip(numbers, pages, strict=True)
     ]
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
-
-
-def remove_furniture(pages: list[PageText]) -> list[Line]:
-    """All lines in reading order without running headers, page numbers or arXiv stamps.
-
-    A line in the top or bottom band of a page is furniture when it is a bare page number or when the
-    same text (digits ignored) sits in a band on another page too.
-    """
-    seen: Counter[str] = Counter()
-    for pt in pages:
-        for key in {_furniture_key(ln.text) for ln in pt.lines if ln.in_band}:
-            seen[key] += 1
-    heads = _running_heads(pages)
-    out: list[Line] = []
-    for pt in pages:
-        block_sizes = Counter(ln.block for ln in pt.lines)
-        ys = [ln.y0 for ln in pt.lines]
-        top, bottom = min(ys, default=0.0), max(ys, default=0.0)
-        for ln in pt.lines:
-            extreme = ln.y0 in (top, bottom)  # a bare number as the page's first or last line
-            if _is_page_number(ln.text) and (extreme or ln.in_band):
-                continue
-            if ln.in_band and (seen[_furniture_key(ln.text)] >= 2 or id(ln) in heads):
-                continue
-            alone = ln.in_band and block_sizes[ln.block] == 1
-            if is_stamp(ln.text) or (alone and stamp_line(ln.text) is not None):
-                continue  # an ID in a header or footer, not the end of a reference entry
-            out.append(ln)
-    return out
-
-
-def _running_heads(pages: list[PageText]) -> set[int]:
-    """ids of the lines that head (or foot) their page set apart from the text, at a height where three
-    pages or more have such a line: running heads whose text changes from page to page ("2 METHOD",
-    "3 EXPERIMENTS")."""
-    found: list[tuple[float, Line]] = []
-    for pt in pages:
-        if not pt.lines:
-            continue
-        top = min(pt.lines, key=lambda ln: ln.y0)
-        bottom = max(pt.lines, key=lambda ln: ln.y1)
-        for ln in {id(top): top, id(bottom): bottom}.values():
-            if not ln.in_band or ln.bold:
-                continue
-            # the gap to the nearest line above or below it, lines beside it (a page number) aside
-            gaps = [
-                other.y0 - ln.y1 if ln is top else ln.y0 - other.y1
-                for other in pt.lines
-                if (other.y0 >= ln.y1 - 1 if ln is top else other.y1 <= ln.y0 + 1)
-            ]
-            if not gaps or min(gaps) >= 1.2 * ln.height:
-                found.append((ln.y0, ln))
-    need = max(3, (len(pages) - 1) / 2)  # on most pages but the first
-    return {id(ln) for y, ln in found if sum(1 for y2, _ in found if abs(y2 - y) <= 1.5) >= need}
-
-
-def _is_page_number(text: str) -> bool:
-    return bool(re.fullmatch(r"(page\s*)?[\divxlc]{1,5}(\s*(of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]", text.lower()))
