@@ -114,7 +114,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
     if intro is not None:
         result.introduction = sc.span(lines, heads, intro, keep, vocab, sups)
         result.found_by["introduction"] = heads[intro].found_by
-    related = sc.find_related(heads)
+    related = sc.find_related(heads, lambda n: sc.span(lines, heads, n, keep, vocab).text)
     if related is not None:
         result.related_work = sc.span(lines, heads, related, keep, vocab, sups)
         result.found_by["related_work"] = heads[related].found_by

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from statistics import median
 from typing import Any
 
 from paperkit.extraction.pdf.layout import Line
@@ -20,6 +21,13 @@ _SUB = re.compile(r"^(\d{1,2}|[A-H])\.\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^(chapter|appendix|part)\s+(\d{1,2}|[A-Z])\.?$", re.IGNORECASE)
 _ABSTRACT = re.compile(r"^abstract\W*$", re.IGNORECASE)
 _LETTER = re.compile(r"^[A-H]\.?\s")
+_ARABIC = re.compile(r"^\d{1,2}\.?\s")
+# front-matter labels that are set like headings but head no section (acmart, IEEE, AASTeX, amsart)
+_FRONT_LABEL = re.compile(
+    r"^(ccs concepts|keywords|key words|index terms|acm reference format|subject headings|pacs( numbers)?"
+    r"|msc|(ams )?(mathematics )?subject classifications?( \(\d{4}\))?)\b[\s.:—–-]*$",
+    re.IGNORECASE,
+)
 _TOC_LINE = re.compile(r"(\.\s*){4,}\d*$|\s\d{1,3}$")
 BACK_MATTER = re.compile(
     r"^(references?( and notes)?|bibliography|literature cited|works cited|acknowledge?ments?|"
@@ -71,11 +79,57 @@ def body_size(lines: list[Line]) -> float:
     return float(sizes.most_common(1)[0][0]) if sizes else 10.0
 
 
-def _styled(ln: Line, body: float) -> bool:
+Extents = dict[tuple[int, int], tuple[float, float]]
+
+
+def column_extents(lines: list[Line]) -> Extents:
+    """(left, right) edge of the running text per (page, column): the median ends of its long lines."""
+    ends: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
+    page: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        if len(ln.text) >= 40:
+            lefts, rights = ends.setdefault((ln.page, ln.col), ([], []))
+            lefts.append(ln.x0)
+            rights.append(ln.x1)
+            left, right = page.get(ln.page, (ln.x0, ln.x1))
+            page[ln.page] = (min(left, ln.x0), max(right, ln.x1))
+    out = {key: (median(a), median(b)) for key, (a, b) in ends.items() if len(a) >= 3}
+    # a full-width line on a two-column page is centred between the outer edges of the columns
+    for (p, col), (a, _) in ends.items():
+        if col and (p, 0) not in out and len(a) >= 3:
+            out[(p, 0)] = page[p]
+    return out
+
+
+def centred(ln: Line, extents: Extents) -> bool:
+    """Whether the line is centred in its column, indented on both sides by about as much."""
+    ext = extents.get((ln.page, ln.col))
+    if ext is None:
+        return False
+    width = ext[1] - ext[0]
+    left, right = ln.x0 - ext[0], ext[1] - ln.x1
+    return left > 0.06 * width and right > 0.06 * width and abs(left - right) < max(8.0, 0.06 * width)
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _styled(ln: Line, body: float, extents: Extents | None = None) -> bool:
     small_caps = ln.small_caps or (ln.max_size > ln.size + 0.5 and ln.text.upper() == ln.text)
     # italic is a heading style only for numbered subsections ("A. Related Work" in IEEE, "2.1. Data")
     numbered_italic = ln.italic and bool(_SUB.match(ln.text) or _LETTER.match(ln.text))
-    return ln.bold or ln.max_size >= body + 0.9 or (small_caps and ln.max_size >= body) or numbered_italic
+    if ln.bold or ln.max_size >= body + 0.9 or (small_caps and ln.max_size >= body) or numbered_italic:
+        return True
+    # a short centred line in capitals or small caps, at body size or a little below (amsart, AASTeX)
+    return (
+        extents is not None
+        and len(ln.text) <= 80
+        and ln.max_size >= body - 2.5
+        and (small_caps or _capitals(ln.text))
+        and centred(ln, extents)
+    )
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -89,13 +143,13 @@ def _looks_like_heading(text: str) -> bool:
     return title[:1].isupper() or (title[:1].isdigit() and not m)
 
 
-def _candidates(lines: list[Line], body: float) -> list[Heading]:
+def _candidates(lines: list[Line], body: float, extents: Extents) -> list[Heading]:
     """Styled short lines (and their continuation lines in the same block) that could be headings."""
     out: list[Heading] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if not _styled(ln, body) or len(ln.text) > 120:
+        if not _styled(ln, body, extents) or len(ln.text) > 120 or _FRONT_LABEL.match(ln.text):
             i += 1
             continue
         j = i + 1
@@ -106,7 +160,7 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
             and j - i < 3
             and lines[j].page == ln.page
             and lines[j].col == ln.col
-            and _styled(lines[j], body)
+            and _styled(lines[j], body, extents)
             and abs(lines[j].max_size - ln.max_size) < 0.6
             and lines[j].bold == ln.bold
             and -0.5 * ln.height
@@ -117,7 +171,12 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         ):
             text += " " + lines[j].text
             j += 1
-        if _CHAPTER.match(text) and j < len(lines) and lines[j].page == ln.page and _styled(lines[j], body):
+        if (
+            _CHAPTER.match(text)
+            and j < len(lines)
+            and lines[j].page == ln.page
+            and _styled(lines[j], body, extents)
+        ):
             text += " " + lines[j].text  # "Chapter 1" / "Introduction" in different blocks
             j += 1
             while (  # a chapter title over more lines
@@ -133,13 +192,15 @@ def _candidates(lines: list[Line], body: float) -> list[Heading]:
         block_lines = sum(
             1 for k in range(max(0, i - 4), min(len(lines), j + 4)) if lines[k].block == ln.block
         )
-        if _looks_like_heading(text) and (block_lines - (j - i) <= 1 or _set_apart(lines, i, j, body)):
+        if _looks_like_heading(text) and (
+            block_lines - (j - i) <= 1 or _set_apart(lines, i, j, body, extents)
+        ):
             out.append(Heading(i, j, text, 2, "typography", (round(ln.max_size), ln.bold)))
         i = j
     return out
 
 
-def _set_apart(lines: list[Line], i: int, j: int, body: float) -> bool:
+def _set_apart(lines: list[Line], i: int, j: int, body: float, extents: Extents) -> bool:
     """Whether the heading ``lines[i:j]`` stands apart although PyMuPDF put it in one block with the
     text below it: numbered or named like a section, a wider gap above than between lines, and plain
     text (not more of its style) below."""
@@ -155,7 +216,8 @@ def _set_apart(lines: list[Line], i: int, j: int, body: float) -> bool:
     if j >= len(lines):
         return True
     nxt = lines[j]
-    return not (_styled(nxt, body) and nxt.bold == ln.bold and abs(nxt.max_size - ln.max_size) < 0.6)
+    same = _styled(nxt, body, extents) and nxt.bold == ln.bold and abs(nxt.max_size - ln.max_size) < 0.6
+    return not same
 
 
 def read_outline(doc: Any, max_level: int = 8, max_entries: int = 5000) -> list[list]:
@@ -191,7 +253,7 @@ def _outline_top(toc: list[list]) -> list[tuple[str, int]]:
 def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Heading]:
     """All headings in reading order, with levels: numbered sections, their unnumbered peers
     (References, Acknowledgments, appendices) at level 1, everything else at level 2."""
-    cands = _candidates(lines, body)
+    cands = _candidates(lines, body, column_extents(lines))
     by_outline: set[int] = set()
     for title, page in _outline_top(toc):
         key = fold(title)
@@ -220,7 +282,7 @@ def find_headings(lines: list[Line], toc: list[list], body: float) -> list[Headi
         elif (
             c.style == top_style
             and not _TOC_LINE.search(c.text)
-            and not (roman and _LETTER.match(c.text))
+            and not (roman and (_LETTER.match(c.text) or _ARABIC.match(c.text)))
             and not (caps_only and c.text.upper() != c.text)
         ) or BACK_MATTER.match(c.title):
             c.level = 1

@@ -22,6 +22,7 @@ from paperkit.extraction.pdf.columns import _Piece, assign_columns, same_baselin
 # Spans in dict mode, without images (much faster, and images carry no text).
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|medi|cmbx|bx\d|\.b$|-b$", re.IGNORECASE)
+_SMALL_CAPS_FONT = re.compile(r"csc|smallcap|small-?caps|[-+_]sc\b|sc$", re.IGNORECASE)
 _ITALIC_FONT = re.compile(r"ital|oblique|cmti|cmsl", re.IGNORECASE)
 _MARKER = re.compile(r"^[\d*†‡§¶,∗⋆]{1,4}$")  # a footnote marker: digits or the usual symbols
 _ACCENT = re.compile(f"[{ACCENT_CHARS}]")
@@ -92,6 +93,11 @@ def _bold_font(font: str) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _italic_font(font: str) -> bool:
     return bool(_ITALIC_FONT.search(font))
+
+
+@functools.lru_cache(maxsize=1024)
+def _caps_font(font: str) -> bool:
+    return bool(_SMALL_CAPS_FONT.search(font))
 
 
 def _is_bold(span: dict[str, Any]) -> bool:
@@ -200,7 +206,7 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
     letter_sizes: set[float] = set()
     alnum_sizes: list[float] = []
     italic = has_letters = False
-    all_italic = True
+    all_italic = all_caps_font = True
     for s in spans:
         t = s["text"]
         n = len(t.strip())
@@ -215,6 +221,7 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
                 has_letters = True
                 letter_sizes.add(size)
                 all_italic = all_italic and _is_italic(s)
+                all_caps_font = all_caps_font and _caps_font(s["font"])
     italic = has_letters and all_italic
     plain, rich = _texts(group)
     text = clean(cap + plain)
@@ -231,9 +238,8 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
         bold=chars > 0 and bold_chars >= 0.9 * chars,
         lead_marker=_raised_marker(spans),
         italic=italic,
-        small_caps=text.upper() == text
-        and len(letter_sizes) == 2
-        and max(letter_sizes) <= 1.5 * min(letter_sizes),
+        small_caps=(has_letters and all_caps_font)
+        or (text.upper() == text and len(letter_sizes) == 2 and max(letter_sizes) <= 1.5 * min(letter_sizes)),
         block=group[0].block,
         col=group[0].col,
         page_height=height,

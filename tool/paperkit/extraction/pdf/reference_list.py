@@ -127,4 +127,34 @@ def split_references(lines: list[Line], vocab: Vocabulary) -> list[Reference]:
                 text = text[m.end() :].strip()
         if text:
             refs.append(Reference(text=text, label=label))
-    return refs
+    return _list_end(refs)
+
+
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20[0-4]\d)[a-z]?\b|arxiv|preprint|in press|submitted", re.IGNORECASE)
+
+
+def _entry_like(text: str) -> bool:
+    """Whether an entry reads like a reference: mostly words, with a year (or a preprint note)."""
+    if text.startswith(("—", "–", "--", "___")):
+        return True  # a ditto entry: the authors of the entry above
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 0.25 * max(1, len(text.replace(" ", ""))) and bool(_YEAR.search(text))
+
+
+def _list_end(refs: list[Reference]) -> list[Reference]:
+    """The entries without floats read into the list: three entries in a row or more that read like no
+    reference (the rows and notes of a table printed among or after the entries) are dropped."""
+    like = [_entry_like(r.text) for r in refs]
+    keep = [True] * len(refs)
+    n = 0
+    while n < len(refs):
+        if like[n]:
+            n += 1
+            continue
+        m = n
+        while m < len(refs) and not like[m]:
+            m += 1
+        if m - n >= 3:
+            keep[n:m] = [False] * (m - n)
+        n = m
+    return [r for r, k in zip(refs, keep, strict=True) if k]

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from paperkit.extraction import related_work as rw
 from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.layout import Line
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
@@ -15,22 +16,12 @@ from paperkit.records import Section
 _ABSTRACT_ALONE = re.compile(r"^abstract[\s.:—–-]*$", re.IGNORECASE)
 _ABSTRACT_RUN_IN = re.compile(r"^abstract\s*[.:—–-]+\s*(\S.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d+)*\s*[.:|]", re.IGNORECASE)
-_KEYWORDS = re.compile(r"^(keywords|key words|index terms|ccs concepts|pacs numbers)\b", re.IGNORECASE)
-INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
-# Strongest first: a paper with both "Background" and "Related Work" means the latter.
-RELATED = (
-    re.compile(
-        r"\b(related|prior|previous|earlier) (work|works|research|literature|approaches|methods)\b", re.I
-    ),
-    re.compile(r"^(literature (review|survey)|review of (the )?literature|state of the art)\b", re.I),
-    re.compile(r"^background\b", re.I),
-)
-
-
-_RELATED_SUBSECTION = re.compile(
-    r"^((background|discussion|overview|summary) and )?(related|prior|previous|earlier) \w+( and \w+)?$",
+_KEYWORDS = re.compile(
+    r"^(keywords|key words|index terms|ccs concepts|pacs numbers|subject headings|msc\b|"
+    r"(\d{4} )?(ams )?mathematics subject classification|ams subject classification)\b",
     re.IGNORECASE,
 )
+INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
 
 
 def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
@@ -218,33 +209,13 @@ def find_introduction(headings: list[Heading]) -> int | None:
     return None
 
 
-def find_related(headings: list[Heading]) -> int | None:
-    """Index of the related-work heading: a section named Related/Prior Work or Literature Review, else
-    a Background section, else a subsection so named.
+def find_related(headings: list[Heading], text_of: Callable[[int], str] | None = None) -> int | None:
+    """Index of the related-work heading: by name, else (with ``text_of``, the text under a heading) by
+    content; the shared rules live in :mod:`paperkit.extraction.related_work`."""
 
-    A subsection counts only when no section is related-work-like (the span of "2 Background" already
-    holds its "2.1 Related Work"); it must be named for it ("2.1 Related Work", "A. Prior Work and
-    Notation"): one that only mentions earlier work ("4.2 Comparison with Previous Methods") is part of
-    the experiments.
-    """
-    order = [
-        (1, RELATED[0]),
-        (1, RELATED[1]),
-        (1, RELATED[2]),
-        (2, RELATED[0]),
-        (2, RELATED[1]),
-        (2, RELATED[2]),
-    ]
-    for level, pattern in order:
-        for n, h in enumerate(headings):
-            title = h.title
-            if h.level != level or not pattern.search(title) or _is_reference_like(title):
-                continue
-            if level == 2 and pattern is RELATED[0] and not _RELATED_SUBSECTION.match(title):
-                continue
-            return n
-    return None
+    def text(n: int) -> Callable[[], str]:
+        return lambda: text_of(n) if text_of is not None else ""
 
-
-def _is_reference_like(title: str) -> bool:
-    return bool(re.match(r"^(references|bibliography)", title, re.IGNORECASE))
+    parts = [rw.Part(h.title, h.level, text(n)) for n, h in enumerate(headings)]
+    n, _ = rw.pick(parts, by_content=text_of is not None)
+    return n
