@@ -160,7 +160,7 @@ def _texts(group: list[_Piece]) -> tuple[str, str | None]:
             continue
         plain.append(sep)
         rich.append(sep)
-        if k and s["flags"] & 1 and _MARKER.match(s["text"].strip()):
+        if k and s["flags"] & 1 and _MARKER.match(s["text"].strip()) and not sup.is_exponent(s, prev, plain):
             continue
         plain.append(s["text"])
         rich.append(s["text"])

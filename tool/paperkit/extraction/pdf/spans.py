@@ -134,7 +134,8 @@ def find_abstract(
             text = join_lines([lines[k] for k in picked], vocab, superscripts)
             if run_in:
                 text = (run_in.group(1) + " " + text).strip()
-            return text, j, "typography"
+            link = _title_block_link(lines, i)
+            return (text + " " + link if link else text), j, "typography"
     # no heading: the first block of 30 words or more on page 1 before the first section
     blocks: dict[int, list[int]] = {}
     for i in range(first_section):
@@ -145,6 +146,24 @@ def find_abstract(
             idx = idx + _runs_on(lines, idx[-1], first_section, starts)
             return join_lines([lines[k] for k in idx], vocab, superscripts), idx[-1] + 1, "fallback"
     return "", 0, "fallback"
+
+
+_LINK_LINE = re.compile(
+    r"^(code|project( page)?|website|models?|data(set)?|demo|code and (data|models))"
+    r"( (is|are) (publicly )?available( at)?)?\s*:?\s*(https?://|www\.|github\.com)\S+$",
+    re.IGNORECASE,
+)
+
+
+def _title_block_link(lines: list[Line], heading: int) -> str:
+    """A code or project link printed in the title block just above the abstract heading ("Code:
+    https://..."): the abstract's last line, as the paper's arXiv abstract gives it."""
+    for k in range(heading - 1, max(-1, heading - 5), -1):
+        if lines[k].page != lines[heading].page:
+            break
+        if _LINK_LINE.match(lines[k].text):
+            return lines[k].text
+    return ""
 
 
 def _runs_on(lines: list[Line], last: int, stop: int, starts: set[int]) -> list[int]:

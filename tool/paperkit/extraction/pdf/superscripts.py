@@ -51,6 +51,21 @@ def is_citation_superscript(span: Span, prev: Span | None, after: str | None, be
     return smaller and raised
 
 
+_AFTER_SYMBOL = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$|[−+=×()\[\]|^]$")
+
+
+def is_exponent(span: Span, prev: Span | None, before: Sequence[str]) -> bool:
+    """Whether a raised number is an exponent, which the text keeps ("S3", "O(L2)", "H−1"), not a footnote
+    marker, which it drops ("networks2"): glued to a single letter, a closing bracket or an operator, or
+    after a span in a math font. ``before``: the line's text pieces so far."""
+    if prev is None or not span["text"].strip().isdigit():
+        return False
+    tail = "".join(before[-3:])
+    if not tail or tail[-1].isspace():
+        return False
+    return bool(_AFTER_SYMBOL.search(tail)) or bool(_MATH_FONT.search(prev["font"]))
+
+
 def wrap(text: str) -> str:
     """The rich-text form of one superscript: ``"1, 2"`` → ``SUP_OPEN + "1,2" + SUP_CLOSE``."""
     return SUP_OPEN + re.sub(r"\s+", "", text) + SUP_CLOSE
