@@ -9,31 +9,35 @@ from paperkit.extraction.pdf.layout import Line, PageText
 from paperkit.extraction.pdf.stamp import is_stamp, stamp_line
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+def _furniture_key(ln: Line) -> tuple[bool, str]:
+    return ln.y0 < ln.page_height / 2, re.sub(r"\d+", "#", ln.text.lower())
 
 
 def remove_furniture(pages: list[PageText]) -> list[Line]:
     """All lines in reading order without running headers, page numbers or arXiv stamps.
 
     A line in the top or bottom band of a page is furniture when it is a bare page number or when the
-    same text (digits ignored) sits in a band on another page too.
+    same text (digits ignored) sits in the same band (top or bottom) on another page too, in a block of
+    its own: reference entries at the feet of two pages are alike, but they sit in the list's blocks.
     """
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[bool, str]] = Counter()
     for pt in pages:
-        for key in {_furniture_key(ln.text) for ln in pt.lines if ln.in_band}:
+        for key in {_furniture_key(ln) for ln in pt.lines if ln.in_band}:
             seen[key] += 1
     heads = _running_heads(pages)
     out: list[Line] = []
     for pt in pages:
         block_sizes = Counter(ln.block for ln in pt.lines)
+        # blocks that reach out of the bands hold text (a reference list running to the page's foot)
+        text_blocks = {ln.block for ln in pt.lines if not ln.in_band}
         ys = [ln.y0 for ln in pt.lines]
         top, bottom = min(ys, default=0.0), max(ys, default=0.0)
         for ln in pt.lines:
             extreme = ln.y0 in (top, bottom)  # a bare number as the page's first or last line
             if _is_page_number(ln.text) and (extreme or ln.in_band):
                 continue
-            if ln.in_band and (seen[_furniture_key(ln.text)] >= 2 or id(ln) in heads):
+            repeated = seen[_furniture_key(ln)] >= 2 and ln.block not in text_blocks
+            if ln.in_band and (repeated or id(ln) in heads):
                 continue
             alone = ln.in_band and block_sizes[ln.block] == 1
             if is_stamp(ln.text) or (alone and stamp_line(ln.text) is not None):

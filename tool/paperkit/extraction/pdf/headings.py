@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from statistics import median
 from typing import Any
 
 from paperkit.extraction.pdf.layout import Line
@@ -83,7 +82,8 @@ Extents = dict[tuple[int, int], tuple[float, float]]
 
 
 def column_extents(lines: list[Line]) -> Extents:
-    """(left, right) edge of the running text per (page, column): the median ends of its long lines."""
+    """(left, right) edge of the running text per (page, column): where most of its long lines start
+    and end (a ragged right edge ends short of the column's)."""
     ends: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
     page: dict[int, tuple[float, float]] = {}
     for ln in lines:
@@ -93,12 +93,17 @@ def column_extents(lines: list[Line]) -> Extents:
             rights.append(ln.x1)
             left, right = page.get(ln.page, (ln.x0, ln.x1))
             page[ln.page] = (min(left, ln.x0), max(right, ln.x1))
-    out = {key: (median(a), median(b)) for key, (a, b) in ends.items() if len(a) >= 3}
+    out = {key: (_quantile(a, 0.1), _quantile(b, 0.9)) for key, (a, b) in ends.items() if len(a) >= 3}
     # a full-width line on a two-column page is centred between the outer edges of the columns
     for (p, col), (a, _) in ends.items():
         if col and (p, 0) not in out and len(a) >= 3:
             out[(p, 0)] = page[p]
     return out
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def centred(ln: Line, extents: Extents) -> bool:
@@ -208,7 +213,7 @@ def _set_apart(lines: list[Line], i: int, j: int, body: float, extents: Extents)
     named = BACK_MATTER.match(ln.text) or _SECTION_NAMES.match(ln.text)
     if not (_SUB.match(ln.text) or _strong_number(ln.text) or named) or _TOC_LINE.search(ln.text):
         return False
-    if i > 0:
+    if i > 0 and not centred(ln, extents):  # a centred line is set apart by its place in the column
         prev = lines[i - 1]
         same_column = (prev.page, prev.col) == (ln.page, ln.col) and prev.y1 <= ln.y0 + 1
         if same_column and ln.y0 - prev.y1 < 0.8 * ln.height:

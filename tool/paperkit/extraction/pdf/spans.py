@@ -186,7 +186,7 @@ def _is_prose(text: str) -> bool:
     """A paragraph of sentences (30 words or more, mostly lower case), not an author or address block."""
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 30 and lower >= 0.5 * len(words) and text.count(". ") >= 1
+    return len(words) >= 30 and lower >= 0.5 * len(words) and (". " in text or text.rstrip().endswith("."))
 
 
 def span(
