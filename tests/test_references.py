@@ -120,6 +120,13 @@ def test_label_left_in_the_text_is_stripped() -> None:
         ("A. B. Title. https://arxiv.org/abs/1706.03762, 2017.", "1706.03762"),
         ("A. B. Title. arXiv:hep-th/9901001, 1999.", "hep-th/9901001"),
         ("A. B. Title. In NIPS, 2014.", None),
+        ("C. D. Name, Phys. Rev. D 62, 013001 (2000), hep-ph/0001025.", "hep-ph/0001025"),
+        ("E. F. Name, Nucl. Phys. B 500 (1997) 1 [hep-th/9701001].", "hep-th/9701001"),
+        ("G. Name et al., arXiv Report 1604.00289 (2016).", "1604.00289"),
+        ("H. Name, A long title, arXiv:1604.002- 89 (2016).", "1604.00289"),
+        ("I. Name, A long title, arXiv: 1604. 00289 (2016).", "1604.00289"),
+        ("J. Name, Phys. Lett. B 7 (1999) 12, hep-ph/00 01025.", "hep-ph/0001025"),
+        ("K. Name, Ann. Phys. 12 (2001) 1001-1025.", None),
     ],
 )
 def test_arxiv_ids(text: str, arxiv_id: str | None) -> None:

@@ -55,12 +55,22 @@ _LEADING_YEAR = re.compile(r"^\(?(" + _YEAR + r"[a-z]?)\)?[.,:]?\s*")
 _PAREN_YEAR = re.compile(r"\((" + _YEAR + r"[a-z]?)\)")
 _LABEL = re.compile(r"^\s*(?:\[[^\[\]]{1,40}\]|\d{1,4}\.(?=\s))\s*")
 _BACK_REFS = re.compile(r"(?<=\.)\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*$")  # CVPR "…, 2015. 2, 4"
+# the archives of old-style IDs ("hep-ph/0001025"), printed bare in physics reference lists
+_ARCHIVES = (
+    r"(?:hep-(?:ph|th|ex|lat)|astro-ph|gr-qc|nucl-(?:th|ex)|quant-ph|cond-mat|math-ph|nlin|physics|math|cs"
+    r"|q-bio|q-fin|stat|chao-dyn|solv-int|patt-sol|adap-org|comp-gas|chem-ph|supr-con|mtrl-th)"
+)
 _ARXIV = [
-    re.compile(r"ar[Xx]iv\W{0,3}(?:preprint\W{0,3})?(?:ar[Xx]iv\s*:\s*)?(\d{4}\.\s?\d{4,5})", re.I),
+    re.compile(
+        r"ar[Xx]iv\W{0,3}(?:(?:preprint|report|e-?prints?|paper)\W{0,3})?(?:ar[Xx]iv\s*:\s*)?"
+        r"(\d{4}\.\s?\d{4,5})(?!\d)",
+        re.I,
+    ),
     re.compile(r"\babs/(\d{4}\.\d{4,5})"),
     re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I),
     re.compile(r"ar[Xx]iv\s*:\s*([a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I),
     re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I),
+    re.compile(rf"(?<![\w/-])({_ARCHIVES}(?:\.[A-Z]{{2}})?/\d{{7}})(?!\d)"),
 ]
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _ET_AL = re.compile(r",?\s*\bet\.?\s+al\.?\s*$")
@@ -218,11 +228,17 @@ def _venue(rest: str) -> str | None:
 
 
 def _arxiv_id(text: str) -> str | None:
-    for pattern in _ARXIV:
-        m = pattern.search(text)
-        if m:
-            return m[1].replace(" ", "")
+    """The arXiv ID an entry cites; an ID broken over two lines ("arXiv:1604.002-" / "89", "hep-ph/00" /
+    "01025") is read once its pieces are joined."""
+    for candidate in (text, _WRAPPED_ID.sub(r"\1\2", text)):
+        for pattern in _ARXIV:
+            m = pattern.search(candidate)
+            if m:
+                return m[1].replace(" ", "")
     return None
+
+
+_WRAPPED_ID = re.compile(r"((?:\d{4}\.|/)\d{1,6})-?\s+(\d{1,6})\b")
 
 
 def _doi(text: str) -> str | None:
