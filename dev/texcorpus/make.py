@@ -359,6 +359,18 @@ LETTERS = "ABCDEFGH"
 
 def printed(kind: str, name: str, level: int, number: int, sub: int, numbered: bool, appendix: bool) -> str:
     """The heading as PyMuPDF returns it for this class (small caps and upper-casing included)."""
+    if kind == "amsart":  # centred small caps ("1. Introduction"); subsections are run in
+        if appendix:
+            return f"Appendix {LETTERS[number - 1]}. {name}"
+        return f"{number}. {name.upper()}" if numbered else name.upper()
+    if kind in ASTRO or kind == "mnras":
+        num = LETTERS[number - 1] if appendix else str(number)
+        sep = " " if kind == "mnras" else ". "
+        if level == 1:
+            return f"{num}{sep}{name.upper()}" if numbered else name.upper()
+        return f"{num}.{sub}{sep}{name}" if numbered else name
+    if kind == "revpre":
+        kind = "aip"
     if kind == "prl":  # PRL prints no section numbers
         return name.upper() if level == 1 else name
     if kind in ("ieeeconf", "ieeejournal", "aip"):
@@ -466,7 +478,7 @@ def build_sections(spec: Spec, text: Text) -> list[Sec]:
             related = [rw]
     method = Sec(r.choice(["Method", "Approach", "Proposed Method", "Model"]), numbered=spec.numbered)
     method.body = [text.paragraph(6), _equation(text), text.paragraph(5)]
-    if spec.kind not in ("prl", "aip"):
+    if spec.kind not in ("prl", "aip", "revpre", "mnras", *ASTRO):
         method.body += [_theorem(text), _algorithm(text)]
     sub1 = Sec("Objective", level=2, numbered=spec.numbered, body=[text.paragraph(5), text.paragraph(5)])
     sub2 = Sec("Optimisation", level=2, numbered=spec.numbered, body=[text.paragraph(6)])
@@ -520,7 +532,15 @@ PREAMBLES = {
     "aip": "\\documentclass[aip,jap,reprint,nofootinbib]{revtex4-2}",
     "elsarticle": "\\documentclass[preprint,12pt]{elsarticle}",
     "llncs": "\\documentclass{llncs}",
+    # the families of issue 11: maths, astronomy and physics classes
+    "amsart": "\\documentclass{amsart}",
+    "aastex": "\\documentclass[twocolumn]{aastex631}",
+    "emulateapj": "\\documentclass{emulateapj}",
+    "mnras": "\\documentclass[usenatbib]{mnras}",
+    "revpre": "\\documentclass[aps,prd,preprint,nofootinbib]{revtex4-2}",
 }
+# classes that print their section headings in capitals and number them "1." (astronomy)
+ASTRO = ("aastex", "emulateapj")
 
 
 def latex(
@@ -529,17 +549,19 @@ def latex(
     """The whole .tex source."""
     k = spec.kind
     pre = [PREAMBLES[k], "\\usepackage{amsmath,amssymb,graphicx,xcolor}"]
-    if k not in ("prl", "aip", "llncs"):
+    if k == "amsart":
+        pre.append("\\newtheorem{theorem}{Theorem}")
+    elif k not in ("prl", "aip", "llncs", "revpre", "aastex", "emulateapj", "mnras"):
         pre.append("\\usepackage{amsthm}\\newtheorem{theorem}{Theorem}")
     elif k == "llncs":
         pass  # llncs defines theorem and proof
-    if k not in ("prl", "aip"):
+    if k not in ("prl", "aip", "revpre", "mnras", *ASTRO):
         pre.append("\\usepackage{algorithm,algorithmic}")
     if spec.ref_style == "natbib":
-        pre.append("\\usepackage[round]{natbib}" if k != "elsarticle" else "")
+        pre.append("\\usepackage[round]{natbib}" if k not in ("elsarticle", "mnras", *ASTRO) else "")
     elif spec.ref_style == "natbib-numbers":
         pre.append("\\usepackage[numbers,sort&compress]{natbib}")
-    elif k not in ("prl", "aip", "elsarticle"):
+    elif k not in ("prl", "aip", "elsarticle", "revpre", "aastex", "emulateapj", "mnras"):
         pre.append("\\usepackage{cite}" if k.startswith("ieee") else "")
     if spec.stamp:
         pre.append("\\usepackage{eso-pic}")
@@ -590,6 +612,53 @@ def latex(
             "\\begin{keyword}\nneural networks \\sep toy tasks\n\\end{keyword}",
             "\\end{frontmatter}",
         ]
+    elif k == "amsart":  # the abstract goes before \\maketitle; it is printed run in ("Abstract.")
+        body += [
+            f"\\title{{{title}}}",
+            f"\\author{{{a1}}}",
+            "\\address{Institute of Examples, Example Street 1, Example City}",
+            f"\\author{{{a2}}}",
+            "\\address{Another Institute, Example City}",
+            "\\subjclass[2010]{35Q30, 76D05}",
+            abstract_env,
+            "\\maketitle",
+        ]
+    elif k in ASTRO:
+        body += [
+            f"\\title{{{title}}}",
+            f"\\author{{{a1}}}",
+            "\\affiliation{Department of Astronomy, University of Examples, Example City 12345, USA}"
+            if k == "aastex"
+            else "\\affil{Department of Astronomy, University of Examples, Example City 12345, USA}",
+            f"\\author{{{a2}}}",
+            "\\affiliation{Observatory of Examples, 1 Hill Road, Example Town 67890, USA}"
+            if k == "aastex"
+            else "\\affil{Observatory of Examples, 1 Hill Road, Example Town 67890, USA}",
+        ]
+        if k == "emulateapj":
+            body += [abstract_env, "\\keywords{methods: analytical --- planets and satellites: general}"]
+            body.append("\\maketitle")
+        else:
+            body += [abstract_env, "\\keywords{Exoplanets (498) --- Planetary atmospheres (1244)}"]
+    elif k == "mnras":
+        body += [
+            f"\\title{{{title}}}",
+            f"\\author[{a1} et al.]{{{a1},$^{{1}}$ {a2}$^{{2}}$\\\\ $^{{1}}$Institute of Examples, Example "
+            "City\\\\ $^{2}$Another Institute, Example Town}",
+            "\\maketitle",
+            abstract_env,
+            "\\begin{keywords}\nmethods: analytical -- planets and satellites: general\n\\end{keywords}",
+        ]
+    elif k == "revpre":
+        body += [
+            f"\\title{{{title}}}",
+            f"\\author{{{a1}}}{thanks}",
+            "\\affiliation{Institute of Examples}",
+            f"\\author{{{a2}}}",
+            "\\affiliation{Another Institute}",
+            abstract_env,
+            "\\maketitle",
+        ]
     elif k == "llncs":
         body += [
             f"\\title{{{title}{thanks}}}",
@@ -618,6 +687,15 @@ def latex(
         else:
             name = "Acknowledgment" if k.startswith("ieee") else "Acknowledgments"
             body += [f"\\section*{{{name}}}", text.plain()]
+    appendix = [
+        "\\appendices" if k.startswith("ieee") else "\\appendix",
+        "\\section{Additional Proofs}",
+        text.paragraph(5),
+        "\\section{Experimental Details}",
+        text.paragraph(5),
+    ]
+    if spec.appendix and k == "revpre":  # physics preprints put the appendices before the references
+        body += appendix
     if spec.bib_small:
         body.append("{\\small")
     body.append(f"\\begin{{thebibliography}}{{{len(refs)}}}")
@@ -626,14 +704,8 @@ def latex(
     body.append("\\end{thebibliography}")
     if spec.bib_small:
         body.append("}")
-    if spec.appendix:
-        body += [
-            "\\appendices" if k.startswith("ieee") else "\\appendix",
-            "\\section{Additional Proofs}",
-            text.paragraph(5),
-            "\\section{Experimental Details}",
-            text.paragraph(5),
-        ]
+    if spec.appendix and k != "revpre":
+        body += appendix
     body.append("\\end{document}")
     return "\n".join(p for p in pre if p) + "\n" + "\n".join(body) + "\n"
 
@@ -787,6 +859,16 @@ SPECS = [  # the first 22 are the set the extraction was first measured on; the 
         running_heads=True,
         appendix=True,
     ),
+    # the families of issue 11, outside the corpus: maths, astronomy, physics preprints
+    Spec("2101.00033", "amsart", None, n_refs=24),
+    Spec("2101.00034", "amsart", "Prior Results", n_refs=40, stamp=True, appendix=True),
+    Spec("2101.00035", "aastex", None, ref_style="natbib", n_refs=60, stamp=True),
+    Spec("2101.00036", "aastex", "Previous Work", ref_style="natbib", n_refs=35),
+    Spec("2101.00037", "emulateapj", None, ref_style="natbib", n_refs=45, stamp=True),
+    Spec("2101.00038", "mnras", None, ref_style="natbib", n_refs=50, stamp=True),
+    Spec("2101.00039", "mnras", "Related Work", ref_style="natbib", n_refs=30),
+    Spec("2101.00040", "revpre", None, ref_style="physics", n_refs=30, stamp=True, appendix=True),
+    Spec("2101.00041", "revpre", "Background", ref_style="physics", n_refs=120),
 ]
 
 
@@ -823,10 +905,10 @@ def paper(spec: Spec, seed: int) -> tuple[str, dict[str, object]]:
         heads.append(ack.get(spec.kind, "Acknowledgments"))
     heads.append(
         {"ieeeconf": "REFERENCES", "ieeejournal": "REFERENCES", "acmlike": "REFERENCES"}.get(
-            spec.kind, "References"
+            spec.kind, "REFERENCES" if spec.kind in ("amsart", "mnras", *ASTRO) else "References"
         )
     )
-    if spec.kind in ("prl", "aip"):
+    if spec.kind in ("prl", "aip", "revpre"):
         heads.pop()  # REVTeX prints no heading over its reference list
     if spec.appendix:
         heads += [
@@ -839,7 +921,9 @@ def paper(spec: Spec, seed: int) -> tuple[str, dict[str, object]]:
     truth: dict[str, object] = {
         "arxiv_id": spec.ident,
         "title": title,
-        "layout": "one-column" if spec.kind in ("neurips", "elsarticle", "llncs") else "two-column",
+        "layout": "one-column"
+        if spec.kind in ("neurips", "elsarticle", "llncs", "amsart", "revpre")
+        else "two-column",
         "kind": spec.kind,
         "abstract": {
             "first_words": " ".join(abstract.split()[:8]),

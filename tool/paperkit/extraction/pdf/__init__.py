@@ -88,7 +88,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
 
     body = hd.body_size(lines)
     vocab = Vocabulary(lines)
-    heads = hd.find_headings(lines, hd.read_outline(doc), body)
+    heads = sc.after_abstract_heading(lines, hd.find_headings(lines, hd.read_outline(doc), body))
     result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, _title_block_end(lines, heads))
     keep = sc.text_filter(body, lines)
     result.references, refs_by, ref_lines = _references(lines, heads, vocab)

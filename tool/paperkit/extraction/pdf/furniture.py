@@ -67,7 +67,7 @@ def _running_heads(pages: list[PageText]) -> set[int]:
             ]
             if not gaps or min(gaps) >= 1.2 * ln.height:
                 found.append((ln.y0, ln))
-    need = max(3, (len(pages) - 1) / 2)  # on most pages but the first
+    need = max(2, (len(pages) - 1) / 2)  # on most pages but the first (two of a short paper)
     return {id(ln) for y, ln in found if sum(1 for y2, _ in found if abs(y2 - y) <= 1.5) >= need}
 
 

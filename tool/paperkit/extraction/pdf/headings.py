@@ -20,6 +20,7 @@ _SUB = re.compile(r"^(\d{1,2}|[A-H])\.\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
 _CHAPTER = re.compile(r"^(chapter|appendix|part)\s+(\d{1,2}|[A-Z])\.?$", re.IGNORECASE)
 _ABSTRACT = re.compile(r"^abstract\W*$", re.IGNORECASE)
 _LETTER = re.compile(r"^[A-H]\.?\s")
+_APPENDIX = re.compile(r"^appendix\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
 _ARABIC = re.compile(r"^\d{1,2}\.?\s")
 # front-matter labels that are set like headings but head no section (acmart, IEEE, AASTeX, amsart)
 _FRONT_LABEL = re.compile(
@@ -127,12 +128,13 @@ def _styled(ln: Line, body: float, extents: Extents | None = None) -> bool:
     numbered_italic = ln.italic and bool(_SUB.match(ln.text) or _LETTER.match(ln.text))
     if ln.bold or ln.max_size >= body + 0.9 or (small_caps and ln.max_size >= body) or numbered_italic:
         return True
-    # a short centred line in capitals or small caps, at body size or a little below (amsart, AASTeX)
+    # a short centred line in capitals or small caps, or numbered, at body size or a little below
+    # (amsart, AASTeX)
     return (
         extents is not None
         and len(ln.text) <= 80
         and ln.max_size >= body - 2.5
-        and (small_caps or _capitals(ln.text))
+        and (small_caps or _capitals(ln.text) or _strong_number(ln.text) or bool(_APPENDIX.match(ln.text)))
         and centred(ln, extents)
     )
 

@@ -15,12 +15,16 @@ from paperkit.records import Section
 
 _ABSTRACT_ALONE = re.compile(r"^abstract[\s.:—–-]*$", re.IGNORECASE)
 _ABSTRACT_RUN_IN = re.compile(r"^abstract\s*[.:—–-]+\s*(\S.*)$", re.IGNORECASE)
-_CAPTION = re.compile(r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d+)*\s*[.:|]", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d+)*\s*[.:|]|^algorithm \d+ [A-Z]", re.IGNORECASE
+)
 _KEYWORDS = re.compile(
     r"^(keywords|key words|index terms|ccs concepts|pacs numbers|subject headings|msc\b|"
     r"(\d{4} )?(ams )?mathematics subject classification|ams subject classification)\b",
     re.IGNORECASE,
 )
+# the numbered steps of an algorithm float ("4: end for", "Require: data D")
+_ALGORITHM_LINE = re.compile(r"^(\d{1,2}:|require:|ensure:)\s", re.IGNORECASE)
 INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
 
 
@@ -30,7 +34,12 @@ def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
     caption_blocks = {ln.block for i, ln in enumerate(lines) if is_caption(lines, i)}
     notes = footnote_lines(lines, body)
     # 0.5 pt below the body size: rounding noise passes, a 9 pt footnote under 10 pt text does not
-    return lambda i: lines[i].size >= body - 0.5 and lines[i].block not in caption_blocks and i not in notes
+    return lambda i: (
+        lines[i].size >= body - 0.5
+        and lines[i].block not in caption_blocks
+        and i not in notes
+        and not _ALGORITHM_LINE.match(lines[i].text)
+    )
 
 
 def is_caption(lines: list[Line], i: int) -> bool:
@@ -111,6 +120,18 @@ def find_title(lines: list[Line], stop: int) -> str:
 def opens_abstract(text: str) -> bool:
     """Whether a line is an "Abstract" heading or starts a run-in abstract ("Abstract—We ...")."""
     return bool(_ABSTRACT_ALONE.match(text) or _ABSTRACT_RUN_IN.match(text))
+
+
+def after_abstract_heading(lines: list[Line], headings: list[Heading]) -> list[Heading]:
+    """The headings without the styled lines of the title block: nothing above an "Abstract" heading on
+    the first pages is a section (centred small-caps author names look like AASTeX headings)."""
+    opening = next(
+        (i for i, ln in enumerate(lines) if ln.page <= 2 and opens_abstract(ln.text)),
+        None,
+    )
+    if opening is None:
+        return headings
+    return [h for h in headings if h.start >= opening or h.level > 1]
 
 
 def find_abstract(
