@@ -137,10 +137,15 @@ def _references(
         start = heads[n].end
         end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
         return split_references(lines[start:end], vocab), heads[n].found_by, range(start, end)
-    # no heading: the last numbered list in the back half, in the type size of its first entry
-    start = len(lines) // 2
-    run = numbered_run_start(lines[start:])
-    if run is None:
+    # no heading: the last numbered list after the last section heading, else in the back half, else in
+    # the last two thirds (a long list can fill the back half of a short paper); in the type size of its
+    # first entry
+    last = max((h.start for h in heads if h.level == 1), default=len(lines))
+    for start in (last, len(lines) // 2, len(lines) // 3):
+        run = numbered_run_start(lines[start:])
+        if run is not None:
+            break
+    else:
         return [], "fallback", range(0)
     size = lines[start + run].size
     entries = split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab)

@@ -65,10 +65,21 @@ def _running_heads(pages: list[PageText]) -> set[int]:
                 for other in pt.lines
                 if (other.y0 >= ln.y1 - 1 if ln is top else other.y1 <= ln.y0 + 1)
             ]
-            if not gaps or min(gaps) >= 1.2 * ln.height:
+            # wider than the page's own line spacing too (a double-spaced preprint sets every line apart)
+            if not gaps or min(gaps) >= max(1.2 * ln.height, _usual_gap(pt) + 0.5 * ln.height):
                 found.append((ln.y0, ln))
     need = max(2, (len(pages) - 1) / 2)  # on most pages but the first (two of a short paper)
     return {id(ln) for y, ln in found if sum(1 for y2, _ in found if abs(y2 - y) <= 1.5) >= need}
+
+
+def _usual_gap(pt: PageText) -> float:
+    """The median gap between consecutive lines of one column of the page."""
+    gaps = sorted(
+        b.y0 - a.y1
+        for a, b in zip(pt.lines, pt.lines[1:], strict=False)
+        if (a.page, a.col) == (b.page, b.col) and b.y0 >= a.y1 - 1
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _is_page_number(text: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from paperkit.extraction.pdf.layout import Line
+from paperkit.extraction.pdf.reference_list import numbered_run_start
 from paperkit.text import fold
 
 # "3 Related Work", "2. Prior Work", "IV. RESULTS", "A Proofs", "Chapter 2 Methods", "Appendix B. More"
@@ -64,8 +65,9 @@ class Heading:
 
 
 def body_size(lines: list[Line]) -> float:
-    """The font size of most characters of the running text: counted before the reference list, whose
-    smaller type can outweigh the text of a short paper with a long bibliography."""
+    """The font size of most characters of the running text: counted before the reference list (under
+    its heading, or the last numbered run when it has none), whose smaller type can outweigh the text
+    of a short paper with a long bibliography."""
     end = len(lines)
     for i in range(len(lines) - 1, len(lines) // 3, -1):
         text = lines[i].text
@@ -73,6 +75,11 @@ def body_size(lines: list[Line]) -> float:
         if len(text) < 40 and REFERENCES.match(m.group(3) if m else text):
             end = i
             break
+    else:  # no heading over the list (REVTeX): it starts where the last numbered run does
+        third = len(lines) // 3
+        run = numbered_run_start(lines[third:])
+        if run is not None:
+            end = third + run
     sizes: Counter[float] = Counter()
     for ln in lines[:end]:
         sizes[ln.size] += len(ln.text)
