@@ -101,6 +101,7 @@ class PaperScore:
     headings_f1: float
     references: bool
     misses: list[str] = field(default_factory=list)
+    family: str = ""  # the layout family: the record's ``kind`` (texcorpus) or ``FAMILIES``
 
 
 def _section_text(section: Section | None) -> str:
@@ -168,7 +169,9 @@ def evaluate(corpus: Path) -> list[PaperScore]:
             found = extract_sections(pdf)
         except PaperkitError as exc:
             found = Sections("", "", [], None, None, [], warnings=[str(exc)])
-        scores.append(score_paper(found, truth, time.perf_counter() - start))
+        score = score_paper(found, truth, time.perf_counter() - start)
+        score.family = str(truth.get("kind") or family(truth["arxiv_id"]))
+        scores.append(score)
     return scores
 
 
@@ -214,13 +217,14 @@ def print_targets(scores: list[PaperScore], label: str) -> None:
 def print_families(scores: list[PaperScore]) -> None:
     """Per layout family: its own figures (the held-out view when the others were tuned on), and the
     figures of all the other families without it."""
-    names = sorted({family(s.arxiv_id) for s in scores})
+    names = sorted({s.family for s in scores})
     print("per family (held out) and the rest without it:")
     for name in names:
-        mine = [s for s in scores if family(s.arxiv_id) == name]
-        rest = [s for s in scores if family(s.arxiv_id) != name]
+        mine = [s for s in scores if s.family == name]
+        rest = [s for s in scores if s.family != name]
         print_targets(mine, f"  {name}")
-        print_targets(rest, "    others")
+        if rest:
+            print_targets(rest, "    others")
 
 
 def print_report(scores: list[PaperScore], verbose: bool = False) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from dev.bench_extraction import TARGETS, evaluate, summarize
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# beside the repository; PAPERKIT_CORPUS points elsewhere (a git worktree lives in another directory)
+BESIDE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("PAPERKIT_CORPUS", BESIDE))
 
 pytestmark = pytest.mark.corpus
 

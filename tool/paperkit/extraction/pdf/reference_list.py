@@ -3,6 +3,7 @@ else by hanging indents or the spacing between entries."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from statistics import median
@@ -104,7 +105,22 @@ def _without_footnotes(lines: list[Line]) -> list[Line]:
         if ln.size >= main - 0.3:
             key = (ln.page, ln.col)
             lowest[key] = max(lowest.get(key, 0.0), ln.y0)
-    return [ln for ln in lines if ln.size >= main - 0.5 or ln.y0 <= lowest.get((ln.page, ln.col), 1e9)]
+    kept = [ln for ln in lines if ln.size >= main - 0.5 or ln.y0 <= lowest.get((ln.page, ln.col), 1e9)]
+    return _without_set_apart_notes(kept)
+
+
+def _without_set_apart_notes(lines: list[Line]) -> list[Line]:
+    """The list without footnotes in the entries' own type: from a line in the lower half of a page that
+    opens with a raised marker and stands apart from the line above (a rule sits between), to the foot of
+    its column."""
+    cut: dict[tuple[int, int], float] = {}
+    for prev, ln in itertools.pairwise(lines):
+        key = (ln.page, ln.col)
+        if key in cut or (prev.page, prev.col) != key or not ln.lead_marker:
+            continue
+        if ln.y0 > 0.5 * ln.page_height and ln.y0 - prev.y1 >= 0.8 * ln.height:
+            cut[key] = ln.y0
+    return [ln for ln in lines if ln.y0 < cut.get((ln.page, ln.col), 1e9)]
 
 
 def split_references(lines: list[Line], vocab: Vocabulary) -> list[Reference]:
