@@ -195,7 +195,45 @@ def _is_italic(span: dict[str, Any]) -> bool:
     return bool(span["flags"] & 2) or _italic_font(span["font"])
 
 
+def _uniform(group: list[_Piece]) -> bool:
+    """Whether the line is one piece in one font, size and style, nothing raised: most running text."""
+    if len(group) != 1:
+        return False
+    first = group[0].spans[0]
+    if first["flags"] & 1:
+        return False
+    key = (first["font"], first["size"], first["flags"])
+    return all((s["font"], s["size"], s["flags"]) == key for s in group[0].spans)
+
+
+def _merge_uniform(piece: _Piece, page_no: int, height: float) -> Line:
+    """``_merge`` of a uniform line (see ``_uniform``), the same result at a fraction of the cost."""
+    span = piece.spans[0]
+    raw = "".join(s["text"] for s in piece.spans)
+    text = clean(raw)
+    size = round(span["size"], 1)
+    letters = any(c.isalpha() for c in raw)
+    return Line(
+        text=text,
+        page=page_no,
+        x0=piece.bbox[0],
+        y0=piece.bbox[1],
+        x1=piece.bbox[2],
+        y1=piece.bbox[3],
+        size=size,
+        max_size=size if any(c.isalnum() for c in raw) else 0.0,
+        bold=_is_bold(span) and bool(raw.strip()),
+        italic=letters and _is_italic(span),
+        small_caps=letters and _caps_font(span["font"]),
+        block=piece.block,
+        col=piece.col,
+        page_height=height,
+    )
+
+
 def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
+    if _uniform(group):
+        return _merge_uniform(group[0], page_no, height)
     group.sort(key=lambda p: p.bbox[0])
     cap = _drop_cap(group)
     if cap:

@@ -76,6 +76,8 @@ _COMPOUND_HEADS = frozenset(
     ]
 )
 _WORD_TAIL = re.compile(r"([A-Za-z][\w-]*)-$")
+_URL_END = re.compile(r"(https?://|www\.)\S*[/.\-_]$")
+_SENTENCE_END = re.compile(r"[.!?:]\W*$")
 
 
 class Vocabulary:
@@ -113,18 +115,20 @@ def join_lines(lines: list[Line], vocab: Vocabulary, superscripts: Policy | None
     prev_block: int | None = None
     for ln in lines:
         text = line_text(ln, superscripts)
+        # the end of the text so far is all the tests below look at (searching the whole text for
+        # each line would cost time quadratic in its length)
+        tail = out[-200:]
+        head = _WORD_TAIL.search(tail) if out else None
         if not out:
             out = text
-        elif _WORD_TAIL.search(out) and text[:1].isalnum():
-            head = _WORD_TAIL.search(out)
-            assert head is not None
+        elif head and text[:1].isalnum():
             out = out + text if vocab.keeps_hyphen(head.group(1), text) else out[:-1] + text
-        elif re.search(r"(https?://|www\.)\S*[/.\-_]$", out):
+        elif _URL_END.search(tail):
             out += text  # a URL broken at a slash or dot
         else:
             # a new block is a new paragraph, unless a sentence runs on into it (across a column or
             # page break, or round a figure or footnote): no full stop before, lower case after
-            runs_on = not re.search(r"[.!?:]\W*$", out) and text[:1].islower()
+            runs_on = not _SENTENCE_END.search(tail) and text[:1].islower()
             out += ("\n\n" if ln.block != prev_block and not runs_on else " ") + text
         prev_block = ln.block
     return out.strip()
