@@ -3,7 +3,9 @@
 ``extract_sections(path)`` is the one entry point. Bounds: a PDF of up to ``HEAD_PAGES + TAIL_PAGES``
 pages is read whole; a longer one only on its first ``HEAD_PAGES`` pages (title, abstract,
 introduction, related work) and its last ``TAIL_PAGES`` (the reference list), so time and memory stay
-bounded on a 1,000-page PDF. How each stage works: ``docs/extraction.md``.
+bounded on a 1,000-page PDF. A PDF whose outline names its numbered sections is read only on the pages
+that hold those parts (``outline.plan``); the outline gives the headings of the others.
+How each stage works: ``docs/extraction.md``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pymupdf
 
 from paperkit.errors import PdfError
 from paperkit.extraction.pdf import headings as hd
+from paperkit.extraction.pdf import outline
 from paperkit.extraction.pdf import spans as sc
 from paperkit.extraction.pdf.furniture import remove_furniture
 from paperkit.extraction.pdf.layout import Line, PageText, read_pages
@@ -77,6 +80,10 @@ def _extract(doc: pymupdf.Document) -> Sections:
     if len(numbers) < doc.page_count:
         tail = doc.page_count - TAIL_PAGES + 1
         warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
+    toc = hd.read_outline(doc)
+    route = outline.plan(toc, doc.page_count)
+    if route is not None:  # the outline names the sections of the pages no part needs: skip them
+        numbers = [n for n in numbers if n in route.pages]
     pages: list[PageText] = read_pages(doc, numbers)
     lines = remove_furniture(pages)
     result = Sections("", "", [], None, None, [], pages=doc.page_count, warnings=warnings)
@@ -88,7 +95,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
 
     body = hd.body_size(lines)
     vocab = Vocabulary(lines)
-    heads = sc.after_abstract_heading(lines, hd.find_headings(lines, hd.read_outline(doc), body))
+    heads = sc.after_abstract_heading(lines, hd.find_headings(lines, toc, body))
     result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, _title_block_end(lines, heads))
     keep = sc.text_filter(body, lines)
     result.references, refs_by, ref_lines = _references(lines, heads, vocab)
@@ -107,6 +114,9 @@ def _extract(doc: pymupdf.Document) -> Sections:
 
     top = [h for h in heads if h.level == 1]
     result.headings = [h.text for h in top]
+    if route is not None and route.skipped_headings:
+        printed = [(lines[h.start].page - 1, h.text) for h in top]
+        result.headings = outline.merge_headings(printed, route.skipped_headings)
     if not top:
         warnings.append("no section headings found (they may be images)")
 

@@ -51,9 +51,14 @@ def assign_columns(
         else:
             p.col = 1 if (x0 + x1) / 2 < mid else 2
     # a section number printed apart from its title ("A" ... "NEURAL NETWORK ...") follows the title
+    rows: dict[int, list[_Piece]] = {}  # pieces by the height of their middle, to find neighbours fast
+    for q in pieces:
+        rows.setdefault(int((q.bbox[1] + q.bbox[3]) / 10), []).append(q)
     for p in pieces:
         if len("".join(s["text"] for s in p.spans).strip()) <= 5:
-            for q in pieces:
+            row = int((p.bbox[1] + p.bbox[3]) / 10)
+            near = [q for r in (row - 1, row, row + 1) for q in rows.get(r, ())]
+            for q in near:
                 gap = q.bbox[0] - p.bbox[2]
                 across = p.bbox[2] <= gutter[0] + 1 and q.bbox[0] >= gutter[1] - 1  # a word, not a number
                 if q is not p and 0 <= gap < 1.5 * p.spans[0]["size"] and same_baseline(p, q) and not across:

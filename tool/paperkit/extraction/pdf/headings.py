@@ -141,8 +141,8 @@ def _styled(ln: Line, body: float, extents: Extents | None = None) -> bool:
         extents is not None
         and len(ln.text) <= 80
         and ln.max_size >= body - 2.5
-        and (small_caps or _capitals(ln.text) or _strong_number(ln.text) or bool(_APPENDIX.match(ln.text)))
         and centred(ln, extents)
+        and (small_caps or _capitals(ln.text) or _strong_number(ln.text) or bool(_APPENDIX.match(ln.text)))
     )
 
 
