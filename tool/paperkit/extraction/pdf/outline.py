@@ -71,13 +71,14 @@ def plan(toc: list[list], count: int) -> Plan | None:
         return None
     pages = set(range(entries[intro].page + 1)) | {0, 1}  # the front matter, up to the introduction
     pages |= _span(entries, intro, count)
-    after = next((n for n in range(intro + 1, len(entries)) if entries[n].level == 1), None)
-    if after is not None:  # the section after the introduction: where unnamed related work sits
-        pages |= _span(entries, after, count)
     parts = [rw.Part(_title(e), min(e.level, 2), lambda: "") for e in entries]
     related, _ = rw.pick(parts, by_content=False)
     if related is not None:
         pages |= _span(entries, related, count)
+    else:  # none named: the section after the introduction, where unnamed related work sits
+        after = next((n for n in range(intro + 1, len(entries)) if entries[n].level == 1), None)
+        if after is not None:
+            pages |= _span(entries, after, count)
     refs = next((n for n, e in enumerate(entries) if REFERENCES.match(_title(e))), None)
     if refs is not None:
         pages |= _span(entries, refs, count)
