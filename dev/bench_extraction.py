@@ -28,6 +28,7 @@ from typing import Any
 
 from paperkit.errors import PaperkitError
 from paperkit.extraction.pdf import extract_sections
+from paperkit.extraction.pdf.batch import extract_many, workers_for
 from paperkit.records import Section, Sections
 from paperkit.text import fold
 
@@ -262,7 +263,8 @@ def print_report(scores: list[PaperScore], verbose: bool = False) -> None:
 
 def timing(corpus: Path) -> dict[str, float]:
     """Side by side in this one process: the whole extraction of every corpus PDF, then one bare
-    ``page.get_text("dict")`` pass over every page of them (wall and processor seconds, pages)."""
+    ``page.get_text("dict")`` pass over every page of them (wall and processor seconds, pages); then the
+    whole extraction again on a process pool of one worker per core (wall seconds, start-up included)."""
     import pymupdf
 
     pdfs = [corpus / "pdf" / f"{t['arxiv_id']}.pdf" for t in load_truth(corpus)]
@@ -279,7 +281,13 @@ def timing(corpus: Path) -> dict[str, float]:
                 page.get_text("dict")
                 pages += 1
     bare, bare_cpu = time.perf_counter() - start, time.process_time() - cpu
+    start = time.perf_counter()
+    for _ in extract_many(pdfs):  # every core, workers started and all (what a batch fetch costs)
+        pass
+    pool = time.perf_counter() - start
     return {
+        "pool": pool,
+        "workers": workers_for(len(pdfs)),
         "extraction": whole,
         "extraction_cpu": whole_cpu,
         "bare_dict": bare,
@@ -296,6 +304,10 @@ def print_timing(t: dict[str, float]) -> None:
         f"every page {t['bare_dict']:.2f} s (processor {t['bare_dict_cpu']:.2f} s); ratio "
         f"{t['extraction'] / max(t['bare_dict'], 1e-9):.2f} (processor "
         f"{t['extraction_cpu'] / max(t['bare_dict_cpu'], 1e-9):.2f})"
+    )
+    print(
+        f"timing, the same extraction on a pool of {t['workers']:.0f} worker processes: {t['pool']:.2f} s "
+        f"(ratio to the bare pass {t['pool'] / max(t['bare_dict'], 1e-9):.2f})"
     )
 
 

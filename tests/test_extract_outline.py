@@ -94,3 +94,15 @@ def test_printed_lead_word_is_kept_for_skipped_headings() -> None:
         "Chapter 4 Transposed convolution",
         "Chapter 5 More",
     ]
+
+
+def test_batch_extraction_on_a_pool_keeps_order_and_reports_failures(tmp_path: Path) -> None:
+    from paperkit.extraction.pdf.batch import extract_many
+
+    good = _paper(tmp_path, NUMBERED)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    results = list(extract_many([good, bad, good], workers=2))
+    assert [p for p, _ in results] == [good, bad, good]
+    assert results[0][1][0] is not None and results[0][1][0].headings[0] == "1 Introduction"
+    assert results[1][1][0] is None and results[1][1][1]
