@@ -106,3 +106,33 @@ def test_batch_extraction_on_a_pool_keeps_order_and_reports_failures(tmp_path: P
     assert [p for p, _ in results] == [good, bad, good]
     assert results[0][1][0] is not None and results[0][1][0].headings[0] == "1 Introduction"
     assert results[1][1][0] is None and results[1][1][1]
+
+
+def test_an_outline_with_wrong_pages_falls_back_to_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pymupdf
+
+    import paperkit.extraction.pdf as pdf_route
+
+    pdf = _paper(tmp_path, NUMBERED)
+    with pymupdf.open(pdf) as doc:
+        toc = doc.get_toc()
+        count = doc.page_count
+        # from the related work on, every entry points at the last page: the plan misses its pages
+        late = [t for _, t, _ in toc].index("5 Related Work")
+        doc.set_toc([[lv, t, count if n >= late else p] for n, (lv, t, p) in enumerate(toc)])
+        doc.save(tmp_path / "misled.pdf")
+    reads: list[bool] = []
+    original = pdf_route._extract
+
+    def counting(doc: Any, skip: bool = True) -> Any:
+        reads.append(skip)
+        return original(doc, skip)
+
+    monkeypatch.setattr(pdf_route, "_extract", counting)
+    s = extract_sections(tmp_path / "misled.pdf")
+    assert reads == [True, False]
+    assert s.introduction is not None and s.introduction.text.startswith("Small networks")
+    assert s.related_work is not None and s.related_work.heading == "5 Related Work"
+    assert len(s.references) == len(REFS)

@@ -65,7 +65,10 @@ def extract_sections(path: Path) -> Sections:
     """
     doc = _open(Path(path))
     try:
-        return _extract(doc)
+        result, route = _extract(doc, skip=True)
+        if route is not None and not _complete(result, route):
+            result, _ = _extract(doc, skip=False)  # the outline misled (pages off): read every page
+        return result
     except PdfError:
         raise
     except Exception as exc:  # a broken page stream must not escape as a PyMuPDF error
@@ -74,14 +77,22 @@ def extract_sections(path: Path) -> Sections:
         doc.close()
 
 
-def _extract(doc: pymupdf.Document) -> Sections:
+def _complete(result: Sections, route: outline.Plan) -> bool:
+    """Whether a read with pages skipped found what the outline promised: an introduction, the related
+    work when the outline names one, and a reference list."""
+    related = result.related_work is not None or not route.related
+    return result.introduction is not None and bool(result.references) and related
+
+
+def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outline.Plan | None]:
+    """The parts of ``doc``, and the outline's plan of pages when some were skipped (``skip``)."""
     numbers = page_numbers(doc.page_count)
     warnings: list[str] = []
     if len(numbers) < doc.page_count:
         tail = doc.page_count - TAIL_PAGES + 1
         warnings.append(f"long PDF: only pages 1-{HEAD_PAGES} and {tail}-{doc.page_count} were read")
     toc = hd.read_outline(doc)
-    route = outline.plan(toc, doc.page_count)
+    route = outline.plan(toc, doc.page_count) if skip else None
     if route is not None:  # the outline names the sections of the pages no part needs: skip them
         numbers = [n for n in numbers if n in route.pages]
     pages: list[PageText] = read_pages(doc, numbers)
@@ -91,7 +102,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
         result.arxiv_id = own_arxiv_id(pages[0].rotated, pages[0].lines, 0.0)
         scanned = any(p.has_images for p in pages)
         warnings.append("no text layer: the PDF looks scanned" if scanned else "no text found in the PDF")
-        return result
+        return result, route
 
     body = hd.body_size(lines)
     vocab = Vocabulary(lines)
@@ -133,7 +144,7 @@ def _extract(doc: pymupdf.Document) -> Sections:
         result.found_by["references"] = refs_by
     else:
         warnings.append("no reference list found")
-    return result
+    return result, route
 
 
 def _references(

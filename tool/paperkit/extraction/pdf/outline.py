@@ -39,6 +39,7 @@ class Plan:
 
     pages: set[int]
     skipped_headings: list[Entry] = field(default_factory=list)
+    related: bool = False  # the outline names a related-work part
 
 
 def _entries(toc: list[list], count: int) -> list[Entry]:
@@ -89,7 +90,7 @@ def plan(toc: list[list], count: int) -> Plan | None:
     pages |= {e.page for e in top if not _clean(e.title)}  # a garbled title: read the heading instead
     pages = {p for p in pages if p < count}
     skipped = [e for e in top if e.page not in pages]
-    return Plan(pages, skipped)
+    return Plan(pages, skipped, related is not None)
 
 
 def _clean(title: str) -> bool:
