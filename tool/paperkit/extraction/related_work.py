@@ -1,4 +1,4 @@
-"""Is this part of a paper its related work? One answer for every route (PDF now, LaTeX later).
+"""Which part of a paper is its introduction, and which its related work? One answer for every route.
 
 Two signs, used in this order:
 
@@ -68,6 +68,15 @@ def name_rank(title: str, level: int = 1) -> int | None:
             if level > 1 and rank < 2 and not _SUBSECTION.match(title.strip()):
                 return None
             return rank
+    return None
+
+
+def find_introduction(parts: Sequence[Part]) -> int | None:
+    """Index of the introduction: the first heading titled "Introduction…", a section before a subsection."""
+    for level in (1, 2):
+        for n, p in enumerate(parts):
+            if p.level == level and _INTRO.match(p.title):
+                return n
     return None
 
 

@@ -25,7 +25,6 @@ _KEYWORDS = re.compile(
 )
 # the numbered steps of an algorithm float ("4: end for", "Require: data D")
 _ALGORITHM_LINE = re.compile(r"^(\d{1,2}:|require:|ensure:)\s", re.IGNORECASE)
-INTRODUCTION = re.compile(r"^introduction\b", re.IGNORECASE)
 
 
 def text_filter(body: float, lines: list[Line]) -> Callable[[int], bool]:
@@ -241,12 +240,9 @@ def span(
 
 
 def find_introduction(headings: list[Heading]) -> int | None:
-    """Index of the introduction heading (top-level preferred)."""
-    for level in (1, 2):
-        for n, h in enumerate(headings):
-            if h.level == level and INTRODUCTION.match(h.title):
-                return n
-    return None
+    """Index of the introduction heading (top-level preferred): the shared rule of
+    :mod:`paperkit.extraction.related_work`."""
+    return rw.find_introduction([rw.Part(h.title, h.level, str) for h in headings])
 
 
 def find_related(headings: list[Heading], text_of: Callable[[int], str] | None = None) -> int | None:
