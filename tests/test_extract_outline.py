@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from paperkit.extraction.pdf import extract_sections, layout, outline
+from paperkit.extraction.pdf.page import PageText
 from pdfgen import make_paper_pdf
 
 INTRO = "Small networks are easy to train. This paper shows that they also learn well on small data."
@@ -36,7 +37,7 @@ def pages_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     read: list[int] = []
     original = layout.read_page
 
-    def counting(page: Any, page_no: int, *args: Any) -> layout.PageText:
+    def counting(page: Any, page_no: int, *args: Any) -> PageText:
         read.append(page_no)
         return original(page, page_no, *args)
 

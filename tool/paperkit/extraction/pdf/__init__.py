@@ -19,8 +19,9 @@ from paperkit.extraction.pdf import headings as hd
 from paperkit.extraction.pdf import outline
 from paperkit.extraction.pdf import spans as sc
 from paperkit.extraction.pdf.furniture import remove_furniture
-from paperkit.extraction.pdf.layout import Line, PageText, read_pages
+from paperkit.extraction.pdf.layout import read_pages
 from paperkit.extraction.pdf.lines import Vocabulary
+from paperkit.extraction.pdf.page import Line, PageText
 from paperkit.extraction.pdf.reference_list import numbered_run_start, split_references
 from paperkit.extraction.pdf.stamp import own_arxiv_id
 from paperkit.extraction.pdf.superscripts import citation_policy

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from paperkit.extraction.pdf.layout import Line, PageText
+from paperkit.extraction.pdf.page import Line, PageText
 from paperkit.extraction.pdf.stamp import is_stamp, stamp_line
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from paperkit.extraction.pdf.layout import Line
+from paperkit.extraction.pdf.page import Line
 from paperkit.extraction.pdf.reference_list import numbered_run_start
 from paperkit.text import fold
 

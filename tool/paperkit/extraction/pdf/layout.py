@@ -10,7 +10,6 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 import pymupdf
@@ -18,6 +17,7 @@ import pymupdf
 from paperkit.extraction.entries import ACCENT_CHARS, fix_accents
 from paperkit.extraction.pdf import superscripts as sup
 from paperkit.extraction.pdf.columns import _Piece, assign_columns, same_baseline
+from paperkit.extraction.pdf.page import Line, PageText
 
 # Spans in dict mode, without images (much faster, and images carry no text).
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
@@ -29,51 +29,6 @@ _ACCENT = re.compile(f"[{ACCENT_CHARS}]")
 # NFKC gives most spacing accents as a space and a combining mark ("´" → " \u0301") but leaves the
 # circumflex and caron as they are; given the same form, a real space before them ("estimator ˆg") stays.
 _NFKC_LEFT = str.maketrans({"ˆ": " \u0302", "ˇ": " \u030c"})
-FURNITURE_BAND = 0.12  # running headers and page numbers live in the top and bottom 12% of a page
-
-
-@dataclass
-class Line:
-    """One printed line of text, in page coordinates (points, origin top left)."""
-
-    text: str
-    page: int  # 1-based
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float  # the size most of its characters have
-    max_size: float  # the largest letter size (small caps: the size of the capitals)
-    bold: bool  # (nearly) all of its characters are bold
-    block: int  # page-unique block id of its first piece: ``page * 1000 + PyMuPDF block number``
-    col: int  # 0: full width (or a one-column page), 1: left column, 2: right column
-    page_height: float = 792.0
-    lead_marker: bool = False  # starts with a raised or smaller digit/symbol, as a footnote does
-    italic: bool = False  # (nearly) all of its letters are italic
-    small_caps: bool = False  # upper case with capitals in two sizes, as small-caps fonts print them
-    # ``text`` with the raised numbers glued to its words marked (see ``superscripts``); None: it has none
-    rich: str | None = None
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
-
-    @property
-    def in_band(self) -> bool:
-        """Whether the line sits in the top or bottom band, where running headers and footers live."""
-        band = FURNITURE_BAND * self.page_height
-        return self.y1 < band or self.y0 > self.page_height - band
-
-
-@dataclass
-class PageText:
-    """What one page yields: its lines in reading order and the text of rotated lines (margin stamps)."""
-
-    lines: list[Line]
-    rotated: list[str]
-    two_column: bool
-    has_images: bool
-    gutter: tuple[float, float] | None = None  # the gap between the columns of a two-column page
 
 
 def clean(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from paperkit.extraction.pdf.layout import Line
+from paperkit.extraction.pdf.page import Line
 from paperkit.extraction.pdf.superscripts import Policy, render
 
 # First parts that usually make a real compound ("self-" + "attention"), kept when a line breaks after them.

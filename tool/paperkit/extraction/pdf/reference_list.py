@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from statistics import median
 
-from paperkit.extraction.pdf.layout import Line
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
+from paperkit.extraction.pdf.page import Line
 from paperkit.records import Reference
 
 _BRACKET = re.compile(r"^\[([^\[\]]{1,40})\]\s*")

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from paperkit.extraction import related_work as rw
 from paperkit.extraction.pdf.headings import Heading
-from paperkit.extraction.pdf.layout import Line
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
+from paperkit.extraction.pdf.page import Line
 from paperkit.extraction.pdf.superscripts import Policy
 from paperkit.records import Section
 

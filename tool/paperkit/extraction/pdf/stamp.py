@@ -10,12 +10,9 @@ footnote sentence or running text is a citation and is ignored. ID syntax lives 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from paperkit.access.ids import ArxivId, find_arxiv_id
-
-if TYPE_CHECKING:  # layout imports this module for stamp_line
-    from paperkit.extraction.pdf.layout import Line
+from paperkit.extraction.pdf.page import Line
 
 # What may surround a paper's own ID on its line: "arXiv:", "preprint", a [category], a date.
 _LABEL_WORDS = re.compile(r"\b(arxiv|e-?print|preprint|version)\b|\[[\w.-]+\]", re.IGNORECASE)

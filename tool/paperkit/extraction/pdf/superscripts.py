@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from paperkit.records import Reference
 
 if TYPE_CHECKING:
-    from paperkit.extraction.pdf.layout import Line
+    from paperkit.extraction.pdf.page import Line
 
 SUP_OPEN, SUP_CLOSE = "\ue000", "\ue001"  # private-use characters: never in a PDF's text layer here
 _RICH = re.compile(f"{SUP_OPEN}([^{SUP_CLOSE}]*){SUP_CLOSE}")
