@@ -14,7 +14,10 @@ from hypothesis import settings
 from fake_arxiv import FakeArxiv
 from paperkit.records import Sections
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# beside the checkout; PAPERKIT_CORPUS points elsewhere (a git worktree lives in another folder)
+CORPUS = Path(
+    os.environ.get("PAPERKIT_CORPUS") or Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+)
 
 
 @pytest.fixture

@@ -10,14 +10,13 @@ from pathlib import Path
 import arxiv
 import pytest
 
+from conftest import CORPUS
 from fake_arxiv import FakeArxiv, unused_url
 from paperkit.access import retry
 from paperkit.access.arxiv_api import ArxivApi, _is_error_entry, title_query, to_meta
 from paperkit.access.ids import ArxivId, parse_arxiv_id
 from paperkit.config import Settings, load_settings
 from paperkit.errors import BadInput, NetworkError, NotFound
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def _add_samples(fake: FakeArxiv) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from dev.bench_citations import score_truth, section_markers
 
+from conftest import CORPUS
 from paperkit.extraction.citations import link_citations
 from paperkit.records import Reference, Sections
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 pytestmark = pytest.mark.corpus
 

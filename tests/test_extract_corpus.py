@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from dev.bench_extraction import NEW_PAPERS, NEW_TARGETS, TARGETS, PaperScore, evaluate, summarize
 
-# beside the repository; PAPERKIT_CORPUS points elsewhere (a git worktree lives in another directory)
-BESIDE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-CORPUS = Path(os.environ.get("PAPERKIT_CORPUS", BESIDE))
+from paperkit.records import Sections
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def scores() -> list[PaperScore]:
-    if not (CORPUS / "truth.jsonl").is_file():
-        pytest.skip(f"no corpus at {CORPUS}")
-    return evaluate(CORPUS)
+def scores(corpus: Path, corpus_sections: dict[str, Sections]) -> list[PaperScore]:
+    return evaluate(corpus, corpus_sections)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pathlib import Path
 import arxiv
 import pytest
 
+from conftest import CORPUS
 from fake_arxiv import FakeArxiv
 from paperkit.access.arxiv_api import MAX_ABSTRACT, ArxivApi, to_meta
 from paperkit.access.feed import parse_feed, pdf_link, says_withdrawn
@@ -18,9 +19,7 @@ from paperkit.config import load_settings
 from reliability_support import add_good_paper, one_error_line, run, tree
 
 ID = "1506.03099"
-CORPUS = Path("/work/shared/corpus/atom")
-if not CORPUS.is_dir():
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "atom"
+ATOM = CORPUS / "atom"
 
 
 def _result(*links: arxiv.Result.Link, entry_id: str = "http://arxiv.org/abs/1506.03099v3") -> arxiv.Result:
@@ -93,10 +92,10 @@ def test_a_pdf_url_that_answers_404_is_a_withdrawn_paper(fake_arxiv: FakeArxiv, 
     assert tree(library) == ["1501.00002", "1501.00002/meta.json", "1501.00002/notes.md"]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not present")
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.xml")) if CORPUS.is_dir() else [])
+@pytest.mark.skipif(not ATOM.is_dir(), reason="corpus not present")
+@pytest.mark.parametrize("name", sorted(p.name for p in ATOM.glob("*.xml")) if ATOM.is_dir() else [])
 def test_real_arxiv_feeds_give_a_pdf_for_every_entry(name: str) -> None:
-    feed = parse_feed((CORPUS / name).read_bytes())
+    feed = parse_feed((ATOM / name).read_bytes())
     for result in feed.results:
         meta = to_meta(result)
         assert meta.pdf_url and "/pdf/" in meta.pdf_url, (name, result.links)

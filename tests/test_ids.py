@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import CORPUS
 from paperkit.access.ids import ArxivId, find_arxiv_id, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.errors import BadInput
 from paperkit.library.store import Library
@@ -139,7 +140,7 @@ def test_find_arxiv_id_none_and_invalid() -> None:
 @pytest.mark.corpus
 def test_find_arxiv_id_in_corpus_stamps() -> None:
     """Every corpus PDF's first page yields its own ID and the version of its stamp (truth.jsonl)."""
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    corpus = CORPUS
     if not (corpus / "truth.jsonl").is_file():
         pytest.skip("corpus not present")
     import json

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import CORPUS
 from fake_arxiv import FakeArxiv, gzip_tex, make_eprint, make_pdf_bytes
 from paperkit.cli import main
 from paperkit.extraction import PaperFiles, read_paper
@@ -314,7 +315,7 @@ def test_fetch_local_folder_and_archive(tmp_path: Path) -> None:
 
 @pytest.mark.corpus
 def test_corpus_sources_read() -> None:
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "latex"
+    corpus = CORPUS / "latex"
     if not (corpus / "truth.jsonl").is_file():
         pytest.skip("LaTeX corpus not present")
     for line in (corpus / "truth.jsonl").read_text().splitlines():
