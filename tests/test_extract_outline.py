@@ -97,16 +97,22 @@ def test_printed_lead_word_is_kept_for_skipped_headings() -> None:
     ]
 
 
-def test_batch_extraction_on_a_pool_keeps_order_and_reports_failures(tmp_path: Path) -> None:
-    from paperkit.extraction.pdf.batch import extract_many
+def test_a_batch_read_ahead_on_a_pool_hands_each_paper_over_once(tmp_path: Path) -> None:
+    from paperkit.extraction import PaperFiles
+    from paperkit.extraction.batch import Job, ReadAhead
 
-    good = _paper(tmp_path, NUMBERED)
-    bad = tmp_path / "broken.pdf"
-    bad.write_bytes(b"%PDF-1.4 not really")
-    results = list(extract_many([good, bad, good], workers=2))
-    assert [p for p, _ in results] == [good, bad, good]
-    assert results[0][1][0] is not None and results[0][1][0].headings[0] == "1 Introduction"
-    assert results[1][1][0] is None and results[1][1][1]
+    good = Job(PaperFiles(pdf=_paper(tmp_path, NUMBERED)), "pdf")
+    bad_pdf = tmp_path / "broken.pdf"
+    bad_pdf.write_bytes(b"%PDF-1.4 not really")
+    bad = Job(PaperFiles(pdf=bad_pdf), "pdf")
+    with ReadAhead([good, bad, good], workers=2) as ahead:
+        first = ahead.take(good)
+        assert first is not None and first.headings[0] == "1 Introduction"
+        assert first.route == "pdf" and first.found_by["introduction"].startswith("pdf/")
+        assert ahead.take(good) is None  # handed over once: the pipeline reads it itself after that
+        assert ahead.take(bad) is None  # the pipeline reads it again, to report why
+    with ReadAhead([good], workers=2) as alone:  # one paper: no pool
+        assert alone.take(good) is None
 
 
 def test_an_outline_with_wrong_pages_falls_back_to_every_page(

@@ -295,3 +295,36 @@ def test_background_batch_goes_on_past_a_paper_without_introduction(
     assert summary[0]["status"] == "failed" and "no introduction" in summary[0]["error"]
     assert "1308.0850" in [o["key"] for o in summary[1:]]
     assert "Traceback" not in result.stderr
+
+
+def test_a_batch_of_local_pdfs_is_read_ahead_on_every_core_with_the_same_result(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paperkit.extraction import batch
+
+    pdfs = []
+    for n in range(3):
+        path = tmp_path / f"paper-{n}.pdf"
+        path.write_bytes(
+            pdf_bytes(tmp_path, f"src-{n}.pdf", stamp=f"arXiv:150{n}.0000{n}v1 [cs.LG] 1 Jan 2015")
+        )
+        pdfs.append(str(path))
+    handed: list[bool] = []
+    take = batch.ReadAhead.take
+
+    def spy(self: batch.ReadAhead, job: batch.Job) -> object:
+        got = take(self, job)
+        handed.append(got is not None)
+        return got
+
+    monkeypatch.setattr(batch.ReadAhead, "take", spy)
+    monkeypatch.setattr(batch, "workers_for", lambda count: 2)  # a pool even on a one-core machine
+    assert run("fetch", "--offline", *pdfs).exit_code == 0
+    assert handed == [True, True, True]  # each paper was read in the pool, none again in the pipeline
+    ahead = {p.parent.name: p.read_text() for p in sorted(library.glob("*/sections.json"))}
+    for folder in library.iterdir():
+        (folder / "sections.json").unlink()
+    for pdf in pdfs:  # one at a time: no pool
+        assert run("fetch", "--offline", "--force", pdf).exit_code == 0
+    assert {p.parent.name: p.read_text() for p in sorted(library.glob("*/sections.json"))} == ahead
+    assert len(ahead) == 3

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,13 +15,24 @@ from pathlib import Path
 
 from paperkit.access.arxiv_api import ArxivApi
 from paperkit.access.download import download_eprint, download_pdf
+from paperkit.access.feed import versioned_pdf_url
 from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.config import Settings
 from paperkit.errors import BadInput, DownloadError, PaperkitError, PdfMissing
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
+from paperkit.extraction.batch import Job, ReadAhead
 from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
 from paperkit.library.listing import resolve_key
-from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, atomic_write
+from paperkit.library.store import (
+    META,
+    PDF,
+    SECTIONS,
+    SOURCE,
+    Library,
+    atomic_write,
+    copy_atomic,
+    remove_if_empty,
+)
 from paperkit.notes.note import refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
@@ -39,6 +49,7 @@ class Fetcher:
     route: str = "auto"  # "auto" (LaTeX when the e-print has usable TeX, else the PDF), "latex", "pdf"
     _api: ArxivApi | None = None
     _last_download: float | None = None
+    _ahead: ReadAhead | None = None  # a batch's papers read on every core while the notes are written
 
     @property
     def library(self) -> Library:
@@ -57,15 +68,34 @@ class Fetcher:
     # -- batches ---------------------------------------------------------------------------------
 
     def fetch_all(self, items: list[str]) -> list[FetchOutcome]:
-        """Fetch every item in turn; a failure is recorded and the batch goes on."""
+        """Fetch every item in turn; a failure is recorded and the batch goes on. The papers already on
+        disk (local PDFs, stored papers) are read ahead on every core."""
         self.library.check()
         outcomes = []
-        for i, item in enumerate(items, 1):
-            self.reporter.start(item, i, len(items))
-            outcome = guarded(item, partial(self.fetch_one, item))
-            self.reporter.done(outcome)
-            outcomes.append(outcome)
+        with ReadAhead(self._local_jobs(items)) as self._ahead:
+            for i, item in enumerate(items, 1):
+                self.reporter.start(item, i, len(items))
+                outcome = guarded(item, partial(self.fetch_one, item))
+                self.reporter.done(outcome)
+                outcomes.append(outcome)
+        self._ahead = None
         return outcomes
+
+    def _local_jobs(self, items: list[str]) -> list[Job]:
+        """What :meth:`_extract` will read for the items whose files are on disk already."""
+        jobs = []
+        for item in items if len(items) > 1 else []:
+            with contextlib.suppress(PaperkitError, OSError):
+                arg = parse_paper_arg(item)
+                if isinstance(arg, Path):
+                    if arg.is_file() and kind_of(arg.read_bytes()[:512]) == "pdf":
+                        jobs.append(Job(PaperFiles(pdf=arg), self._choice(arg, None)))
+                elif not self.force:
+                    folder = self.library.paper_dir(arg.key)
+                    if (folder / PDF).is_file() and (folder / META).is_file():
+                        files = PaperFiles(pdf=folder / PDF, source=_stored(folder / SOURCE))
+                        jobs.append(Job(files, self._choice(files.pdf, files.source)))
+        return jobs
 
     def fetch_search(self, query: str, max_results: int) -> list[FetchOutcome]:
         """Fetch the top ``max_results`` results of an arXiv search."""
@@ -108,7 +138,7 @@ class Fetcher:
                 return outcome
         except BaseException:
             if created:
-                _remove_if_empty(folder)
+                remove_if_empty(folder)
             raise
 
     def _fetch_arxiv_locked(self, arxiv_id: ArxivId, meta: PaperMeta | None, folder: Path) -> FetchOutcome:
@@ -129,7 +159,7 @@ class Fetcher:
             meta.version = arxiv_id.version  # the version asked for is the one downloaded
         downloaded = False
         if meta.pdf_url:
-            url = _versioned_pdf_url(meta.pdf_url, arxiv_id)
+            url = versioned_pdf_url(meta.pdf_url, arxiv_id)
             self._pause()
             with contextlib.suppress(PdfMissing):  # a 404 for the PDF (given, or built from /abs/): withdrawn
                 download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
@@ -175,7 +205,9 @@ class Fetcher:
             except PaperkitError as e:
                 self._warn(warnings, f"no arXiv metadata for {stamp.id} ({e}); using what the PDF says")
         if meta is None:
-            meta = _meta_from_pdf(stamp, key, sections)
+            meta = PaperMeta.from_sections(
+                key, sections, stamp.id if stamp else None, stamp.version if stamp else None
+            )
         lib = self.library
         folder = lib.paper_dir(key)
         created = not folder.exists()
@@ -183,12 +215,12 @@ class Fetcher:
             with lib.lock(key):
                 dest = folder / PDF
                 if not (dest.exists() and dest.resolve() == path.resolve()):
-                    _copy_atomic(path, dest)
+                    copy_atomic(path, dest)
                 lib.write_meta(meta)
                 outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         except BaseException:
             if created:
-                _remove_if_empty(folder)
+                remove_if_empty(folder)
             raise
         outcome.input = item
         return outcome
@@ -255,12 +287,12 @@ class Fetcher:
                 folder.mkdir(parents=True, exist_ok=True)
                 atomic_write(folder / SOURCE, pack(files))
                 sections = self._extract(None, warnings, folder / SOURCE)
-                meta = _meta_from_pdf(None, key, sections)
+                meta = PaperMeta.from_sections(key, sections)
                 lib.write_meta(meta)
                 outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         except BaseException:
             if created:
-                _remove_if_empty(folder)
+                remove_if_empty(folder)
             raise
         outcome.input = item
         return outcome
@@ -292,13 +324,13 @@ class Fetcher:
     ) -> Sections | None:
         """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure
         (``refuse``: a local file of which no page can be read is refused; keep the library readable)."""
-        choice = self.route
-        if choice == "latex" and source is None and pdf is not None:
-            choice = "pdf"  # the warning that there is no source was given when it was looked for
+        choice = self._choice(pdf, source)
         if choice == "pdf":
             source = None
         try:
-            sections = read_paper(PaperFiles(pdf=pdf, source=source), choice)
+            files = PaperFiles(pdf=pdf, source=source)
+            ready = self._ahead.take(Job(files, choice)) if self._ahead else None
+            sections = ready or read_paper(files, choice)
         except ExtractionError as e:
             if refuse and e.unreadable:
                 raise BadInput(f"{pdf}: no page can be read ({e}); it is not added to the library") from None
@@ -313,6 +345,11 @@ class Fetcher:
         for w in sections.warnings:
             self.reporter.warn(w)
         return sections
+
+    def _choice(self, pdf: Path | None, source: Path | None) -> str:
+        if self.route == "latex" and source is None and pdf is not None:
+            return "pdf"  # the warning that there is no source was given when it was looked for
+        return self.route
 
     def _extract_pdf(self, pdf: Path, warnings: list[str]) -> Sections | None:
         route, self.route = self.route, "pdf"
@@ -353,46 +390,3 @@ class Fetcher:
 
 def _stored(path: Path) -> Path | None:
     return path if path.is_file() else None
-
-
-def _versioned_pdf_url(url: str, arxiv_id: ArxivId) -> str:
-    """The feed's PDF link, pinned to the version asked for (the feed gives the latest)."""
-    if arxiv_id.version is None:
-        return url
-    head, _, _ = url.rpartition("/")
-    return f"{head}/{arxiv_id.id.rsplit('/', 1)[-1]}v{arxiv_id.version}" if head else url
-
-
-def _meta_from_pdf(stamp: ArxivId | None, key: str, sections: Sections | None) -> PaperMeta:
-    return PaperMeta(
-        id=stamp.id if stamp else key,
-        version=stamp.version if stamp else None,
-        title=(sections.title if sections and sections.title else key),
-        abstract=sections.abstract if sections else "",
-        source="pdf" if stamp else "local",
-    )
-
-
-def _copy_atomic(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.copy")
-    try:
-        shutil.copyfile(src, tmp)
-        tmp.replace(dest)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _remove_if_empty(folder: Path) -> None:
-    """Remove a folder this fetch created when it holds nothing but the lock file."""
-    try:
-        rest = [p for p in folder.iterdir() if p.name != ".lock"]
-        if not rest:
-            with contextlib.suppress(FileNotFoundError):
-                (folder / ".lock").unlink()
-            folder.rmdir()
-    except OSError:
-        pass
-
-
-__all__ = ["Fetcher"]

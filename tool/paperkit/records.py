@@ -38,6 +38,20 @@ class PaperMeta:
         """The library folder name: the ID without version, ``/`` replaced by ``_``."""
         return library_key(self.id)
 
+    @classmethod
+    def from_sections(
+        cls, key: str, sections: Sections | None, arxiv_id: str | None = None, version: int | None = None
+    ) -> PaperMeta:
+        """What a paper's own text tells of it when arXiv is not asked: an arXiv paper known by the ID its
+        PDF prints (``source="pdf"``), or a local paper keyed by its file name (``source="local"``)."""
+        return cls(
+            id=arxiv_id or key,
+            version=version if arxiv_id else None,
+            title=(sections.title if sections and sections.title else key),
+            abstract=sections.abstract if sections else "",
+            source="pdf" if arxiv_id else "local",
+        )
+
     @property
     def year(self) -> int | None:
         """The year of first publication; for a PDF without metadata, read off a new-style ID (YYMM)."""

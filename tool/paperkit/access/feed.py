@@ -20,6 +20,7 @@ import urllib3
 from arxiv import _feed
 from lxml import etree
 
+from paperkit.access.ids import ArxivId
 from paperkit.errors import NetworkError
 
 MAX_FEED_BYTES = 16 * 1024 * 1024  # a page of 100 entries is ~300 kB; more is a broken server
@@ -157,3 +158,11 @@ def pdf_link(result: arxiv.Result) -> str | None:
 def says_withdrawn(comment: str | None, summary: str | None) -> bool:
     """Whether arXiv's comment or the abstract says the paper was withdrawn."""
     return bool(_WITHDRAWN_COMMENT.search(comment or "") or _WITHDRAWN_SUMMARY.search((summary or "")[:2000]))
+
+
+def versioned_pdf_url(url: str, arxiv_id: ArxivId) -> str:
+    """The feed's PDF link, pinned to the version asked for (the feed gives the latest)."""
+    if arxiv_id.version is None:
+        return url
+    head, _, _ = url.rpartition("/")
+    return f"{head}/{arxiv_id.id.rsplit('/', 1)[-1]}v{arxiv_id.version}" if head else url

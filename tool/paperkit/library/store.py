@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,6 +114,29 @@ def _refetch_hint(key: str) -> str:
         return f"paperkit fetch --force {parse_arxiv_id(key.replace('_', '/', 1)).id}"
     except BadInput:
         return "paperkit fetch --force with the paper's original PDF"
+
+
+def copy_atomic(src: Path, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` through a temporary file: ``dest`` is whole or untouched."""
+    tmp = dest.with_name(f".{dest.name}.copy")
+    try:
+        shutil.copyfile(src, tmp)
+        tmp.replace(dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def remove_if_empty(folder: Path) -> None:
+    """Remove a folder this fetch created when it holds nothing but the lock file."""
+    try:
+        rest = [p for p in folder.iterdir() if p.name != ".lock"]
+        if not rest:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / ".lock").unlink()
+            folder.rmdir()
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
