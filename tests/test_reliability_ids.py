@@ -66,7 +66,10 @@ def test_empty_id_is_bad_input(fake_arxiv: FakeArxiv, library: Path, empty: str)
         "/abs/1506.03099",
     ],
 )
-def test_path_traversal_ids_are_refused(fake_arxiv: FakeArxiv, library: Path, bad: str) -> None:
+def test_path_traversal_ids_are_refused(
+    fake_arxiv: FakeArxiv, library: Path, bad: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(library)  # "../../x" must name nothing on disk: a folder there would be a local paper
     result = run("fetch", bad)
     assert result.exit_code == 2
     one_error_line(result)
