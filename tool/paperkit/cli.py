@@ -92,13 +92,16 @@ def fetch(
       paperkit fetch --search "scheduled sampling" --max 3
       paperkit fetch --background 1506.03099   # the arXiv papers its introduction cites
       paperkit fetch --offline ~/Downloads/paper.pdf
+      paperkit fetch --route pdf 1706.03762     # sections from the PDF, not the LaTeX source
+      paperkit fetch ~/drafts/my-paper/          # your own draft's LaTeX folder (or a .tar.gz)
 
     \b
     Environment: PAPERKIT_ARXIV_API (API query URL), PAPERKIT_ARXIV_DELAY (seconds between
     requests, default 3), PAPERKIT_TIMEOUT (seconds, default 30), PAPERKIT_RETRIES (tries per
     request, default 4).
     Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
-    not be read (its note was written from the metadata).
+    not be read (its note was written from the metadata); 130 interrupted (143 SIGTERM,
+    129 SIGHUP), with nothing half-written left.
     """
     from paperkit.cited import fetch_background_all
     from paperkit.fetch import Fetcher
