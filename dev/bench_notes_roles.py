@@ -1,0 +1,214 @@
+"""Benchmark the study notes against the reader's ground truth (``roles.jsonl``) on the 40 corpus papers.
+
+    python -m dev.bench_notes_roles --corpus ../shared/corpus [--cv] [--verbose] [--cache FILE]
+
+Offline: each PDF is read with the PDF route, the abstract is the PDF's. Prints every figure of issue 13's
+"Done when". With ``--cv`` the role model used for each paper is trained on the other papers only
+(leave-one-paper-out), so the figures are cross-validated; without it the shipped model is used.
+
+Sentences are matched to the truth by their first words (folded: case, accents and punctuation ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import re
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from paperkit.extraction import PaperFiles, read_paper
+from paperkit.notes.content import NoteContent, build_note
+from paperkit.notes.render import render_note
+from paperkit.records import PaperMeta, Sections
+from paperkit.text import fold
+
+READING_END = "## Background to look up"
+# Runs of two or more number-only tokens inside a quoted sentence: a figure's axis read as text.
+_DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
+_QUOTED = re.compile(r"^(?:> |- |  - how this paper differs: “)(.*)$", re.MULTILINE)
+
+
+def load_sections(corpus: Path, cache: Path | None) -> dict[str, Sections]:
+    if cache and cache.is_file():
+        loaded: dict[str, Sections] = pickle.loads(cache.read_bytes())
+        return loaded
+    out = {pdf.stem: read_paper(PaperFiles(pdf=pdf), "pdf") for pdf in sorted((corpus / "pdf").glob("*.pdf"))}
+    if cache:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def matches(sentence: str, first_words: str) -> bool:
+    fw = fold(first_words)
+    return bool(fw) and fw in fold(sentence)
+
+
+def labels_of(sentence: str, truth: dict[str, Any]) -> set[str]:
+    """Every role the truth gives a sentence ("background"/"other" included); empty when unlabelled."""
+    found = {a["role"] for a in truth["abstract"] if matches(sentence, a["first_words"])}
+    for role in ("problem", "idea", "result"):
+        if any(matches(sentence, fw) for fw in truth[f"{role}_sentences"]):
+            found.add(role)
+    return found
+
+
+def _variants(term: str) -> set[str]:
+    out = set()
+    main = re.sub(r"\(.*?\)", " ", term)
+    for part in [main, *re.findall(r"\((.*?)\)", term), *re.split(r"[/;]| vs\. ", main)]:
+        f = fold(part)
+        if len(f) >= 2:
+            out.add(f.removesuffix("s"))
+    return out
+
+
+def term_named(truth_term: str, content: NoteContent) -> bool:
+    wanted = _variants(truth_term)
+    for t in content.terms:
+        have = {fold(x).removesuffix("s") for x in (t.term, t.expansion or "")} - {""}
+        if any(w == h or (len(h) >= 4 and h in w) or (len(w) >= 4 and w in h) for w in wanted for h in have):
+            return True
+    return False
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'’\-.]*", text))
+
+
+def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, note: str) -> dict[str, Any]:
+    r: dict[str, Any] = {}
+    r["one_breath"] = any(any(matches(s, fw) for fw in truth["idea_sentences"]) for s in content.one_breath)
+    placed = total = 0
+    misplaced = []
+    shown = {"problem": content.roles.problem, "idea": content.roles.idea, "result": content.roles.result}
+    for role, sents in shown.items():
+        for s in sents:
+            lab = labels_of(s, truth)
+            if lab:
+                total += 1
+                placed += role in lab
+                if role not in lab:
+                    misplaced.append(f"{role}<-{'/'.join(sorted(lab))}: {s[:70]}")
+    r["placed"], r["placed_of"], r["misplaced"] = placed, total, misplaced
+    found = found_of = 0
+    missing = []
+    for role in ("problem", "idea", "result"):
+        if truth[f"{role}_sentences"]:
+            found_of += 1
+            pool = shown[role] + (content.one_breath if role == "idea" else [])
+            hit = any(matches(s, truth[f"{role}_sentences"][0]) for s in pool)
+            found += hit
+            if not hit:
+                missing.append(f"{role}: {truth[f'{role}_sentences'][0]}")
+    r["found"], r["found_of"], r["missing"] = found, found_of, missing
+    five = truth["key_terms"][:5]
+    r["terms_named"] = sum(term_named(t, content) for t in five)
+    r["terms_of"] = len(five)
+    r["terms_missing"] = [t for t in five if not term_named(t, content)]
+    keys = [fold(t.term) for t in content.terms] + [fold(t.expansion) for t in content.terms if t.expansion]
+    r["terms_twice"] = len(keys) - len(set(keys))
+    reading = note.split(READING_END, 1)[0]
+    reading = reading[reading.find("\n# ") :] if "\n# " in reading else reading
+    r["reading_words"] = words(reading)
+    source = words(sections.abstract) + words(sections.introduction.text if sections.introduction else "")
+    r["ratio"] = r["reading_words"] / source if source else 1.0
+    r["backslash"] = bool(re.search(r"\\(?![!-/:-@\[-`{-~])", note))
+    r["debris"] = sum(1 for m in _QUOTED.finditer(note) if _DEBRIS.search(m.group(1)))
+    r["has_related_truth"] = bool(truth.get("related_work"))
+    r["related"] = len(content.related)
+    r["topics_cut"] = sum(1 for x in content.related if x.topic.rstrip().endswith(("…", "...")))
+    return r
+
+
+def build(pid: str, sections: Sections, folder: Path) -> tuple[NoteContent, str]:
+    meta = PaperMeta(id=pid, version=None, title=sections.title, abstract=sections.abstract)
+    content = build_note(meta, sections, folder)
+    return content, render_note(content)
+
+
+def report(results: dict[str, dict[str, Any]]) -> None:
+    rs = list(results.values())
+    n = len(rs)
+
+    def frac(k: str, of: str) -> str:
+        a, b = sum(r[k] for r in rs), sum(r[of] for r in rs)
+        return f"{a / b:.2f} ({a}/{b})" if b else "n/a"
+
+    one = sum(r["one_breath"] for r in rs)
+    related_truth = [r for r in rs if r["has_related_truth"]]
+    print(f"one-breath accepted            {one / n:.2f} ({one}/{n})")
+    print(f"role bullets placed right      {frac('placed', 'placed_of')}")
+    print(f"first labelled sentence found  {frac('found', 'found_of')}")
+    print(f"first-five key terms named     {frac('terms_named', 'terms_of')}")
+    print(f"notes with a term twice        {sum(r['terms_twice'] > 0 for r in rs)}/{n}")
+    med = statistics.median(r["reading_words"] for r in rs)
+    ratio = statistics.median(r["ratio"] for r in rs)
+    over = sum(r["ratio"] > 0.40 for r in rs)
+    print(f"reading part words             median {med:.0f}; ratio to abstract+intro median {ratio:.2f}"
+          f" ({over}/{n} notes over 0.40)")  # fmt: skip
+    print(f"notes with backslash escapes   {sum(r['backslash'] for r in rs)}/{n}")
+    debris = sum(r["debris"] for r in rs)
+    print(f"quoted sentences with debris   {debris} in {sum(r['debris'] > 0 for r in rs)} notes")
+    present = sum(r["related"] > 0 for r in related_truth)
+    print(f"related ideas present          {present}/{len(related_truth)} papers whose truth has related"
+          f" work; topics cut {sum(r['topics_cut'] for r in rs)}")  # fmt: skip
+
+
+def cv_context(pid: str) -> AbstractContextManager[Any]:
+    """The role model trained without paper ``pid`` (leave-one-paper-out), in force inside the block."""
+    try:
+        from dev.train_roles import held_out_model
+    except ImportError:  # before the trained sorter exists: the baseline has nothing to cross-validate
+        return nullcontext()
+    return held_out_model(pid)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Notes against the reader's ground truth (issue 13).")
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--cv", action="store_true", help="leave-one-paper-out role model per paper")
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the extracted sections")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--dump", type=Path, default=None, help="write the rendered notes to this folder")
+    args = parser.parse_args(argv)
+    roles_lines = (args.corpus / "roles.jsonl").read_text().splitlines()
+    truth = {json.loads(line)["arxiv_id"]: json.loads(line) for line in roles_lines if line.strip()}
+    for line in (args.corpus / "truth.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if record["arxiv_id"] in truth:
+            truth[record["arxiv_id"]]["related_work"] = record.get("related_work")
+    all_sections = load_sections(args.corpus, args.cache)
+    context: Callable[[str], AbstractContextManager[Any]]
+    context = cv_context if args.cv else (lambda _: nullcontext())
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for pid, sections in all_sections.items():
+            if pid not in truth:
+                continue
+            with context(pid):
+                content, note = build(pid, sections, Path(tmp))
+            results[pid] = r = evaluate(truth[pid], sections, content, note)
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                (args.dump / f"{pid}.md").write_text(note)
+            if args.verbose:
+                print(f"{pid}: breath={r['one_breath']} placed={r['placed']}/{r['placed_of']} "
+                      f"found={r['found']}/{r['found_of']} terms={r['terms_named']}/{r['terms_of']} "
+                      f"words={r['reading_words']} ratio={r['ratio']:.2f}")  # fmt: skip
+                for line in r["misplaced"] + [f"missing {m}" for m in r["missing"]]:
+                    print("   ", line)
+                if r["terms_missing"]:
+                    print("    terms missing:", "; ".join(r["terms_missing"]))
+    report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
