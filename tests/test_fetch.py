@@ -107,7 +107,7 @@ def test_fetch_writes_pdf_meta_sections_and_note(served_papers: FakeArxiv, libra
     note = (folder / "notes.md").read_text()
     front = yaml.safe_load(note.split("---\n")[1])
     assert front["arxiv_id"] == "1506.03099" and front["citekey"] == "bengio2015scheduled"
-    assert "We propose a curriculum" in note.split("## The idea")[1].split("## ")[0]
+    assert "We propose a curriculum" in note.split("## In one breath")[1].split("## The result")[0]
     assert "1/1" in result.stderr or "1506.03099" in result.stderr  # progress on stderr
 
 

@@ -70,7 +70,8 @@ def test_note_has_every_part(tmp_path: Path) -> None:
         "## Background to look up", "## Related ideas", "## Reimplementation", "## BibTeX", "## Source text",
     ):  # fmt: skip
         assert part in text
-    assert "We propose a curriculum learning strategy" in text.split("## The idea")[1].split("##")[0]
+    idea = text.split("## In one breath")[1].split("## The result")[0]
+    assert "We propose a curriculum learning strategy" in idea
     assert "archivePrefix={arXiv}" in text and "primaryClass={cs.LG}" in text
     assert text.rstrip().endswith(MARKER)
 
@@ -188,6 +189,7 @@ def test_roles_sort_each_sentence_once() -> None:
     abstract = meta().abstract
     roles = sort_roles(abstract)
     assert any("However" in s for s in roles.problem)
-    assert any("We propose" in s for s in roles.idea)
+    assert roles.breath[0].startswith("We propose")  # the idea in one breath, not repeated as a bullet
     assert any("Experiments" in s for s in roles.result)
-    assert len(roles.problem) + len(roles.idea) + len(roles.result) == 4
+    shown = roles.breath + roles.problem + roles.idea + roles.result
+    assert len(shown) == len(set(shown)) <= 4

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from paperkit.extraction.entries import parse_references
 from paperkit.notes.background import background, related_ideas, who
-from paperkit.notes.roles import contributions, in_one_breath, sort_roles
+from paperkit.notes.contributions import contributions
+from paperkit.notes.roles import in_one_breath, sort_roles
 from paperkit.notes.terms import find_terms
 from paperkit.records import Reference
 
@@ -32,10 +33,11 @@ REFS = parse_references(
 
 def test_roles_follow_the_idea_sentence() -> None:
     roles = sort_roles(ABSTRACT)
-    assert roles.problem == ["Deep networks are hard to train.", "Existing fixes are slow."]
-    assert roles.idea[0].startswith("We propose the Widget")
-    assert "simple to add" in roles.idea[1]  # a property of the idea, not a result
+    assert roles.problem[0] == "Deep networks are hard to train."
+    assert roles.breath == ["We propose the Widget, a layer that rescales activations."]
+    assert all("We propose" not in s for s in roles.idea)  # the idea in one breath is not repeated
     assert roles.result == ["Experiments show it improves accuracy by 3% on two benchmarks."]
+    assert all(len(getattr(roles, r)) <= 3 for r in ("problem", "idea", "result"))
 
 
 def test_one_breath_is_the_idea_sentence() -> None:
@@ -47,7 +49,7 @@ def test_contributions_are_read_from_a_list() -> None:
         "Widgets matter. Our contributions are as follows: • We define the Widget layer. "
         "• We prove it keeps the signal. • We test it on two benchmarks. Section 2 reviews related work."
     )
-    assert contributions(intro) == [
+    assert [c.text for c in contributions(intro)] == [
         "We define the Widget layer.",
         "We prove it keeps the signal.",
         "We test it on two benchmarks.",
@@ -95,3 +97,27 @@ def test_related_ideas_per_paragraph_and_how_the_paper_differs() -> None:
     assert [e.number for e in ideas[1].works] == [3]
     # Only sentences where the paper speaks of itself count as setting it apart.
     assert ideas[1].differs == ["Unlike this line of work, our method needs no expert."]
+
+
+def test_contributions_keep_sub_items_nested_and_the_last_item() -> None:
+    intro = (
+        "Widgets matter. Our contributions are: (1) We define the Widget, with (a) a forward rule and "
+        "(b) a backward rule. (2) We prove it keeps the signal. (3) We test it on two benchmarks.\n\n"
+        "The rest of the paper is organised as follows."
+    )
+    found = contributions(intro)
+    assert [c.text for c in found] == [
+        "We define the Widget, with",
+        "We prove it keeps the signal.",
+        "We test it on two benchmarks.",
+    ]
+    assert found[0].items == ["a forward rule and", "a backward rule."]
+
+
+def test_contributions_keep_a_first_second_finally_sequence_together() -> None:
+    intro = (
+        "Our contributions are threefold. First, we define the Widget layer. Second, we prove that it "
+        "keeps the signal. Finally, we test it on two benchmarks. Widgets are old."
+    )
+    texts = [c.text for c in contributions(intro)]
+    assert texts[0].startswith("First") and texts[-1].startswith("Finally") and len(texts) == 3

@@ -16,8 +16,9 @@ import yaml
 from paperkit.library.store import PDF
 from paperkit.notes.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.notes.bibtex import bibtex, citekey
+from paperkit.notes.contributions import Contribution, contributions
 from paperkit.notes.markdown import md_inline
-from paperkit.notes.roles import Roles, contributions, in_one_breath, sort_roles
+from paperkit.notes.roles import Roles, in_one_breath, sort_roles
 from paperkit.notes.terms import Term, find_terms
 from paperkit.records import PaperMeta, Section, Sections
 from paperkit.reproduction.verdicts import last_verdict
@@ -59,7 +60,7 @@ class NoteContent:
     citekey: str
     has_pdf: bool
     one_breath: list[str] = field(default_factory=list)
-    contributions: list[str] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     related: list[RelatedIdea] = field(default_factory=list)
@@ -179,7 +180,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
         roles=roles,
         one_breath=in_one_breath(abstract, roles),
         contributions=contributions(intro),
-        terms=find_terms(f"{abstract}\n\n{intro}"),
+        terms=find_terms(f"{abstract}\n\n{intro}", title=meta.title, references=refs, introduction=intro),
         background=background(intro, refs),
         related=related_ideas(related, refs),
         abstract_source=source,

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from paperkit.notes.content import NoteContent
-from paperkit.notes.markdown import md_block, md_inline
+from paperkit.notes.markdown import md_block, md_inline, quote
 from paperkit.resources import templates_dir
 
 MY_NOTES = "## My notes"
@@ -39,6 +39,7 @@ def _environment_for(folder: Path) -> jinja2.Environment:
     )
     env.filters["md_inline"] = md_inline
     env.filters["md_block"] = md_block
+    env.filters["quote"] = quote
     return env
 
 

@@ -1,16 +1,24 @@
-"""Key terms a paper defines or leans on: acronyms with their expansion, and phrases it names.
+"""Key terms a learner must look up: the paper's named methods and systems, acronyms, and field terms.
 
 Acronyms follow the idea of Schwartz and Hearst's abbreviation finder (a short form in parentheses whose
 letters can be matched, right to left, in the words just before it); named phrases come from cues such as
-"which we call X" or "referred to as X".
+"which we call X" or "referred to as X"; names are words the paper capitalises inside a sentence
+(``Transformer``, ``fastText``, ``GELU``); field terms are phrases the abstract and introduction repeat
+whose words are rare in ordinary English (a word-frequency list, :mod:`wordfreq`, tells them apart).
+A term and its acronym are one term. Each comes with the sentence that introduces it and, when that
+sentence cites a work right after the term, the work.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from paperkit.text import sentences
+from paperkit.extraction.citations import link_citations
+from paperkit.notes.background import CitedEntry, cited_entry
+from paperkit.records import Reference
+from paperkit.text import fold, sentences
 
 _SHORT = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]{1,9}?)(s)?\)")
 # Words that end a named phrase: "called batch normalization is ..." names "batch normalization".
@@ -36,6 +44,8 @@ class Term:
     term: str
     expansion: str | None
     sentence: str
+    cited: CitedEntry | None = None
+    score: float = 0.0
 
 
 def _expand(short: str, before: str) -> str | None:
@@ -65,26 +75,174 @@ def _expand(short: str, before: str) -> str | None:
     return found
 
 
-def find_terms(text: str, limit: int = 12) -> list[Term]:
-    """Acronyms with expansions and named phrases in ``text``, in order of first appearance."""
-    found: dict[str, Term] = {}
-    for sent in sentences(text):
+_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z0-9]|[A-Za-z]")
+# Words that never make a term on their own, however rare: function words and the vocabulary of papers.
+_PLAIN_WORDS = (
+    "a an the of for and or to in on with by from as at is are was were be been being it its this that "
+    "these those which who whom whose we our us they their them he she his her you your can could may "
+    "might will would should must do does did has have had not no nor but if then than so such both each "
+    "every all any some many most more less few other another same also only just very well into over "
+    "under between through during about against among via per while where when how what why there here "
+    "however thus hence therefore moreover furthermore although though since because whether either "
+    "neither yet still paper work approach method methods model models result results show shows shown "
+    "propose proposed present presents introduce introduced use used using based new novel simple first "
+    "second third one two three several various different large small high low good better best state art "
+    "recent recently problem problems task tasks performance significant significantly achieve achieves "
+    "experiments experimental data set sets number way ways order case cases terms term example examples "
+    "fact section figure table et al respectively i e g main key important particular general existing "
+    "standard previous prior further effective efficient improve improves improved able "
+)
+_PLAIN = set(_PLAIN_WORDS.split())
+_RARE_WORD = 3.2  # ... and a word that is a term on its own, rarer still
+_RARE = 4.0  # a word rarer than this (Zipf scale) in ordinary English is a field word
+_MAX = 8
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # wordfreq missing: treat long words as field words
+        return 3.0 if len(word) > 9 else 5.0
+    return float(zipf_frequency(word, "en"))
+
+
+def _field_word(word: str, rare: float = _RARE) -> bool:
+    w = word.lower()
+    if w in _PLAIN or len(w) < 3:
+        return False
+    return min(_zipf(part) for part in w.split("-") if part) < rare
+
+
+def _norm(phrase: str) -> str:
+    """The comparison key of a phrase: folded, a plural ending dropped."""
+    f = fold(phrase)
+    return f[:-1] if f.endswith("s") and not f.endswith("ss") else f
+
+
+def _names(sent: str) -> list[str]:
+    """Names the sentence capitalises inside it: ``Transformer``, ``fastText``, ``MobileNets``, ``GELU``."""
+    out = []
+    for i, m in enumerate(_WORDS.finditer(sent)):
+        w = m.group(0)
+        inner_cap = any(c.isupper() for c in w[1:])
+        if i == 0 and not inner_cap:
+            continue
+        if (w[0].isupper() or inner_cap) and w.lower() not in _PLAIN and len(w) > 2:
+            out.append(w)
+    return out
+
+
+def _phrases(sent: str) -> list[str]:
+    """Runs of up to three words, none plain, ending on a field word or containing one."""
+    out = []
+    run: list[str] = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z\-]*|[^A-Za-z\s]+", sent):
+        w = m.group(0)
+        if not w[0].isalpha() or w.lower() in _PLAIN or w.lower() in _STOP or (w[0].isupper() and not run):
+            run = []
+            continue
+        run.append(w)
+        for n in (1, 2, 3):
+            if len(run) >= n:
+                gram = run[-n:]
+                # A single word must be rarer than a word of a phrase: "transduction", not "mapping".
+                rare = _RARE if n > 1 else _RARE_WORD
+                if any(_field_word(x, rare) for x in gram) and all(x.islower() or "-" in x for x in gram):
+                    out.append(" ".join(gram))
+    return out
+
+
+def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[Reference] | None = None,
+               introduction: str = "") -> list[Term]:  # fmt: skip
+    """The key terms of ``text`` (the abstract and introduction), most important first, each once."""
+    sents = sentences(text)
+    by_key: dict[str, Term] = {}
+    counts: dict[str, int] = {}
+    title_key = fold(title)
+    abstract_end = len(sents)  # caller's text: abstract first; positions weigh earlier mentions more
+
+    def add(term: str, expansion: str | None, sent: str, weight: float) -> None:
+        key = _norm(term)
+        if len(key) < 2:
+            return
+        counts[key] = counts.get(key, 0) + 1
+        if key not in by_key:
+            by_key[key] = Term(term, expansion, sent, score=weight)
+        else:
+            t = by_key[key]
+            t.score += 0.5 * weight / max(1, counts[key] - 1)
+            if expansion and not t.expansion:
+                t.expansion, t.sentence = expansion, sent
+
+    for idx, sent in enumerate(sents):
+        early = 1.5 if idx < abstract_end // 3 + 3 else 1.0
         for m in _SHORT.finditer(sent):
             short = m.group(1)
-            if sum(c.isupper() for c in short) < 2 or short.lower() in found:
+            if sum(c.isupper() for c in short) < 2:
                 continue
             expansion = _expand(short, sent[: m.start()])
             if expansion:
-                found[short.lower()] = Term(short, expansion, sent)
+                add(short, expansion, sent, 4.0 * early)
         for m in _NAMED.finditer(sent):
-            term = m.group("term").strip(" -")
-            words = term.split()
+            words = m.group("term").strip(" -").split()
             while words and words[-1].lower() in _STOP:
                 words.pop()
             term = " ".join(words)
-            if len(term) < 3 or term.lower() in _STOP or term.lower() in found:
-                continue
-            found[term.lower()] = Term(term, None, sent)
-        if len(found) >= limit:
+            if len(term) >= 3 and term.lower() not in _STOP:
+                add(term, None, sent, 4.0 * early)
+        for name in _names(sent):
+            add(name, None, sent, 1.5 * early)
+        for phrase in _phrases(sent):
+            add(phrase, None, sent, (0.8 + 0.4 * phrase.count(" ")) * early)
+    return _finish(by_key, counts, title_key, limit, references, introduction)
+
+
+def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, limit: int,
+            references: list[Reference] | None, introduction: str) -> list[Term]:  # fmt: skip
+    # An acronym and its expansion are one term; a phrase inside a longer term seen as often is that term.
+    for t in list(by_key.values()):
+        if t.expansion:
+            long_key = _norm(t.expansion)
+            if long_key in by_key and by_key[long_key] is not t:
+                t.score += by_key.pop(long_key).score
+    for key, t in by_key.items():
+        t.score *= 1.0 + min(counts[key], 6) / 3
+        if key and key in title_key:
+            t.score *= 2.0
+    ranked = sorted(by_key.items(), key=lambda kv: -kv[1].score)
+    chosen: list[tuple[str, Term]] = []
+    for key, t in ranked:
+        if counts[key] < 2 and not t.expansion and t.score < 4.0:
+            continue  # said once, without a naming cue: not a term the paper leans on
+        clash = next(
+            (c for c in chosen if key in c[0] or c[0] in key or key == _norm(c[1].expansion or "")), None
+        )
+        if clash is not None:
+            # "residual learning" said as often as "residual" is the term; otherwise the first stays.
+            if clash[0] in key and " " in t.term and counts[key] >= max(2, counts[clash[0]] // 2):
+                chosen[chosen.index(clash)] = (key, t)
+            continue
+        chosen.append((key, t))
+        if len(chosen) == limit:
             break
-    return list(found.values())[:limit]
+    terms = [t for _, t in chosen]
+    if references and introduction:
+        _link_sources(terms, references, introduction)
+    return terms
+
+
+def _link_sources(terms: list[Term], references: list[Reference], introduction: str) -> None:
+    """The cited work that introduced a term: a citation right after the term's first mention."""
+    markers = link_citations(introduction, references)
+    low = introduction.lower()
+    for t in terms:
+        at = low.find(t.term.lower())
+        if at < 0:
+            continue
+        end = at + len(t.term)
+        # Only a citation printed right after the term ("dropout [12]") says the work introduced it.
+        near = next((m for m in markers if m.targets and 0 <= m.start - end <= 2), None)
+        if near is not None:
+            i = near.targets[0]
+            t.cited = cited_entry(i, references[i])
