@@ -1,0 +1,71 @@
+"""The notes of the 40 corpus papers (read at run time from /work/shared; skipped when it is absent):
+no visible backslash escapes, no layout debris in quoted sentences, related ideas with whole topics."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from paperkit.extraction import PaperFiles, read_paper
+from paperkit.notes.content import build_note
+from paperkit.notes.render import render_note
+from paperkit.records import PaperMeta
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "corpus"
+if not (CORPUS / "pdf").is_dir():
+    CORPUS = Path("/work/shared/corpus")
+PDFS = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
+pytestmark = pytest.mark.skipif(not PDFS, reason="the shared corpus is not here")
+
+# A backslash that Markdown would show: before a letter or a digit ("\1." instead of "1\.").
+VISIBLE_ESCAPE = re.compile(r"\\[A-Za-z0-9]")
+# Two or more number-only tokens in a row inside a sentence: a figure's axis read as text.
+NUMBER_RUN = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
+QUOTED = re.compile(r"^(?:> |- |1\. |   - |- “|  - how this paper differs: “)(.*)$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, str]]:
+    folder = tmp_path_factory.mktemp("notes")
+    out = {}
+    for pdf in PDFS:
+        sections = read_paper(PaperFiles(pdf=pdf), "pdf")
+        meta = PaperMeta(id=pdf.stem, version=None, title=sections.title, abstract=sections.abstract)
+        content = build_note(meta, sections, folder)
+        out[pdf.stem] = (content, render_note(content))
+    return out
+
+
+def test_no_visible_backslash_escapes(notes: dict[str, tuple[object, str]]) -> None:
+    bad = [pid for pid, (_, text) in notes.items() if VISIBLE_ESCAPE.search(text.split("## BibTeX")[0])]
+    assert bad == []
+
+
+def test_no_number_runs_in_quoted_sentences(notes: dict[str, tuple[object, str]]) -> None:
+    reading = {pid: text.split("## Reimplementation")[0] for pid, (_, text) in notes.items()}
+    bad = [
+        (pid, m.group(1)[:60])
+        for pid, t in reading.items()
+        for m in QUOTED.finditer(t)
+        if NUMBER_RUN.search(m.group(1))
+    ]
+    assert bad == []
+
+
+def test_related_ideas_for_every_paper_with_related_work(notes: dict[str, tuple[object, str]]) -> None:
+    truth = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text().splitlines() if line.strip()]
+    missing = []
+    for t in truth:
+        content, _ = notes.get(t["arxiv_id"], (None, ""))
+        if content is None or not t.get("related_work"):
+            continue
+        related = content.related  # type: ignore[attr-defined]
+        if content.sections.related_work and not related:  # type: ignore[attr-defined]
+            missing.append(t["arxiv_id"])
+        for r in related:
+            assert not r.topic.endswith(("…", "...")), r.topic
+            assert len(r.topic.split()) <= 8, r.topic
+    assert missing == []
