@@ -26,6 +26,7 @@ ROLES = CLASSES[1:]
 Model = dict[str, Any]
 _MODEL_FILE = Path(__file__).with_name("role_model.json")
 _override: list[Model] = []
+_GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
 
 
@@ -137,6 +138,12 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c][:per_role]
         pool += [t for t in ranked if t not in pool and t[1][c] >= _FLOOR][: per_role - len(pool)]
+        if r == "problem" and not any(t[0].where == "abstract" for t in pool):
+            # Abstracts state their gap just before their idea: the likeliest problem among the sentences
+            # before the abstract's first "we propose" is the problem, unless it is plainly context.
+            before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
+            if before and before[0][1][c] >= _GAP_FLOOR:
+                pool = [before[0], *pool][:per_role]
         getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
     return roles
 
