@@ -83,6 +83,8 @@ def term_named(truth_term: str, content: NoteContent) -> bool:
 
 
 def words(text: str) -> int:
+    """Words the reader sees: link targets (``](paper.pdf#page=3)``) are not read."""
+    text = re.sub(r"\]\([^)\s]*\)", "]", text)
     return len(re.findall(r"[A-Za-z0-9][\w'’\-.]*", text))
 
 
@@ -132,7 +134,11 @@ def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, no
     return r
 
 
-def build(pid: str, sections: Sections, folder: Path) -> tuple[NoteContent, str]:
+def build(pid: str, sections: Sections, folder: Path, pdf: Path) -> tuple[NoteContent, str]:
+    folder = folder / pid
+    folder.mkdir(exist_ok=True)
+    if not (folder / "paper.pdf").exists():
+        (folder / "paper.pdf").symlink_to(pdf.resolve())  # the library's layout: quotes get page links
     meta = PaperMeta(id=pid, version=None, title=sections.title, abstract=sections.abstract)
     content = build_note(meta, sections, folder)
     return content, render_note(content)
@@ -197,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             if pid not in truth:
                 continue
             with cv_context(pid, args.corpus, args.cache) if args.cv else nullcontext():
-                content, note = build(pid, sections, Path(tmp))
+                content, note = build(pid, sections, Path(tmp), args.corpus / "pdf" / f"{pid}.pdf")
             results[pid] = r = evaluate(truth[pid], sections, content, note)
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)

@@ -121,3 +121,19 @@ def test_contributions_keep_a_first_second_finally_sequence_together() -> None:
     )
     texts = [c.text for c in contributions(intro)]
     assert texts[0].startswith("First") and texts[-1].startswith("Finally") and len(texts) == 3
+
+
+def test_code_links_and_pages() -> None:
+    from paperkit.notes.pages import code_links, sentence_pages
+
+    pages = [
+        "Title\nCode: http://www.github.com/someone/widget.\n",
+        "We propose the Widget, a layer that rescales.",
+    ]
+    assert code_links("See github.com/someone/widget.git for code.", pages) == [
+        "https://github.com/someone/widget"
+    ]
+    found = sentence_pages(
+        ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no."], pages
+    )
+    assert found == {"We propose the Widget, a layer that rescales.": 2}

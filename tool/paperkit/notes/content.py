@@ -18,6 +18,7 @@ from paperkit.notes.background import BackgroundItem, RelatedIdea, background, r
 from paperkit.notes.bibtex import bibtex, citekey
 from paperkit.notes.contributions import Contribution, contributions
 from paperkit.notes.markdown import md_inline
+from paperkit.notes.pages import code_links, page_texts, sentence_pages
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
 from paperkit.notes.terms import Term, find_terms
 from paperkit.records import PaperMeta, Section, Sections
@@ -67,6 +68,9 @@ class NoteContent:
     reimpl: ReimplLink | None = None
     reproduction: ReproductionSummary | None = None
     warnings: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)  # repository URLs the paper prints
+    page_of: dict[str, int] = field(default_factory=dict)  # quoted sentence -> its page in the PDF
+    pdf_link: str = PDF
     # Read off the fields above when the record is made, so the template needs nothing else.
     title: str = field(init=False)
     byline: list[str] = field(init=False)
@@ -105,6 +109,7 @@ class NoteContent:
             "citekey": self.citekey,
             "tags": ["paper", *[c.replace(".", "-") for c in m.categories[:3]]],
             "reimplementation": self.reimpl.name if self.reimpl else None,
+            "code": list(self.code),
         }
 
 
@@ -174,7 +179,10 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     related = sections.related_work.text[:MAX_SECTION] if sections and sections.related_work else ""
     refs = sections.references if sections else []
     roles = sort_roles(abstract, intro)
-    return NoteContent(
+    has_pdf = (folder / PDF).is_file()
+    # Pages and code links come from the PDF itself, when the library holds it.
+    pages = page_texts(folder / PDF) if has_pdf else []
+    content = NoteContent(
         meta=meta,
         sections=sections,
         roles=roles,
@@ -186,8 +194,20 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
         abstract_source=source,
         bibtex=bibtex(meta),
         citekey=citekey(meta),
-        has_pdf=(folder / PDF).is_file(),
+        has_pdf=has_pdf,
+        code=code_links(abstract, pages),
         reimpl=_find_reimpl(meta.id, folder),
         reproduction=_read_reproduction(folder),
         warnings=warnings,
     )
+    if pages:
+        content.page_of = sentence_pages(_quoted(content), pages)
+    return content
+
+
+def _quoted(c: NoteContent) -> list[str]:
+    """Every sentence of the paper the note quotes."""
+    out = c.one_breath + c.roles.problem + c.roles.idea + c.roles.result
+    out += [x.text for x in c.contributions] + [t.sentence for t in c.terms]
+    out += [b.supports for b in c.background] + [d for r in c.related for d in r.differs]
+    return out
