@@ -13,11 +13,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from paperkit.library.store import META, NOTE, Library, atomic_write
 from paperkit.notes.content import build_note
-from paperkit.notes.render import MY_NOTES, render_note
+from paperkit.notes.render import MY_NOTES, NOTE_TEMPLATE, render_note
 from paperkit.records import PaperMeta, Sections
 
 MARKER = "<!-- paperkit: everything below this line is yours; rebuilding the note keeps it as it is -->"
@@ -103,7 +104,13 @@ def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections |
     """
     folder = library.paper_dir(key)
     path = folder / NOTE
-    generated = render_note(build_note(meta, sections, folder))
+    content = build_note(meta, sections, folder)
+    warnings = []
+    try:
+        generated = render_note(content, library.root)
+    except jinja2.TemplateError as e:  # the library's own template is broken: the note still gets written
+        generated = render_note(content)
+        warnings.append(f"the library's {NOTE_TEMPLATE} failed ({e}); the note used paperkit's template")
     existing = None
     backup = None
     if path.exists():
@@ -116,7 +123,6 @@ def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections |
             backup = folder / f"notes.{time.strftime('%Y%m%d-%H%M%S')}.md.bak"
             atomic_write(backup, raw)
     atomic_write(path, compose(generated, existing))
-    warnings = []
     if backup is not None:
         warnings.append(f"{path} was not in paperkit's shape; the old file is kept as {backup.name}")
     return NoteWritten(path=path, backup=backup, warnings=warnings)
