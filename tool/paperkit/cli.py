@@ -14,6 +14,7 @@ from paperkit import __version__
 from paperkit.cli_errors import OneLineErrors
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.cli_reimpl import REIMPL_COMMANDS
+from paperkit.library.commands import MAP_COMMANDS
 from paperkit.config import Settings
 from paperkit.library.store import NOTE
 from paperkit.sanitize import one_line, safe_json
@@ -232,5 +233,5 @@ def list_(settings: Settings, as_json: bool) -> None:
     echo(format_papers(rows))
 
 
-for command in REIMPL_COMMANDS:
+for command in [*REIMPL_COMMANDS, *MAP_COMMANDS]:
     main.add_command(command)

@@ -35,6 +35,7 @@ class CitedEntry:
     title: str | None
     text: str  # the entry as printed (the fallback when it could not be parsed)
     arxiv_id: str | None
+    note: str | None = None  # the link to its note, when the work is in the library
 
     @property
     def fetch_command(self) -> str | None:

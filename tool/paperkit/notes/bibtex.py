@@ -56,8 +56,9 @@ def _escape(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", value)
 
 
-def bibtex(meta: PaperMeta) -> str:
-    """The paper's BibTeX entry (``@misc`` with eprint, archivePrefix, primaryClass)."""
+def bibtex(meta: PaperMeta, key: str | None = None) -> str:
+    """The paper's BibTeX entry (``@misc`` with eprint, archivePrefix, primaryClass), under ``key`` (its
+    :func:`citekey` by default)."""
     fields: list[tuple[str, str]] = [
         ("title", meta.title),
         ("author", " and ".join(meta.authors)),
@@ -72,5 +73,7 @@ def bibtex(meta: PaperMeta) -> str:
         ]
     if meta.doi:
         fields.append(("doi", meta.doi))
+    if meta.journal_ref:
+        fields.append(("note", meta.journal_ref))
     body = ",\n".join(f"  {name}={{{_escape(value)}}}" for name, value in fields if value)
-    return f"@misc{{{citekey(meta)},\n{body}\n}}"
+    return f"@misc{{{key or citekey(meta)},\n{body}\n}}"

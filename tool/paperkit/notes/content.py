@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from paperkit.library.map import Citing, link_library
 from paperkit.library.store import PDF
 from paperkit.notes.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.notes.bibtex import bibtex, citekey
@@ -71,6 +72,7 @@ class NoteContent:
     code: list[str] = field(default_factory=list)  # repository URLs the paper prints
     page_of: dict[str, int] = field(default_factory=dict)  # quoted sentence -> its page in the PDF
     pdf_link: str = PDF
+    cited_by: list[Citing] = field(default_factory=list)  # the library's papers that cite this one
     # Read off the fields above when the record is made, so the template needs nothing else.
     title: str = field(init=False)
     byline: list[str] = field(init=False)
@@ -202,6 +204,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     )
     if pages:
         content.page_of = sentence_pages(_quoted(content), pages)
+    link_library(content, folder, refs)
     return content
 
 
