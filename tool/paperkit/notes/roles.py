@@ -92,7 +92,7 @@ def _prose(sentence: str, min_words: int = 6) -> bool:
     if _BULLET.search(sentence):
         return False
     words = sentence.split()
-    if not min_words <= len(words) <= 60:
+    if not min_words <= len(words) <= 80:  # a long abstract sentence may be the whole idea
         return False
     letters = sum(c.isalpha() or c.isspace() for c in sentence)
     return letters / len(sentence) > 0.88
@@ -129,6 +129,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if t[0].where == "abstract" and _OWN.search(t[0].text) and len(t[0].text.split()) >= 12
     ]
     best = max(own or scored, key=lambda t: t[2])
+    best = _what_it_does(best, scored)
     roles.breath = [best[0].text]
     order = {id(t[0]): i for i, t in enumerate(scored)}
     for r in ROLES:
@@ -146,6 +147,24 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
                 pool = [before[0], *pool][:per_role]
         getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
     return roles
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")
+_Scored = tuple[Located, list[float], float]
+
+
+def _what_it_does(best: _Scored, scored: list[_Scored]) -> _Scored:
+    """A short "We propose X." only names the idea: when the next abstract sentence says what X is or
+    does (it names X early and reports no result), that sentence states the idea in one breath."""
+    s = best[0]
+    if s.where != "abstract" or len(s.text.split()) >= 20:
+        return best
+    names = {m.group(0) for m in _NAME.finditer(s.text) if m.start() > 0}
+    after = next((t for t in scored if t[0].where == "abstract" and t[0].index == s.index + 1), None)
+    if after is None or not names or after[1][CLASSES.index("result")] >= 0.5:
+        return best
+    opening = " ".join(after[0].text.split()[:4])
+    return after if any(n in opening for n in names) else best
 
 
 def in_one_breath(abstract: str, roles: Roles | None = None) -> list[str]:
