@@ -137,3 +137,16 @@ def test_code_links_and_pages() -> None:
         ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no."], pages
     )
     assert found == {"We propose the Widget, a layer that rescales.": 2}
+
+
+def test_key_terms_merge_names_and_acronyms_and_skip_authors() -> None:
+    terms = find_terms(
+        "We introduce a model called WIDGET, which stands for Wide Input Deep Gated Encoder Transformer. "
+        "Unlike earlier models (Smith et al., 2019), WIDGET uses Gated Rescaling on every layer. "
+        "Gated Rescaling keeps the signal of the WIDGET stable."
+    )
+    names = [t.term for t in terms]
+    assert names.count("WIDGET") == 1 and "Smith" not in names
+    widget = next(t for t in terms if t.term == "WIDGET")
+    assert widget.expansion == "Wide Input Deep Gated Encoder Transformer"
+    assert "Gated Rescaling" in names

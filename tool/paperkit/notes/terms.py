@@ -93,6 +93,15 @@ _PLAIN_WORDS = (
     "standard previous prior further effective efficient improve improves improved able "
 )
 _PLAIN = set(_PLAIN_WORDS.split())
+# Author names are not terms: citations are taken out before names are looked for.
+_CITATION = re.compile(
+    r"\([^()]*\b(?:19|20)\d\d[a-z]?\)|\b[A-Z][\w\-]+(?: and [A-Z][\w\-]+| et al\.?)(?: \(\d{4}[a-z]?\))?"
+)
+# "BERT, which stands for Bidirectional Encoder Representations from Transformers"
+_STANDS = re.compile(
+    r"\b(?P<short>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*),? (?:which |that )?stands for "
+    r"(?P<long>[A-Z][\w\-]*(?: [\w\-]+){0,7}?)(?=[,.;:)]|$)"
+)
 _RARE_WORD = 3.2  # ... and a word that is a term on its own, rarer still
 _RARE = 4.0  # a word rarer than this (Zipf scale) in ordinary English is a field word
 _MAX = 8
@@ -121,15 +130,34 @@ def _norm(phrase: str) -> str:
 
 
 def _names(sent: str) -> list[str]:
-    """Names the sentence capitalises inside it: ``Transformer``, ``fastText``, ``MobileNets``, ``GELU``."""
-    out = []
+    """Names the sentence capitalises inside it: ``Transformer``, ``fastText``, ``GELU``, and runs of
+    capitalised words such as ``Batch Normalization`` (kept whole)."""
+    out: list[str] = []
+    run: list[str] = []
+    last_end = -1
+
+    def flush() -> None:
+        if not run:
+            return
+        inner = any(any(c.isupper() for c in w[1:]) for w in run)
+        rare = any(_zipf(w.lower()) < _RARE for w in run)
+        # A capitalised ordinary word ("Test F1") is not a name; two in a row ("Batch Normalization") are.
+        if (inner or rare or len(run) > 1) and not all(w.lower() in _PLAIN for w in run):
+            out.append(" ".join(run))
+        run.clear()
+
     for i, m in enumerate(_WORDS.finditer(sent)):
         w = m.group(0)
         inner_cap = any(c.isupper() for c in w[1:])
-        if i == 0 and not inner_cap:
-            continue
-        if (w[0].isupper() or inner_cap) and w.lower() not in _PLAIN and len(w) > 2:
-            out.append(w)
+        capital = (w[0].isupper() and (i > 0 or inner_cap)) or inner_cap
+        if capital and len(w) > 2 and len(run) < 4 and (not run or sent[last_end : m.start()] == " "):
+            run.append(w)
+        else:
+            flush()
+            if capital and len(w) > 2:
+                run.append(w)
+        last_end = m.end()
+    flush()
     return out
 
 
@@ -148,6 +176,10 @@ def _phrases(sent: str) -> list[str]:
                 gram = run[-n:]
                 # A single word must be rarer than a word of a phrase: "transduction", not "mapping".
                 rare = _RARE if n > 1 else _RARE_WORD
+                # A phrase ends on its noun: not on "neural" or "adaptive" ("recurrent neural" is cut off).
+                adjective = n > 1 and gram[-1].lower().endswith(("al", "ive", "ous", "ful", "ic", "able"))
+                if adjective:
+                    continue
                 if any(_field_word(x, rare) for x in gram) and all(x.islower() or "-" in x for x in gram):
                     out.append(" ".join(gram))
     return out
@@ -181,7 +213,7 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
             short = m.group(1)
             if sum(c.isupper() for c in short) < 2:
                 continue
-            expansion = _expand(short, sent[: m.start()])
+            expansion = _expand(short, sent[: m.start()].replace("“", "").replace("”", "").replace('"', ""))
             if expansion:
                 add(short, expansion, sent, 4.0 * early)
         for m in _NAMED.finditer(sent):
@@ -191,7 +223,9 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
             term = " ".join(words)
             if len(term) >= 3 and term.lower() not in _STOP:
                 add(term, None, sent, 4.0 * early)
-        for name in _names(sent):
+        for m in _STANDS.finditer(sent):
+            add(m.group("short"), m.group("long"), sent, 4.0 * early)
+        for name in _names(_CITATION.sub(" ", sent)):
             add(name, None, sent, 1.5 * early)
         for phrase in _phrases(sent):
             add(phrase, None, sent, (0.8 + 0.4 * phrase.count(" ")) * early)
@@ -216,8 +250,11 @@ def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, lim
         if counts[key] < 2 and not t.expansion and t.score < 4.0:
             continue  # said once, without a naming cue: not a term the paper leans on
         clash = next(
-            (c for c in chosen if key in c[0] or c[0] in key or key == _norm(c[1].expansion or "")), None
+            (c for c in chosen if key in c[0] or c[0] in key or key in _norm(c[1].expansion or "-")), None
         )
+        words = set(t.term.lower().split())
+        if clash is None and any(len(words & set(c[1].term.lower().split())) >= 2 for c in chosen):
+            continue  # "reducing internal covariate" beside "internal covariate shift"
         if clash is not None:
             # "residual learning" said as often as "residual" is the term; otherwise the first stays.
             if clash[0] in key and " " in t.term and counts[key] >= max(2, counts[clash[0]] // 2):
