@@ -143,7 +143,7 @@ def test_key_terms_merge_names_and_acronyms_and_skip_authors() -> None:
     terms = find_terms(
         "We introduce a model called WIDGET, which stands for Wide Input Deep Gated Encoder Transformer. "
         "Unlike earlier models (Smith et al., 2019), WIDGET uses Gated Rescaling on every layer. "
-        "Gated Rescaling keeps the signal of the WIDGET stable."
+        "With Gated Rescaling the signal of the WIDGET stays stable."
     )
     names = [t.term for t in terms]
     assert names.count("WIDGET") == 1 and "Smith" not in names
