@@ -1,4 +1,4 @@
-"""The notes of the 40 corpus papers (read at run time from /work/shared; skipped when it is absent):
+"""The notes of the 40 corpus papers (read at run time from ../shared; skipped when it is absent):
 no visible backslash escapes, no layout debris in quoted sentences, related ideas with whole topics."""
 
 from __future__ import annotations
@@ -9,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from paperkit.extraction import PaperFiles, read_paper
-from paperkit.notes.content import build_note
+from paperkit.notes.content import NoteContent, build_note
 from paperkit.notes.render import render_note
-from paperkit.records import PaperMeta
-
-CORPUS = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "corpus"
-if not (CORPUS / "pdf").is_dir():
-    CORPUS = Path("/work/shared/corpus")
-PDFS = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
-pytestmark = pytest.mark.skipif(not PDFS, reason="the shared corpus is not here")
+from paperkit.records import PaperMeta, Sections
 
 # A backslash that Markdown would show: before a letter or a digit ("\1." instead of "1\.").
 VISIBLE_ESCAPE = re.compile(r"\\[A-Za-z0-9]")
@@ -28,23 +21,24 @@ QUOTED = re.compile(r"^(?:> |- |1\. |   - |- “|  - how this paper differs: “
 
 
 @pytest.fixture(scope="module")
-def notes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, str]]:
+def notes(
+    corpus_sections: dict[str, Sections], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[NoteContent, str]]:
     folder = tmp_path_factory.mktemp("notes")
     out = {}
-    for pdf in PDFS:
-        sections = read_paper(PaperFiles(pdf=pdf), "pdf")
-        meta = PaperMeta(id=pdf.stem, version=None, title=sections.title, abstract=sections.abstract)
+    for aid, sections in corpus_sections.items():
+        meta = PaperMeta(id=aid, version=None, title=sections.title, abstract=sections.abstract)
         content = build_note(meta, sections, folder)
-        out[pdf.stem] = (content, render_note(content))
+        out[aid] = (content, render_note(content))
     return out
 
 
-def test_no_visible_backslash_escapes(notes: dict[str, tuple[object, str]]) -> None:
+def test_no_visible_backslash_escapes(notes: dict[str, tuple[NoteContent, str]]) -> None:
     bad = [pid for pid, (_, text) in notes.items() if VISIBLE_ESCAPE.search(text.split("## BibTeX")[0])]
     assert bad == []
 
 
-def test_no_number_runs_in_quoted_sentences(notes: dict[str, tuple[object, str]]) -> None:
+def test_no_number_runs_in_quoted_sentences(notes: dict[str, tuple[NoteContent, str]]) -> None:
     reading = {pid: text.split("## Reimplementation")[0] for pid, (_, text) in notes.items()}
     bad = [
         (pid, m.group(1)[:60])
@@ -55,15 +49,17 @@ def test_no_number_runs_in_quoted_sentences(notes: dict[str, tuple[object, str]]
     assert bad == []
 
 
-def test_related_ideas_for_every_paper_with_related_work(notes: dict[str, tuple[object, str]]) -> None:
-    truth = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text().splitlines() if line.strip()]
+def test_related_ideas_for_every_paper_with_related_work(
+    corpus: Path, notes: dict[str, tuple[NoteContent, str]]
+) -> None:
+    truth = [json.loads(line) for line in (corpus / "truth.jsonl").read_text().splitlines() if line.strip()]
     missing = []
     for t in truth:
         content, _ = notes.get(t["arxiv_id"], (None, ""))
         if content is None or not t.get("related_work"):
             continue
-        related = content.related  # type: ignore[attr-defined]
-        if content.sections.related_work and not related:  # type: ignore[attr-defined]
+        related = content.related
+        if content.sections and content.sections.related_work and not related:
             missing.append(t["arxiv_id"])
         for r in related:
             assert not r.topic.endswith(("…", "...")), r.topic

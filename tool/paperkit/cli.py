@@ -14,8 +14,8 @@ from paperkit import __version__
 from paperkit.cli_errors import OneLineErrors
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.cli_reimpl import REIMPL_COMMANDS
-from paperkit.library.commands import MAP_COMMANDS
 from paperkit.config import Settings
+from paperkit.library.commands import MAP_COMMANDS
 from paperkit.library.store import NOTE
 from paperkit.sanitize import one_line, safe_json
 from paperkit.terminal import FetchProgress, echo

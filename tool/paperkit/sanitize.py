@@ -65,7 +65,8 @@ def safe_json(data: Any) -> str:
 
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINK_BRACKET = re.compile(r"\](?=[(\[:])")
-_LINE_START = re.compile(r"^([#>*+\-=|`~]|\d+[.)])")
+_LINE_START = re.compile(r"^([#>*+\-=|`~])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -77,6 +78,8 @@ def md_inline(value: object) -> str:
     # A "]" right before "(", "[" or ":" is escaped after it: no [text](url), ![alt](src), [x][ref] or
     # [ref]: url is live, while a citation such as "[1]" reads as it did.
     text = _LINK_BRACKET.sub("]\\\\", text)
+    # "1." opens an ordered list: its stop is escaped: a backslash before the digit would show.
+    text = _NUMBERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(r"\\\1", text)
 
 
