@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from paperkit.extraction.entries import parse_references
-from paperkit.notes.background import background, related_ideas, who
+from paperkit.notes.background import background, related_ideas
+from paperkit.notes.cited_entry import who
 from paperkit.notes.contributions import contributions
 from paperkit.notes.roles import in_one_breath, sort_roles
 from paperkit.notes.terms import find_terms

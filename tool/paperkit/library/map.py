@@ -7,18 +7,15 @@ print no ID). Everything is read from the library's ``meta.json`` and ``sections
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from paperkit.library.store import NOTE, Library
-from paperkit.notes.background import who
 from paperkit.notes.bibtex import bibtex, citekey
+from paperkit.notes.cited_entry import CitedEntry, who
 from paperkit.records import PaperMeta, Reference, Sections
 from paperkit.text import fold
-
-if TYPE_CHECKING:
-    from paperkit.notes.content import NoteContent
 
 
 @dataclass
@@ -151,19 +148,18 @@ def library_bibtex(library: Library, ids: list[str] | None = None) -> str:
     return "\n\n".join(entries) + ("\n" if entries else "")
 
 
-def link_library(content: NoteContent, folder: Path, references: list[Reference]) -> None:
-    """Fill a note's links into its library: the papers that cite it, and the notes of the works it cites
-    that the library holds. ``folder`` is the paper's folder in the library (its parent is the library)."""
+def link_library(folder: Path, references: list[Reference], entries: Iterable[CitedEntry]) -> list[Citing]:
+    """A note's links into its library: each cited work's ``note`` set when the library holds it, and
+    the papers that cite this one returned. ``folder`` is the paper's folder in the library (its parent
+    is the library)."""
     library = Library(folder.parent)
     everyone = papers(library)
     if len(everyone) < 2 or not any(p.key == folder.name for p in everyone):
-        return
-    content.cited_by = cited_by(library, folder.name, everyone)
+        return []
     held = in_library(library, everyone)
-    for entry in [e for b in content.background for e in b.works] + [
-        e for r in content.related for e in r.works
-    ]:
+    for entry in entries:
         ref = references[entry.number - 1] if 0 < entry.number <= len(references) else None
         key = next((held[k] for k in _ref_keys(ref) if k in held), None) if ref else None
         if key and key != folder.name:
             entry.note = f"../{key}/{NOTE}"
+    return cited_by(library, folder.name, everyone)

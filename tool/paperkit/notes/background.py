@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from paperkit.extraction.citations import cited_works, link_citations, paragraphs
+from paperkit.notes.cited_entry import CitedEntry, cited_entry
+from paperkit.notes.terms import find_terms
 from paperkit.records import Reference
 from paperkit.text import sentences, squash
 
@@ -23,24 +25,6 @@ _CONTRAST = re.compile(
 )
 # A run-in paragraph title such as "Residual Representations." or "Shortcut Connections."
 _RUN_IN = re.compile(r"^([A-Z][\w\-/&’' ]{2,60}?)\.\s+(?=[A-Z])")
-
-
-@dataclass
-class CitedEntry:
-    """A reference entry as a reader wants it: who, when, what, and where to get it."""
-
-    number: int  # 1-based position in the reference list
-    who: str  # "Hochreiter and Schmidhuber", "Bengio et al."
-    year: str | None
-    title: str | None
-    text: str  # the entry as printed (the fallback when it could not be parsed)
-    arxiv_id: str | None
-    note: str | None = None  # the link to its note, when the work is in the library
-
-    @property
-    def fetch_command(self) -> str | None:
-        """The command that fetches the cited work, when its entry prints an arXiv ID."""
-        return f"paperkit fetch {self.arxiv_id}" if self.arxiv_id else None
 
 
 @dataclass
@@ -60,44 +44,8 @@ class RelatedIdea:
     differs: list[str] = field(default_factory=list)
 
 
-_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 # How a paper marks the sentences where it compares itself with others: a contrast cue, said of itself.
 _SELF = re.compile(r"\b(we|our|ours|us|this (paper|work|approach|method)|here)\b", re.IGNORECASE)
-
-
-def _surname(name: str) -> str:
-    name = squash(name)
-    if "," in name and not _SUFFIX.match(name.split(",", 1)[1].strip()):  # "Bengio, Y.", "Daumé III, H."
-        return " ".join(w for w in name.split(",", 1)[0].split() if not _SUFFIX.match(w))
-    words = [
-        w.strip(".,")
-        for w in re.split(r"[\s,]+", name)
-        if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w) and not _SUFFIX.match(w)
-    ]
-    return words[-1] if words else name
-
-
-def who(authors: list[str]) -> str:
-    """A short author list: one surname, two joined by 'and', or the first and 'et al.'."""
-    names = [_surname(a) for a in authors if a.strip() and a.strip().lower() not in ("others", "et al.")]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return f"{names[0]} et al."
-
-
-def cited_entry(index: int, ref: Reference) -> CitedEntry:
-    return CitedEntry(
-        number=index + 1,
-        who=who(ref.authors),
-        year=ref.year,
-        title=ref.title,
-        text=squash(ref.text),
-        arxiv_id=ref.arxiv_id,
-    )
 
 
 def background(introduction: str, references: list[Reference]) -> list[BackgroundItem]:
@@ -168,8 +116,6 @@ def _subject(sentence: str) -> str:
 def _topic(paragraph: str) -> str:
     """A short topic: the paragraph's run-in title, the term it quotes or names, or the noun phrase its
     first sentence is about; never its first words cut off."""
-    from paperkit.notes.terms import find_terms
-
     text = squash(paragraph)
     run_in = _RUN_IN.match(text)
     if run_in and len(run_in.group(1).split()) <= 6:

@@ -204,7 +204,8 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     )
     if pages:
         content.page_of = sentence_pages(_quoted(content), pages)
-    link_library(content, folder, refs)
+    cited = [e for b in content.background for e in b.works] + [e for r in content.related for e in r.works]
+    content.cited_by = link_library(folder, refs, cited)
     return content
 
 

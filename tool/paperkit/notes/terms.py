@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from paperkit.extraction.citations import link_citations
-from paperkit.notes.background import CitedEntry, cited_entry
+from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.records import Reference
 from paperkit.text import fold, sentences
 
