@@ -328,3 +328,16 @@ def test_a_batch_of_local_pdfs_is_read_ahead_on_every_core_with_the_same_result(
         assert run("fetch", "--offline", "--force", pdf).exit_code == 0
     assert {p.parent.name: p.read_text() for p in sorted(library.glob("*/sections.json"))} == ahead
     assert len(ahead) == 3
+
+
+def test_adding_a_cited_paper_updates_the_notes_that_cite_it(served_papers: FakeArxiv, library: Path) -> None:
+    # 1506.03099's reference list prints arXiv:1308.0850; that paper comes into the library second.
+    assert run("fetch", "1506.03099").exit_code == 0
+    citing = library / "1506.03099" / "notes.md"
+    assert "../1308.0850/notes.md" not in citing.read_text()
+    served_papers.add_paper("1308.0850", title="Generating Sequences With Recurrent Neural Networks",
+                            pdf=served_papers.papers["1506.03099"].pdf)  # fmt: skip
+    assert run("fetch", "1308.0850").exit_code == 0
+    assert "[note](../1308.0850/notes.md)" in citing.read_text()  # the older note now links the new one
+    cited = (library / "1308.0850" / "notes.md").read_text()
+    assert "## Cited by, in your library" in cited and "../1506.03099/notes.md" in cited

@@ -74,6 +74,7 @@ def fetch_background(fetcher: Fetcher, item: str) -> tuple[list[FetchOutcome], l
         outcome = guarded(aid.id, partial(fetcher.fetch_listed, aid, meta))
         fetcher.reporter.done(outcome)
         outcomes.append(outcome)
+    fetcher.update_map(outcomes)
     return outcomes, left_out
 
 

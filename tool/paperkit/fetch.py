@@ -33,7 +33,7 @@ from paperkit.library.store import (
     copy_atomic,
     remove_if_empty,
 )
-from paperkit.notes.note import refresh_note, write_note
+from paperkit.notes.note import refresh_citing, refresh_note, write_note
 from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
 
@@ -79,7 +79,14 @@ class Fetcher:
                 self.reporter.done(outcome)
                 outcomes.append(outcome)
         self._ahead = None
+        self.update_map(outcomes)
         return outcomes
+
+    def update_map(self, outcomes: list[FetchOutcome]) -> None:
+        """The notes that cite the papers just fetched are rebuilt to link to them."""
+        added = [o.key for o in outcomes if o.key and o.status == "fetched"]
+        for w in refresh_citing(self.library, added) if added else []:
+            self.reporter.warn(w)
 
     def _local_jobs(self, items: list[str]) -> list[Job]:
         """What :meth:`_extract` will read for the items whose files are on disk already."""
@@ -109,6 +116,7 @@ class Fetcher:
             outcome = guarded(meta.id, partial(self._fetch_arxiv, ArxivId(meta.id, meta.version), meta))
             self.reporter.done(outcome)
             outcomes.append(outcome)
+        self.update_map(outcomes)
         return outcomes
 
     # -- one item --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from paperkit.errors import PaperkitError
 from paperkit.library.store import META, NOTE, Library, atomic_write
 from paperkit.notes.content import build_note
 from paperkit.notes.render import MY_NOTES, NOTE_TEMPLATE, render_note
@@ -139,3 +140,22 @@ def refresh_note(library: Library, key: str) -> NoteWritten | None:
         with contextlib.suppress(FileNotFoundError):
             sections = library.read_sections(key)
         return write_note(library, key, meta, sections)
+
+
+def refresh_citing(library: Library, keys: list[str]) -> list[str]:
+    """Rebuild the notes of the library's papers that cite any of ``keys`` (papers just added), so that
+    their links to the new notes, and the new papers' "Cited by", stay true; returns the warnings. A
+    note that cannot be rebuilt now is a warning: it is rebuilt the next time its paper is."""
+    from paperkit.library.map import cited_by, papers
+
+    everyone = papers(library)
+    citing = dict.fromkeys(c.key for key in keys for c in cited_by(library, key, everyone))
+    warnings = []
+    for key in citing:
+        try:
+            written = refresh_note(library, key)
+        except PaperkitError as e:
+            warnings.append(f"the note of {key} was not updated ({e})")
+            continue
+        warnings += written.warnings if written else []
+    return warnings
