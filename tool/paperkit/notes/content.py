@@ -173,9 +173,12 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     else:
         warnings.extend(sections.warnings)
     # arXiv's abstract is clean text; the PDF's is the fallback (local PDFs, withdrawn papers).
-    abstract, source = meta.abstract, "arXiv"
+    # Where the abstract comes from: arXiv's metadata, else the paper's own text (a local file, or an
+    # arXiv paper known offline by its stamp, whose meta.json holds the abstract its text gave).
+    text_source = _ROUTE_NAMES.get(sections.route, "PDF") if sections is not None else "PDF"
+    abstract, source = meta.abstract, ("arXiv" if meta.source == "arxiv" else text_source)
     if not abstract.strip() and sections is not None:
-        abstract, source = sections.abstract, _ROUTE_NAMES.get(sections.route, "PDF")
+        abstract, source = sections.abstract, text_source
     abstract = abstract[:MAX_ABSTRACT]
     intro = sections.introduction.text[:MAX_SECTION] if sections and sections.introduction else ""
     related = sections.related_work.text[:MAX_SECTION] if sections and sections.related_work else ""

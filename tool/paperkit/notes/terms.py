@@ -90,7 +90,8 @@ _PLAIN_WORDS = (
     "recent recently problem problems task tasks performance significant significantly achieve achieves "
     "experiments experimental data set sets number way ways order case cases terms term example examples "
     "fact section figure table et al respectively i e g main key important particular general existing "
-    "standard previous prior further effective efficient improve improves improved able "
+    "standard previous prior further effective efficient improve improves improved able given known "
+    "made taken seen done "
 )
 _PLAIN = set(_PLAIN_WORDS.split())
 # Author names are not terms: citations are taken out before names are looked for.
@@ -179,6 +180,9 @@ def _phrases(sent: str) -> list[str]:
                 # A phrase ends on its noun: not on "neural" or "adaptive" ("recurrent neural" is cut off).
                 adjective = n > 1 and gram[-1].lower().endswith(("al", "ive", "ous", "ful", "ic", "able"))
                 if adjective:
+                    continue
+                # A word on its own that is a verb form ("maximizing", "trained") names no concept.
+                if n == 1 and gram[0].lower().endswith(("ing", "ed", "ize", "izes", "ise", "ises")):
                     continue
                 if any(_field_word(x, rare) for x in gram) and all(x.islower() or "-" in x for x in gram):
                     out.append(" ".join(gram))
