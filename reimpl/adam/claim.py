@@ -15,21 +15,26 @@ MARGIN = 0.7  # log10 units: Adam's early excess loss must be at least 5× below
 
 
 def check(results: list[RunResult]) -> Verdict:
-    """Judge on seed means of log10 excess loss after the early steps; the SGD rate is the best in hindsight."""
+    """Judge on seed means of log10 excess loss after the early steps; SGD gets its best rate in hindsight."""
     adam = seed_mean(results, "adam", "log10_excess_early")
     sgd = {
-        arm: seed_mean(results, arm, "log10_excess_early") for arm in results[0].arms if arm.startswith("sgd_")
+        arm: seed_mean(results, arm, "log10_excess_early")
+        for arm in results[0].arms
+        if arm.startswith("sgd_")
     }
     if not sgd:
         raise ValueError("the results hold no SGD arm to compare Adam with")
     best = min(sgd, key=sgd.__getitem__)
     steps = results[0].config.get("early_steps", "?")
-    checks = [at_least(f"log10 excess loss after {steps} steps: best SGD ({best}) − Adam", sgd[best] - adam, MARGIN)]
+    checks = [
+        at_least(f"log10 excess loss after {steps} steps: best SGD ({best}) − Adam", sgd[best] - adam, MARGIN)
+    ]
     end_adam = seed_mean(results, "adam", "log10_excess")
     end_sgd = min(seed_mean(results, arm, "log10_excess") for arm in sgd)
     summary = (
         f"excess loss after {steps} steps: Adam 10^{adam:.2f}, best SGD ({best.removeprefix('sgd_')}) "
-        f"10^{sgd[best]:.2f} — Adam {10 ** (sgd[best] - adam):.1f}× lower; at the end: Adam 10^{end_adam:.2f}, "
+        f"10^{sgd[best]:.2f} — Adam {10 ** (sgd[best] - adam):.1f}× lower; at the end: "
+        f"Adam 10^{end_adam:.2f}, "
         f"best SGD 10^{end_sgd:.2f}"
     )
     return Verdict(checks[0].passed, summary, checks)

@@ -123,9 +123,9 @@ def run(
             )
         }
         for lr in cfg.sgd_lrs:
-            optimizers[f"sgd_{lr:g}"] = lambda ps, lr=lr: torch.optim.SGD(ps, lr=lr, momentum=cfg.sgd_momentum)
-        for arm, make_optimizer in optimizers.items():
-            session.arms[arm] = train_arm(
-                arm, make_optimizer, cfg, problem, seed, device, session.start(arm)
+            optimizers[f"sgd_{lr:g}"] = lambda ps, lr=lr: torch.optim.SGD(
+                ps, lr=lr, momentum=cfg.sgd_momentum
             )
+        for arm, make_optimizer in optimizers.items():
+            session.arms[arm] = train_arm(arm, make_optimizer, cfg, problem, seed, device, session.start(arm))
     return session.result()

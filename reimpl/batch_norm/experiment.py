@@ -1,8 +1,8 @@
 """Toy experiment: one MLP with and without batch norm, trained at a base and a 10× higher learning rate.
 
 Arms (same data, He-initialised linear weights and batches; only the normalisation and the learning rate
-differ): ``bn_base``, ``plain_base`` at ``lr_base``; ``bn_high``, ``plain_high`` at ``lr_high``. ``norm="affine"``
-(the ablation) keeps BN's γ and β in the ``bn_*`` arms but drops the normalisation.
+differ): ``bn_base``, ``plain_base`` at ``lr_base``; ``bn_high``, ``plain_high`` at ``lr_high``.
+``norm="affine"`` (the ablation) keeps BN's γ and β in the ``bn_*`` arms but drops the normalisation.
 """
 
 from __future__ import annotations

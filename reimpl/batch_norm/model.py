@@ -68,7 +68,15 @@ class Affine(nn.Module):
         return self.gamma * x + self.beta
 
 
-NORMS = {"batch": BatchNorm, "affine": Affine, "none": lambda features: nn.Identity()}
+def make_norm(norm: str, features: int) -> nn.Module:
+    """The layer after each hidden linear layer: ``"batch"``, ``"affine"`` or ``"none"`` (the identity)."""
+    if norm == "batch":
+        return BatchNorm(features)
+    if norm == "affine":
+        return Affine(features)
+    if norm == "none":
+        return nn.Identity()
+    raise ValueError(f"unknown norm {norm!r} (batch, affine or none)")
 
 
 class MLP(nn.Module):
@@ -87,7 +95,7 @@ class MLP(nn.Module):
             linear = nn.Linear(size, width)
             nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")  # Var[w] = 2 / fan_in
             nn.init.zeros_(linear.bias)
-            layers += [linear, NORMS[norm](width), nn.ReLU()]
+            layers += [linear, make_norm(norm, width), nn.ReLU()]
             size = width
         self.body = nn.Sequential(*layers)
         self.head = nn.Linear(width, n_out)

@@ -28,6 +28,7 @@ def check(results: list[RunResult]) -> Verdict:
     held = all(c.passed for c in checks)
     summary = (
         f"test loss {d['test_loss']:.3f} vs {p['test_loss']:.3f}, test accuracy {d['test_acc']:.3f} vs "
-        f"{p['test_acc']:.3f}, training accuracy {d['train_acc']:.3f} vs {p['train_acc']:.3f} (dropout vs plain)"
+        f"{p['test_acc']:.3f}, training accuracy {d['train_acc']:.3f} vs {p['train_acc']:.3f} "
+        "(dropout vs plain)"
     )
     return Verdict(held, summary, checks)
