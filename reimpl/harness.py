@@ -13,12 +13,12 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import torch
 
-Budget = Literal["ci", "quick", "full"]
-BUDGETS: tuple[Budget, ...] = ("ci", "quick", "full")
+from reimpl import BUDGETS as BUDGETS  # re-exported: the budgets are declared once, in reimpl/__init__.py
+from reimpl import Budget as Budget
 
 # Called as progress(step, total_steps, metrics); metrics holds at least "loss".
 Progress = Callable[[int, int, dict[str, float]], None]
