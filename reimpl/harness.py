@@ -107,6 +107,7 @@ def train(
         if clip_norm is not None:
             torch.nn.utils.clip_grad_norm_(params, clip_norm)
         optimizer.step()
+        fresh_casts()
         losses[step] = loss.detach().float()
         if after_step is not None:
             after_step(step)
@@ -114,6 +115,19 @@ def train(
             progress(step + 1, steps, {"loss": float(losses[last_report : step + 1].mean())})
             last_report = step + 1
     return losses.tolist()
+
+
+def fresh_casts() -> None:
+    """Drop autocast's cached low-precision copies of the weights after an optimiser step.
+
+    Autocast keeps the bfloat16 copy of each weight it casts until the outermost autocast context exits. A
+    caller that holds one context around a whole run (the CPU bfloat16 test does) would otherwise train
+    weights the forward pass never sees again. Cheap, and a no-op when autocast is off.
+    """
+    if torch.is_autocast_cache_enabled() and (
+        torch.is_autocast_enabled("cpu") or torch.is_autocast_enabled("cuda")
+    ):
+        torch.clear_autocast_cache()
 
 
 def mixed_precision(device: torch.device) -> AbstractContextManager[Any]:

@@ -84,6 +84,7 @@ def train_arm(
             if p.grad is not None:
                 p.grad = torch.where(alive, p.grad, torch.zeros_like(p.grad))
         opt.step()
+        harness.fresh_casts()
         losses[step] = torch.where(alive, loss.detach().float(), math.nan)
         norms[step] = norm.float()  # the overflowing norm too: the peak of the explosion
         if progress is not None and ((step + 1) % cfg.report_every == 0 or step + 1 == cfg.steps):
