@@ -8,13 +8,18 @@ Each folder ``reimpl/<name>/`` holds:
 - ``experiment.py``: ``run(budget, seed, device, progress) -> RunResult`` (toy data, training, evaluation),
 - ``claim.py``: ``check(results: list[RunResult]) -> Verdict``, the paper's claim and the check deciding it.
 
-Shared helpers (device, seeding, training loop, result record) live in :mod:`reimpl.harness`.
+Shared helpers (device, seeding, the run wrapper ``Session``, training loop, result record) live in
+:mod:`reimpl.harness`; the budgets are listed here, once.
 The registry (:mod:`paperkit.reimpls`) is built by scanning these folders for ``PAPER``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Budget = Literal["ci", "quick", "full"]
+BUDGETS: tuple[Budget, ...] = ("ci", "quick", "full")  # every experiment's CONFIGS has these keys
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,24 @@
-"""What every reimplementation shares: device, seeds, a training loop and the result record.
+"""What every reimplementation shares: device, seeds, the run wrapper, a training loop and the records.
 
 Kept small and GPU-ready: tensors are created on the device, the loop keeps losses on the device and
-syncs with the host only when it reports progress, and CUDA runs use mixed precision.
+syncs with the host only when it reports progress, and CUDA runs use bfloat16 autocast (no loss scaling).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, TypeVar
 
 import torch
 
-Budget = Literal["ci", "quick", "full"]
-BUDGETS: tuple[Budget, ...] = ("ci", "quick", "full")
+from reimpl import BUDGETS as BUDGETS  # re-exported: the budgets are declared once, in reimpl/__init__.py
+from reimpl import Budget as Budget
 
 # Called as progress(step, total_steps, metrics); metrics holds at least "loss".
 Progress = Callable[[int, int, dict[str, float]], None]
@@ -90,22 +91,23 @@ def train(
     Losses stay on the device until the end (no per-step host sync) except every ``report_every``
     steps, when the progress callback gets the mean recent loss. ``after_step(step)``, when given, runs
     after each optimiser step (e.g. a periodic evaluation that keeps its results on the device).
+
+    On CUDA the forward pass runs under bfloat16 autocast. bfloat16 has float32's exponent range, so no
+    loss scaling (GradScaler) is needed, and none of its per-step host syncs. Elsewhere no autocast context
+    is entered, so a caller's own (``torch.autocast("cpu", dtype=torch.bfloat16)`` in the tests) applies.
     """
     params = list(params)
-    use_amp = device.type == "cuda"
-    scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
     losses = torch.zeros(steps, device=device)
     last_report = 0
     for step in range(steps):
         optimizer.zero_grad(set_to_none=True)
-        with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=use_amp):
+        with mixed_precision(device):
             loss = step_loss(step)
-        scaler.scale(loss).backward()
+        loss.backward()
         if clip_norm is not None:
-            scaler.unscale_(optimizer)
             torch.nn.utils.clip_grad_norm_(params, clip_norm)
-        scaler.step(optimizer)
-        scaler.update()
+        optimizer.step()
+        fresh_casts()
         losses[step] = loss.detach().float()
         if after_step is not None:
             after_step(step)
@@ -113,6 +115,111 @@ def train(
             progress(step + 1, steps, {"loss": float(losses[last_report : step + 1].mean())})
             last_report = step + 1
     return losses.tolist()
+
+
+def fresh_casts() -> None:
+    """Drop autocast's cached low-precision copies of the weights after an optimiser step.
+
+    Autocast keeps the bfloat16 copy of each weight it casts until the outermost autocast context exits. A
+    caller that holds one context around a whole run (the CPU bfloat16 test does) would otherwise train
+    weights the forward pass never sees again. Cheap, and a no-op when autocast is off.
+    """
+    if torch.is_autocast_cache_enabled() and (
+        torch.is_autocast_enabled("cpu") or torch.is_autocast_enabled("cuda")
+    ):
+        torch.clear_autocast_cache()
+
+
+def mixed_precision(device: torch.device) -> AbstractContextManager[Any]:
+    """bfloat16 autocast on CUDA; on other devices nothing (an enclosing autocast stays in force)."""
+    if device.type == "cuda":
+        return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return nullcontext()
+
+
+_C = TypeVar("_C")
+
+
+def configure(configs: Mapping[str, _C], budget: str, overrides: Mapping[str, Any]) -> _C:
+    """The budget's config dataclass with ``overrides`` applied; an unknown budget or knob is a ValueError.
+
+    nanoGPT's split: an experiment's ``Config`` holds the defaults, ``CONFIGS`` the per-budget overrides,
+    and ``run(..., **overrides)`` the caller's (an ablation test's ``use_idea=False``, say).
+    """
+    if budget not in configs:
+        raise ValueError(f"unknown budget {budget!r} (one of {', '.join(configs)})")
+    base = configs[budget]
+    known = {f.name for f in fields(base)}  # type: ignore[arg-type]
+    unknown = set(overrides) - known
+    if unknown:
+        known_list = ", ".join(sorted(known))
+        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {known_list}")
+    return replace(base, **overrides)  # type: ignore[type-var]
+
+
+class Session:
+    """The wrapper every experiment's ``run()`` shares, written once: one seed's run of every arm.
+
+    ::
+
+        cfg = harness.configure(CONFIGS, budget, overrides)
+        with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+            data = make_data(cfg, seed, device)
+            for arm in ("idea", "baseline"):
+                session.arms[arm] = train_arm(arm, cfg, data, seed, device, session.start(arm))
+        return session.result()
+
+    It sets torch's CPU threads to ``cfg.threads`` (on the CPU), times the run, announces each arm to the
+    progress display, and records the :class:`RunResult`; the paper's ID and the folder's name come from
+    the experiment module's package (``reimpl.<name>``, whose ``PAPER`` says the ID), so no literal repeats.
+    """
+
+    def __init__(
+        self,
+        module: str,
+        cfg: Any,
+        budget: str,
+        seed: int,
+        device: torch.device,
+        progress: Progress | None = None,
+    ) -> None:
+        package = module.rsplit(".", 1)[0] if module.endswith(".experiment") else module
+        self.paper = importlib.import_module(package).PAPER
+        self.name = package.rsplit(".", 1)[-1]
+        self.cfg, self.budget, self.seed, self.device, self.progress = cfg, budget, seed, device, progress
+        self.arms: dict[str, ArmResult] = {}
+        self._threads = cpu_threads(getattr(cfg, "threads", None) if device.type == "cpu" else None)
+        self._clock = Stopwatch()
+        self._seconds: float | None = None
+
+    def __enter__(self) -> Session:
+        self._threads.__enter__()
+        self._clock = Stopwatch()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._seconds = self._clock.seconds
+        self._threads.__exit__(None, None, None)
+
+    def start(self, arm: str) -> Progress | None:
+        """Announce ``arm`` to the progress display; returns the callback to hand to its training."""
+        start_arm(self.progress, arm)
+        return self.progress
+
+    def result(self) -> RunResult:
+        """The :class:`RunResult` of the run (call it after the ``with`` block)."""
+        config = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self.cfg).items()}
+        return RunResult(
+            arxiv_id=self.paper.arxiv_id,
+            name=self.name,
+            budget=self.budget,
+            seed=self.seed,
+            device=str(self.device),
+            torch_version=torch.__version__,
+            wall_time_s=self._seconds if self._seconds is not None else self._clock.seconds,
+            arms=dict(self.arms),
+            config=config,
+        )
 
 
 @dataclass

@@ -8,13 +8,11 @@ one (other reimplementations depend on it).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, fields, replace
-from typing import Any, TypeVar
+from collections.abc import Sequence
 
 import torch
 
-from reimpl.harness import ArmResult, RunResult, Stopwatch
+from reimpl.harness import RunResult
 
 
 def make_generator(seed: int, device: torch.device) -> torch.Generator:
@@ -88,22 +86,7 @@ def flip_labels(
     return noisy, flip
 
 
-# --- Added by catalog developer A: config selection, teacher data, result record, seed means. ---
-
-_C = TypeVar("_C")
-
-
-def configure(configs: Mapping[str, _C], budget: str, overrides: Mapping[str, Any]) -> _C:
-    """The budget's config dataclass with ``overrides`` applied; an unknown budget or knob is a ValueError."""
-    if budget not in configs:
-        raise ValueError(f"unknown budget {budget!r} (one of {', '.join(configs)})")
-    base = configs[budget]
-    known = {f.name for f in fields(base)}  # type: ignore[arg-type]
-    unknown = set(overrides) - known
-    if unknown:
-        known_list = ", ".join(sorted(known))
-        raise ValueError(f"unknown override(s) {', '.join(sorted(unknown))}; known: {known_list}")
-    return replace(base, **overrides)  # type: ignore[type-var]
+# --- Added by catalog developer A: teacher data, seed means. ---
 
 
 def linear_teacher(
@@ -117,30 +100,6 @@ def linear_teacher(
     teacher = torch.randn(dim, n_classes, generator=generator, device=device)
     x = torch.randn(n, dim, generator=generator, device=device)
     return x, (x @ teacher).argmax(dim=1), teacher
-
-
-def run_record(
-    arxiv_id: str,
-    name: str,
-    budget: str,
-    seed: int,
-    device: torch.device,
-    clock: Stopwatch,
-    arms: dict[str, ArmResult],
-    config: Any,
-) -> RunResult:
-    """The :class:`RunResult` of one seed's run; ``config`` is the experiment's config dataclass."""
-    return RunResult(
-        arxiv_id=arxiv_id,
-        name=name,
-        budget=budget,
-        seed=seed,
-        device=str(device),
-        torch_version=torch.__version__,
-        wall_time_s=clock.seconds,
-        arms=arms,
-        config={k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
-    )
 
 
 def finite_or(value: float, cap: float) -> float:

@@ -7,6 +7,8 @@ import torch
 from reimpl.attention import claim, experiment
 from reimpl.attention.model import AdditiveAttention, EncoderDecoder
 
+from reimpl_checks import fails_on_finite_metrics
+
 
 def test_attention_weights_are_a_distribution_and_context_a_mix() -> None:
     torch.manual_seed(0)
@@ -39,7 +41,7 @@ def test_attention_claim_holds() -> None:
 
 
 @pytest.mark.reproduction
-def test_ablation_fixed_context_fails() -> None:
-    result = experiment.run("ci", seed=0, device=torch.device("cpu"), attention=False)
-    verdict = claim.check([result])
-    assert not verdict.held, verdict.summary
+def test_ablation_uniform_weights_fails() -> None:
+    # a per-token context over every annotation, but without the search: α_ij = 1/T
+    result = experiment.run("ci", seed=0, device=torch.device("cpu"), uniform=True)
+    fails_on_finite_metrics(result, claim.check([result]))

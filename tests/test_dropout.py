@@ -7,6 +7,8 @@ import torch
 from reimpl.dropout import claim, experiment
 from reimpl.dropout.model import Dropout
 
+from reimpl_checks import fails_on_finite_metrics
+
 
 def test_mask_drops_the_share_p_and_keeps_the_expectation() -> None:
     layer = Dropout(0.5, torch.Generator().manual_seed(0)).train()
@@ -42,7 +44,7 @@ def test_dropout_claim_holds() -> None:
 
 
 @pytest.mark.reproduction
-def test_ablation_p_zero_fails() -> None:
-    result = experiment.run("ci", seed=0, device=torch.device("cpu"), p=0.0, p_input=0.0)
-    verdict = claim.check([result])
-    assert not verdict.held, verdict.summary
+def test_ablation_one_fixed_mask_fails() -> None:
+    # the masks drawn once and kept: a fixed thinner net instead of fresh random ones per case
+    result = experiment.run("ci", seed=0, device=torch.device("cpu"), resample=False)
+    fails_on_finite_metrics(result, claim.check([result]))

@@ -97,3 +97,66 @@ def test_run_result_round_trips_through_json() -> None:
 def test_checks() -> None:
     assert at_least("x", 0.5, 0.5).passed and not at_least("x", 0.49, 0.5).passed
     assert at_most("x", 0.5, 0.5).passed and not at_most("x", 0.51, 0.5).passed
+
+
+def test_train_leaves_an_enclosing_cpu_autocast_in_force() -> None:
+    w = torch.nn.Parameter(torch.ones(4, 4))
+    dtypes: list[torch.dtype] = []
+
+    def step_loss(step: int) -> torch.Tensor:
+        y = torch.ones(2, 4) @ w  # a matmul: autocast runs it in bfloat16 when in force
+        dtypes.append(y.dtype)
+        return y.float().sum()
+
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        harness.train(step_loss, [w], torch.optim.SGD([w], lr=0.1), 2, device=torch.device("cpu"))
+    assert dtypes == [torch.bfloat16, torch.bfloat16]
+
+
+def test_configure_applies_overrides_and_refuses_unknowns() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Config:
+        steps: int = 10
+        lr: float = 0.1
+
+    configs = {"ci": Config(steps=2), "quick": Config()}
+    assert harness.configure(configs, "ci", {"lr": 0.5}) == Config(steps=2, lr=0.5)
+    with pytest.raises(ValueError, match="unknown budget"):
+        harness.configure(configs, "full", {})
+    with pytest.raises(ValueError, match="unknown override"):
+        harness.configure(configs, "ci", {"nope": 1})
+
+
+def test_session_records_the_run_from_the_folders_declaration() -> None:
+    from dataclasses import dataclass
+
+    from reimpl.adam import PAPER
+
+    @dataclass(frozen=True)
+    class Config:
+        steps: int = 3
+        sizes: tuple[int, ...] = (1, 2)
+        threads: int | None = 1
+
+    announced: list[str] = []
+
+    class Display:
+        def __call__(self, step: int, total: int, metrics: dict[str, float]) -> None: ...
+
+        def start_arm(self, arm: str) -> None:
+            announced.append(arm)
+
+    before = torch.get_num_threads()
+    display = Display()
+    with harness.Session("reimpl.adam.experiment", Config(), "ci", 4, torch.device("cpu"), display) as s:
+        assert torch.get_num_threads() == 1
+        for arm in ("a", "b"):
+            assert s.start(arm) is display
+            s.arms[arm] = ArmResult(arm, {"x": 1.0})
+    assert torch.get_num_threads() == before
+    result = s.result()
+    assert (result.arxiv_id, result.name, result.budget, result.seed) == (PAPER.arxiv_id, "adam", "ci", 4)
+    assert announced == ["a", "b"] and list(result.arms) == ["a", "b"]
+    assert result.config == {"steps": 3, "sizes": [1, 2], "threads": 1} and result.wall_time_s >= 0

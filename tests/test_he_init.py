@@ -9,6 +9,8 @@ import torch
 from reimpl.he_init import claim, experiment
 from reimpl.he_init.model import DeepReLUNet
 
+from reimpl_checks import arms_differ, fails_on_finite_metrics
+
 
 def test_weight_variance_follows_gain_over_fan_in() -> None:
     gen = torch.Generator().manual_seed(0)
@@ -27,6 +29,14 @@ def test_he_init_claim_holds() -> None:
 
 @pytest.mark.reproduction
 def test_ablation_one_over_n_in_the_idea_arm_fails() -> None:
-    result = experiment.run("ci", seed=0, device=torch.device("cpu"), idea_gain=1.0)
-    verdict = claim.check([result])
-    assert not verdict.held, verdict.summary
+    # variance 1/n drawn uniformly: the idea gone, and draws unlike the baseline's normal ones
+    result = experiment.run("ci", seed=0, device=torch.device("cpu"), idea_gain=1.0, idea_dist="uniform")
+    fails_on_finite_metrics(result, claim.check([result]))
+
+
+@pytest.mark.reproduction
+def test_control_uniform_weights_of_variance_two_over_n_hold() -> None:
+    # the derivation uses only the variance: a uniform draw of variance 2/n keeps the signal too
+    result = experiment.run("ci", seed=0, device=torch.device("cpu"), idea_dist="uniform")
+    assert claim.check([result]).held
+    arms_differ(result)

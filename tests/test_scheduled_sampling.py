@@ -18,6 +18,8 @@ from reimpl.scheduled_sampling.model import (
     mix_inputs,
 )
 
+from reimpl_checks import arms_differ, fails_on_finite_metrics
+
 CPU = torch.device("cpu")
 
 
@@ -148,8 +150,15 @@ def test_scheduled_sampling_claim_holds() -> None:
 
 
 @pytest.mark.reproduction
-def test_claim_fails_when_eps_is_held_at_one() -> None:
-    # Both arms are then teacher forcing: the check must not pass.
-    result = experiment.run("ci", seed=0, device=CPU, hold_eps=1.0)
-    verdict = claim.check([result])
-    assert not verdict.held, verdict.summary
+def test_ablation_schedule_run_backwards_fails() -> None:
+    # ε rising from 0 to 1: training ends on the truth, and the exposure gap comes back
+    result = experiment.run("ci", seed=0, device=CPU, rising=True)
+    fails_on_finite_metrics(result, claim.check([result]))
+
+
+@pytest.mark.reproduction
+def test_control_always_sampling_passes_the_same_check() -> None:
+    # what the toy credits is training on the model's own samples, not the schedule
+    result = experiment.run("ci", seed=0, device=CPU, arms=("teacher_forcing", "always_sampling"))
+    assert claim.check_arm([result], "always_sampling").held
+    arms_differ(result)

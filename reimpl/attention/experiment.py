@@ -15,30 +15,10 @@ from typing import Any
 import torch
 from torch.nn import functional as F
 
+from reimpl import harness
 from reimpl.attention.model import EncoderDecoder
-from reimpl.harness import (
-    ArmResult,
-    Budget,
-    Progress,
-    RunResult,
-    Stopwatch,
-    cpu_threads,
-    seed_everything,
-    start_arm,
-    train,
-)
-from reimpl.toys import (
-    configure,
-    make_generator,
-    random_tokens,
-    run_record,
-    sequence_accuracy,
-    sequence_task,
-    token_accuracy,
-)
-
-ARXIV_ID = "1409.0473"
-NAME = "attention"
+from reimpl.harness import ArmResult, Budget, Progress, RunResult
+from reimpl.toys import make_generator, random_tokens, sequence_accuracy, sequence_task, token_accuracy
 
 
 @dataclass(frozen=True)
@@ -57,7 +37,7 @@ class Config:
     eval_n: int = 512
     probe_n: int = 256  # held-out sequences scored every ``eval_every`` steps for the accuracy curve
     eval_every: int = 50
-    attention: bool = True  # the idea arm uses attention; False is the ablation
+    uniform: bool = False  # True gives the idea arm uniform weights α_ij = 1/T (the ablation: no search)
     threads: int | None = 1  # tiny recurrent models run fastest single-threaded on a shared CPU
 
 
@@ -72,8 +52,11 @@ def train_arm(
     cfg: Config, attention: bool, seed: int, device: torch.device, progress: Progress | None
 ) -> ArmResult:
     """Train one encoder–decoder and measure free-running accuracy on held-out sequences."""
-    seed_everything(seed)  # same initialisation in both arms
-    model = EncoderDecoder(cfg.vocab, cfg.emb, cfg.hidden, cfg.attn_hidden, attention=attention).to(device)
+    harness.seed_everything(seed)  # same initialisation in both arms
+    with device:  # built on its device
+        model = EncoderDecoder(
+            cfg.vocab, cfg.emb, cfg.hidden, cfg.attn_hidden, attention=attention, uniform=cfg.uniform
+        )
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     data_gen = make_generator(seed, device)  # same training batches in both arms
 
@@ -95,7 +78,7 @@ def train_arm(
             probe = src[: cfg.probe_n]
             curve.append((model.greedy(probe, cfg.length) == tgt[: cfg.probe_n]).float().mean())
 
-    losses = train(
+    losses = harness.train(
         step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress, after_step=after_step
     )
 
@@ -106,7 +89,7 @@ def train_arm(
         "free_seq_acc": sequence_accuracy(pred, tgt),
         "final_loss": float(sum(losses[-20:]) / len(losses[-20:])),
     }
-    if attention:
+    if attention and not cfg.uniform:
         # the alignment the paper draws: for copying, output i should look near source position i
         # (within ±1: a bidirectional annotation h_j also carries its neighbours' tokens)
         alpha = model.alignments(src[:256], cfg.length)  # (batch, output i, source j)
@@ -123,19 +106,11 @@ def train_arm(
 
 
 def run(
-    budget: Budget,
-    seed: int,
-    device: torch.device,
-    progress: Progress | None = None,
-    **overrides: Any,
+    budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train both arms (attention, fixed final state) at ``budget`` and return their metrics and curves."""
-    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
-    watch = Stopwatch()
-    arms: dict[str, ArmResult] = {}
-    with cpu_threads(cfg.threads if device.type == "cpu" else None):
-        start_arm(progress, "attention")
-        arms["attention"] = train_arm(cfg, cfg.attention, seed, device, progress)
-        start_arm(progress, "fixed")
-        arms["fixed"] = train_arm(cfg, False, seed, device, progress)
-    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, arms, cfg)
+    cfg = harness.configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+        for arm, attention in {"attention": True, "fixed": False}.items():
+            session.arms[arm] = train_arm(cfg, attention, seed, device, session.start(arm))
+    return session.result()

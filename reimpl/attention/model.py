@@ -51,13 +51,24 @@ class EncoderDecoder(nn.Module):
 
     Both settings have exactly the same parameters; ``attention=False`` only stops using W, U and v, so
     any difference between the two comes from where the context comes from, not from model size.
+    ``uniform=True`` (the ablation) keeps a per-token context over all annotations but without the search:
+    α_ij = 1/T, so c_i is the annotations' mean for every i.
     """
 
-    def __init__(self, vocab: int, emb: int, hidden: int, attn_hidden: int, attention: bool = True) -> None:
+    def __init__(
+        self,
+        vocab: int,
+        emb: int,
+        hidden: int,
+        attn_hidden: int,
+        attention: bool = True,
+        uniform: bool = False,
+    ) -> None:
         super().__init__()
         self.vocab = vocab
         self.bos = vocab  # the decoder's start token, one past the symbols
         self.attention = attention
+        self.uniform = uniform
         self.src_emb = nn.Embedding(vocab, emb)
         self.tgt_emb = nn.Embedding(vocab + 1, emb)
         self.encoder = nn.GRU(emb, hidden, batch_first=True, bidirectional=True)
@@ -80,7 +91,9 @@ class EncoderDecoder(nn.Module):
         prev = torch.full((src.shape[0],), self.bos, dtype=torch.long, device=src.device)
         logits = []
         for i in range(length):
-            if projected is not None:
+            if projected is not None and self.uniform:
+                context = annotations.mean(dim=1)  # α_ij = 1/T: every position alike, no alignment
+            elif projected is not None:
                 context, _ = self.attn(s, annotations, projected)
             else:
                 context = summary  # c_i = c for every i: the fixed-vector encoder–decoder

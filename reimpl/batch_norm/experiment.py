@@ -1,8 +1,8 @@
 """Toy experiment: one MLP with and without batch norm, trained at a base and a 10× higher learning rate.
 
-Arms (same data, initial linear weights and batches; only the normalisation and the learning rate differ):
-``bn_base``, ``plain_base`` at ``lr_base``; ``bn_high``, ``plain_high`` at ``lr_high``. ``normalize=False``
-(the ablation) replaces the BN layers of the ``bn_*`` arms by the identity.
+Arms (same data, He-initialised linear weights and batches; only the normalisation and the learning rate
+differ): ``bn_base``, ``plain_base`` at ``lr_base``; ``bn_high``, ``plain_high`` at ``lr_high``.
+``norm="affine"`` (the ablation) keeps BN's γ and β in the ``bn_*`` arms but drops the normalisation.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import torch
 import torch.nn.functional as F
 
 from reimpl import harness, toys
-from reimpl.batch_norm import PAPER
 from reimpl.batch_norm.model import MLP
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
 
@@ -29,7 +28,7 @@ class Config:
     d_in: int = 16
     classes: int = 8
     n_train: int = 4096
-    normalize: bool = True  # BN in the bn_* arms; False takes the idea out
+    norm: str = "batch"  # the bn_* arms' layer: "batch"; "affine" (γx + β, no normalising) takes the idea out
     lr_base: float = 0.05
     lr_high: float = 0.5
     momentum: float = 0.9
@@ -47,7 +46,7 @@ CONFIGS: dict[str, Config] = {
 
 def train_arm(
     arm: str,
-    normalize: bool,
+    norm: str,
     lr: float,
     cfg: Config,
     data: tuple[torch.Tensor, torch.Tensor],
@@ -58,7 +57,8 @@ def train_arm(
     """Train one arm on the training set and measure its loss there."""
     x, y = data
     harness.seed_everything(seed)  # BN adds no random draws, so both nets start from the same linear weights
-    model = MLP(cfg.d_in, cfg.width, cfg.depth, cfg.classes, normalize).to(device)
+    with device:  # built on its device
+        model = MLP(cfg.d_in, cfg.width, cfg.depth, cfg.classes, norm)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=cfg.momentum)
     batches = toys.make_generator(20_000 + seed, device)
     model.train()
@@ -67,7 +67,6 @@ def train_arm(
         idx = torch.randint(0, cfg.n_train, (cfg.batch,), generator=batches, device=device)
         return F.cross_entropy(model(x[idx]), y[idx])
 
-    harness.start_arm(progress, arm)
     losses = harness.train(
         step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
     )
@@ -91,20 +90,17 @@ def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train the four arms on one seed's training set."""
-    cfg = toys.configure(CONFIGS, budget, overrides)
-    clock = harness.Stopwatch()
-    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
+    cfg = harness.configure(CONFIGS, budget, overrides)
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
         data = toys.mlp_teacher(
             cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device
         )
         plan = {
-            "bn_base": (cfg.normalize, cfg.lr_base),
-            "plain_base": (False, cfg.lr_base),
-            "bn_high": (cfg.normalize, cfg.lr_high),
-            "plain_high": (False, cfg.lr_high),
+            "bn_base": (cfg.norm, cfg.lr_base),
+            "plain_base": ("none", cfg.lr_base),
+            "bn_high": (cfg.norm, cfg.lr_high),
+            "plain_high": ("none", cfg.lr_high),
         }
-        arms = {
-            arm: train_arm(arm, norm, lr, cfg, data, seed, device, progress)
-            for arm, (norm, lr) in plan.items()
-        }
-    return toys.run_record(PAPER.arxiv_id, "batch_norm", budget, seed, device, clock, arms, cfg)
+        for arm, (norm, lr) in plan.items():
+            session.arms[arm] = train_arm(arm, norm, lr, cfg, data, seed, device, session.start(arm))
+    return session.result()

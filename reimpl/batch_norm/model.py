@@ -16,8 +16,8 @@ scaled, BN(a·Wx) = BN(Wx), and the gradient with respect to a·W shrinks by 1/a
 learning rate produces) therefore slow their own growth instead of blowing up. This allows much higher
 learning rates, and training reaches a given accuracy in far fewer steps.
 
-Here: a ReLU MLP whose hidden layers are followed by :class:`BatchNorm` when ``normalize`` is on, and by
-the identity when it is off.
+Here: a ReLU MLP whose hidden layers are followed by :class:`BatchNorm`, by the identity (the plain net), or
+by BN's affine map without the normalisation (the ablation).
 
 Paper: https://arxiv.org/abs/1502.03167
 """
@@ -47,23 +47,55 @@ class BatchNorm(nn.Module):
             var = x.var(dim=0, unbiased=False)  # σ²_B
             with torch.no_grad():  # running averages for inference (unbiased variance, as the paper uses)
                 m = x.shape[0]
-                self.running_mean.lerp_(mu, self.momentum)
-                self.running_var.lerp_(var * m / max(m - 1, 1), self.momentum)
+                # the state stays float32 under autocast: a bfloat16 μ_B is cast up before it is averaged in
+                self.running_mean.lerp_(mu.to(self.running_mean.dtype), self.momentum)
+                self.running_var.lerp_((var * m / max(m - 1, 1)).to(self.running_var.dtype), self.momentum)
         else:
             mu, var = self.running_mean, self.running_var
         x_hat = (x - mu) / torch.sqrt(var + self.eps)  # x̂ = (x − μ) / sqrt(σ² + ε)
         return self.gamma * x_hat + self.beta  # y = γ x̂ + β
 
 
-class MLP(nn.Module):
-    """``depth`` hidden layers Linear → (BatchNorm | identity) → ReLU, then a linear classifier."""
+class Affine(nn.Module):
+    """y = γ x + β without the normalisation: BN's parameters with its idea taken out (the ablation)."""
 
-    def __init__(self, d_in: int, width: int, depth: int, n_out: int, normalize: bool) -> None:
+    def __init__(self, features: int) -> None:
+        super().__init__()
+        self.gamma = nn.Parameter(torch.ones(features))
+        self.beta = nn.Parameter(torch.zeros(features))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.gamma * x + self.beta
+
+
+def make_norm(norm: str, features: int) -> nn.Module:
+    """The layer after each hidden linear layer: ``"batch"``, ``"affine"`` or ``"none"`` (the identity)."""
+    if norm == "batch":
+        return BatchNorm(features)
+    if norm == "affine":
+        return Affine(features)
+    if norm == "none":
+        return nn.Identity()
+    raise ValueError(f"unknown norm {norm!r} (batch, affine or none)")
+
+
+class MLP(nn.Module):
+    """``depth`` hidden layers Linear → norm → ReLU, then a linear classifier.
+
+    ``norm`` is ``"batch"`` (:class:`BatchNorm`), ``"affine"`` (γx + β only) or ``"none"``. Every hidden layer
+    starts from He's N(0, 2/fan_in), whatever the norm: the plain net gets the same careful initialisation, so
+    a difference between the arms is the normalisation's, not the init's.
+    """
+
+    def __init__(self, d_in: int, width: int, depth: int, n_out: int, norm: str) -> None:
         super().__init__()
         layers: list[nn.Module] = []
         size = d_in
         for _ in range(depth):
-            layers += [nn.Linear(size, width), BatchNorm(width) if normalize else nn.Identity(), nn.ReLU()]
+            linear = nn.Linear(size, width)
+            nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")  # Var[w] = 2 / fan_in
+            nn.init.zeros_(linear.bias)
+            layers += [linear, make_norm(norm, width), nn.ReLU()]
             size = width
         self.body = nn.Sequential(*layers)
         self.head = nn.Linear(width, n_out)

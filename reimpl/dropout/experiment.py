@@ -2,8 +2,9 @@
 
 Arms (same data, initial weights and optimiser; only the dropout probabilities differ):
 
-- ``dropout``: hidden units dropped with probability ``p`` (½), inputs with ``p_input`` (0.2); the ablation
-  sets both to 0,
+- ``dropout``: hidden units dropped with probability ``p`` (½), inputs with ``p_input`` (0.2), a fresh mask
+  for every training case at every step; the ablation (``resample=False``) draws the masks once and keeps
+  them, which trains one fixed thinner net instead of many random ones,
 - ``plain``: no dropout.
 
 Both train full-batch on the same few hundred points (a share of whose labels are flipped) for a fixed number
@@ -19,7 +20,6 @@ import torch
 import torch.nn.functional as F
 
 from reimpl import harness, toys
-from reimpl.dropout import PAPER
 from reimpl.dropout.model import MLP
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
 
@@ -38,6 +38,7 @@ class Config:
     depth: int = 2
     p: float = 0.5  # hidden-unit dropout in the "dropout" arm; 0 takes the idea out
     p_input: float = 0.2  # input dropout in the "dropout" arm, as the paper uses for inputs
+    resample: bool = True  # a fresh mask per case and step; False keeps one mask (a fixed thinner net)
     lr: float = 1e-3
     steps: int = 800
     eval_every: int = 50
@@ -74,7 +75,8 @@ def train_arm(
     """Train full-batch on the noisy training set; evaluate on it and on the test set."""
     harness.seed_everything(seed)  # same initial weights in both arms
     masks = toys.make_generator(30_000 + seed, device)
-    model = MLP(cfg.dim, cfg.width, cfg.depth, cfg.classes, p, p_input, masks).to(device)
+    with device:  # built on its device
+        model = MLP(cfg.dim, cfg.width, cfg.depth, cfg.classes, p, p_input, masks, cfg.resample)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     model.train()
     test_curve: list[torch.Tensor] = []
@@ -86,7 +88,6 @@ def train_arm(
         if (step + 1) % cfg.eval_every == 0:
             test_curve.append(evaluate(model, data["x_test"], data["y_test"])[0])
 
-    harness.start_arm(progress, arm)
     losses = harness.train(
         step_loss,
         model.parameters(),
@@ -131,12 +132,10 @@ def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train both arms on one seed's data set."""
-    cfg = toys.configure(CONFIGS, budget, overrides)
-    clock = harness.Stopwatch()
-    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
+    cfg = harness.configure(CONFIGS, budget, overrides)
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
         data = make_data(cfg, seed, device)
-        arms = {
-            "dropout": train_arm("dropout", cfg.p, cfg.p_input, cfg, data, seed, device, progress),
-            "plain": train_arm("plain", 0.0, 0.0, cfg, data, seed, device, progress),
-        }
-    return toys.run_record(PAPER.arxiv_id, "dropout", budget, seed, device, clock, arms, cfg)
+        plan = {"dropout": (cfg.p, cfg.p_input), "plain": (0.0, 0.0)}
+        for arm, (p, p_input) in plan.items():
+            session.arms[arm] = train_arm(arm, p, p_input, cfg, data, seed, device, session.start(arm))
+    return session.result()

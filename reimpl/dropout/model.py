@@ -27,23 +27,32 @@ from torch import nn
 
 
 class Dropout(nn.Module):
-    """Zero each unit with probability ``p`` in training, rescale the rest by 1/(1 − p); identity in eval."""
+    """Zero each unit with probability ``p`` in training, rescale the rest by 1/(1 − p); identity in eval.
 
-    def __init__(self, p: float, generator: torch.Generator | None = None) -> None:
+    ``resample=False`` draws one mask per unit at the first call and keeps it (the ablation): a fixed thinner
+    net instead of a fresh random one on every training case.
+    """
+
+    def __init__(self, p: float, generator: torch.Generator | None = None, resample: bool = True) -> None:
         super().__init__()
         if not 0.0 <= p < 1.0:
             raise ValueError(f"dropout probability must lie in [0, 1), got {p}")
         self.p = p
         self.generator = generator  # an explicit stream keeps runs reproducible per seed
+        self.resample = resample
+        self.fixed: torch.Tensor | None = None
 
     def forward(self, h: torch.Tensor) -> torch.Tensor:
         if not self.training or self.p == 0.0:
             return h
         keep = 1.0 - self.p
-        r = (torch.rand(h.shape, generator=self.generator, device=h.device) < keep).to(
-            h.dtype
-        )  # r ~ Bern(1−p)
-        return h * r / keep  # h̃ = r·h/(1 − p)
+        if self.resample:
+            r = torch.rand(h.shape, generator=self.generator, device=h.device) < keep  # r ~ Bern(1−p)
+        else:
+            if self.fixed is None:
+                self.fixed = torch.rand(h.shape[1:], generator=self.generator, device=h.device) < keep
+            r = self.fixed
+        return h * r.to(h.dtype) / keep  # h̃ = r·h/(1 − p)
 
 
 class MLP(nn.Module):
@@ -58,12 +67,13 @@ class MLP(nn.Module):
         p_hidden: float,
         p_input: float = 0.0,
         generator: torch.Generator | None = None,
+        resample: bool = True,
     ) -> None:
         super().__init__()
-        layers: list[nn.Module] = [Dropout(p_input, generator)]
+        layers: list[nn.Module] = [Dropout(p_input, generator, resample)]
         size = d_in
         for _ in range(depth):
-            layers += [nn.Linear(size, width), nn.ReLU(), Dropout(p_hidden, generator)]
+            layers += [nn.Linear(size, width), nn.ReLU(), Dropout(p_hidden, generator, resample)]
             size = width
         self.body = nn.Sequential(*layers)
         self.head = nn.Linear(width, n_out)

@@ -70,6 +70,11 @@ class TanhRNN(nn.Module):
         nn.init.normal_(w_rec, 0.0, gain / math.sqrt(hidden))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """Outputs (batch, time, outputs) for inputs (batch, time, inputs)."""
-        states, _ = self.rnn(x)
+        """Outputs (batch, time, outputs) for inputs (batch, time, inputs).
+
+        The recurrence runs in float32 even under autocast: 50 steps of bfloat16 rounding swamp the echo the
+        net has to carry, and the size of the gradient (what the paper is about) needs float32's precision.
+        """
+        with torch.autocast(x.device.type, enabled=False):
+            states, _ = self.rnn(x.float())
         return self.readout(states)

@@ -2,8 +2,9 @@
 
 Arms (identical data, batches and optimiser; only the weight variance differs):
 
-- ``he``: Var[w] = ``idea_gain`` / fan_in with ``idea_gain = 2`` (the paper's rule; the ablation sets 1),
-- ``xavier``: Var[w] = 1 / fan_in (the rule the paper improves on).
+- ``he``: Var[w] = ``idea_gain`` / fan_in with ``idea_gain = 2`` (the paper's rule), drawn from ``idea_dist``
+  (normal; the control draws uniform weights of the same variance, the ablation uniform ones of variance 1/n),
+- ``xavier``: Var[w] = 1 / fan_in, normal (the rule the paper improves on).
 
 At initialisation each arm records E[y_l²] per layer on a held-out batch (the forward signal); then it trains
 with momentum SGD on labels from a random linear teacher and records its training loss curve.
@@ -20,7 +21,6 @@ import torch.nn.functional as F
 
 from reimpl import harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
-from reimpl.he_init import PAPER
 from reimpl.he_init.model import DeepReLUNet
 
 
@@ -33,6 +33,7 @@ class Config:
     d_in: int = 64
     classes: int = 2
     idea_gain: float = 2.0  # the "he" arm's Var[w]·fan_in; 1.0 takes the idea out
+    idea_dist: str = "normal"  # the "he" arm's weight distribution; "uniform" has the same variance
     baseline_gain: float = 1.0
     batch: int = 128
     steps: int = 200
@@ -50,11 +51,11 @@ CONFIGS: dict[str, Config] = {
 
 
 def train_arm(
-    arm: str, gain: float, cfg: Config, seed: int, device: torch.device, progress: Progress | None
+    arm: str, gain: float, dist: str, cfg: Config, seed: int, device: torch.device, progress: Progress | None
 ) -> ArmResult:
     """Initialise with variance ``gain / fan_in``, measure the signal, train, report."""
     init = toys.make_generator(seed, device)  # same underlying draws in both arms, scaled differently
-    model = DeepReLUNet(cfg.d_in, cfg.width, cfg.depth, cfg.classes, gain, init).to(device)
+    model = DeepReLUNet(cfg.d_in, cfg.width, cfg.depth, cfg.classes, gain, init, dist)  # on ``device``
     task = toys.make_generator(10_000 + seed, device)
     _, _, teacher = toys.linear_teacher(1, cfg.d_in, cfg.classes, task, device)
     probe = torch.randn(cfg.eval_size, cfg.d_in, generator=task, device=device)
@@ -70,7 +71,6 @@ def train_arm(
         x = torch.randn(cfg.batch, cfg.d_in, generator=data, device=device)
         return F.cross_entropy(model(x), (x @ teacher).argmax(dim=1))
 
-    harness.start_arm(progress, arm)
     losses = harness.train(
         step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
     )
@@ -95,11 +95,9 @@ def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Measure and train both arms for one seed."""
-    cfg = toys.configure(CONFIGS, budget, overrides)
-    clock = harness.Stopwatch()
-    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
-        arms = {
-            "he": train_arm("he", cfg.idea_gain, cfg, seed, device, progress),
-            "xavier": train_arm("xavier", cfg.baseline_gain, cfg, seed, device, progress),
-        }
-    return toys.run_record(PAPER.arxiv_id, "he_init", budget, seed, device, clock, arms, cfg)
+    cfg = harness.configure(CONFIGS, budget, overrides)
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+        plan = {"he": (cfg.idea_gain, cfg.idea_dist), "xavier": (cfg.baseline_gain, "normal")}
+        for arm, (gain, dist) in plan.items():
+            session.arms[arm] = train_arm(arm, gain, dist, cfg, seed, device, session.start(arm))
+    return session.result()

@@ -31,12 +31,24 @@ import torch
 from torch import nn
 
 
-def init_linear(layer: nn.Linear, gain: float, generator: torch.Generator | None = None) -> None:
-    """Draw ``layer``'s weights from N(0, gain / fan_in) and zero its bias (He: gain = 2)."""
+def init_linear(
+    layer: nn.Linear, gain: float, generator: torch.Generator | None = None, dist: str = "normal"
+) -> None:
+    """Draw ``layer``'s weights with variance gain / fan_in and zero its bias (He: gain = 2).
+
+    ``dist`` is ``"normal"`` (N(0, gain/n), the paper's) or ``"uniform"`` (U(−a, a) with a = sqrt(3·gain/n),
+    the same variance): the derivation only uses the variance. ``generator`` must live on the layer's device.
+    """
     fan_in = layer.in_features
     std = math.sqrt(gain / fan_in)  # Var[w] = gain / n_l
     with torch.no_grad():
-        layer.weight.normal_(0.0, std, generator=generator)
+        if dist == "normal":
+            layer.weight.normal_(0.0, std, generator=generator)
+        elif dist == "uniform":
+            bound = math.sqrt(3.0) * std  # Var[U(−a, a)] = a²/3
+            layer.weight.uniform_(-bound, bound, generator=generator)
+        else:
+            raise ValueError(f"unknown weight distribution {dist!r} (normal or uniform)")
         if layer.bias is not None:
             layer.bias.zero_()
 
@@ -52,14 +64,16 @@ class DeepReLUNet(nn.Module):
         n_out: int,
         gain: float,
         generator: torch.Generator | None = None,
+        dist: str = "normal",
     ) -> None:
         super().__init__()
         if depth < 2:
             raise ValueError(f"depth must be at least 2, got {depth}")
         sizes = [d_in] + [width] * (depth - 1) + [n_out]
-        linears = [nn.Linear(a, b) for a, b in itertools.pairwise(sizes)]
+        device = generator.device if generator is not None else None
+        linears = [nn.Linear(a, b, device=device) for a, b in itertools.pairwise(sizes)]  # where it is drawn
         for layer in linears:
-            init_linear(layer, gain, generator)
+            init_linear(layer, gain, generator, dist)
         self.layers = nn.ModuleList(linears)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

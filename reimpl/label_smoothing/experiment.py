@@ -13,22 +13,10 @@ from typing import Any
 
 import torch
 
-from reimpl.harness import (
-    ArmResult,
-    Budget,
-    Progress,
-    RunResult,
-    Stopwatch,
-    cpu_threads,
-    seed_everything,
-    start_arm,
-    train,
-)
-from reimpl.label_smoothing.model import expected_calibration_error, smoothed_cross_entropy
-from reimpl.toys import configure, gaussian_blobs, make_generator, mlp, run_record
-
-ARXIV_ID = "1512.00567"
-NAME = "label_smoothing"
+from reimpl import harness
+from reimpl.harness import ArmResult, Budget, Progress, RunResult
+from reimpl.label_smoothing.model import expected_calibration_error, resample_labels, smoothed_cross_entropy
+from reimpl.toys import gaussian_blobs, make_generator, mlp
 
 
 @dataclass(frozen=True)
@@ -43,7 +31,8 @@ class Config:
     hidden: int = 128
     steps: int = 300
     lr: float = 2e-3
-    eps: float = 0.1  # the idea arm's smoothing; 0 is the ablation
+    eps: float = 0.1  # the idea arm's smoothing
+    soft: bool = True  # False: the idea arm gets hard labels resampled from q' instead (the ablation)
     bins: int = 15
     threads: int | None = 1  # small full-batch MLPs gain little from a second, shared core
 
@@ -65,15 +54,19 @@ def train_arm(
 ) -> ArmResult:
     """Fit the MLP with smoothing ``eps`` (full batch) and measure held-out accuracy and calibration."""
     x_train, y_train, x_test, y_test = data
-    seed_everything(seed)  # same initialisation in both arms
-    model = mlp(cfg.dim, cfg.hidden, cfg.n_classes).to(device)
+    harness.seed_everything(seed)  # same initialisation in both arms
+    with device:  # built on its device
+        model = mlp(cfg.dim, cfg.hidden, cfg.n_classes)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    labels = y_train
+    if eps > 0 and not cfg.soft:
+        labels = resample_labels(y_train, cfg.n_classes, eps, make_generator(30_000 + seed, device))
 
     def step_loss(step: int) -> torch.Tensor:
         model.train()
-        return smoothed_cross_entropy(model(x_train), y_train, eps)
+        return smoothed_cross_entropy(model(x_train), labels, eps if cfg.soft else 0.0)
 
-    losses = train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
+    losses = harness.train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
 
     model.eval()
     with torch.no_grad():
@@ -91,22 +84,19 @@ def train_arm(
 
 
 def run(
-    budget: Budget,
-    seed: int,
-    device: torch.device,
-    progress: Progress | None = None,
-    **overrides: Any,
+    budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train both arms (smoothed targets, one-hot targets) at ``budget``; return metrics and curves."""
-    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
-    watch = Stopwatch()
-    gen = make_generator(seed, device)
-    x_train, y_train, centres = gaussian_blobs(cfg.n_train, cfg.n_classes, cfg.dim, cfg.spread, gen, device)
-    x_test, y_test, _ = gaussian_blobs(cfg.n_test, cfg.n_classes, cfg.dim, cfg.spread, gen, device, centres)
-    data = (x_train, y_train, x_test, y_test)
-    with cpu_threads(cfg.threads if device.type == "cpu" else None):
-        start_arm(progress, "smoothed")
-        idea = train_arm(cfg, cfg.eps, data, seed, device, progress)
-        start_arm(progress, "one_hot")
-        base = train_arm(cfg, 0.0, data, seed, device, progress)
-    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, {"smoothed": idea, "one_hot": base}, cfg)
+    cfg = harness.configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+        gen = make_generator(seed, device)
+        x_train, y_train, centres = gaussian_blobs(
+            cfg.n_train, cfg.n_classes, cfg.dim, cfg.spread, gen, device
+        )
+        x_test, y_test, _ = gaussian_blobs(
+            cfg.n_test, cfg.n_classes, cfg.dim, cfg.spread, gen, device, centres
+        )
+        data = (x_train, y_train, x_test, y_test)
+        for arm, eps in {"smoothed": cfg.eps, "one_hot": 0.0}.items():
+            session.arms[arm] = train_arm(cfg, eps, data, seed, device, session.start(arm))
+    return session.result()

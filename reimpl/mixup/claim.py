@@ -1,4 +1,7 @@
-"""The claim: under label noise, mixup generalises better to clean data than empirical risk minimisation."""
+"""The claim: under label noise, mixup generalises better to clean data than empirical risk minimisation.
+
+Not claimed: that it memorises the wrong labels less; the summary shows it does about as much as ERM.
+"""
 
 from __future__ import annotations
 

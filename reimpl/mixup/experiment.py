@@ -13,22 +13,10 @@ from typing import Any
 import torch
 from torch.nn import functional as F
 
-from reimpl.harness import (
-    ArmResult,
-    Budget,
-    Progress,
-    RunResult,
-    Stopwatch,
-    cpu_threads,
-    seed_everything,
-    start_arm,
-    train,
-)
+from reimpl import harness
+from reimpl.harness import ArmResult, Budget, Progress, RunResult
 from reimpl.mixup.model import mix, sample_lambda, soft_cross_entropy
-from reimpl.toys import configure, flip_labels, gaussian_blobs, make_generator, mlp, run_record
-
-ARXIV_ID = "1710.09412"
-NAME = "mixup"
+from reimpl.toys import flip_labels, gaussian_blobs, make_generator, mlp
 
 
 @dataclass(frozen=True)
@@ -44,7 +32,8 @@ class Config:
     hidden: int = 128
     steps: int = 400
     lr: float = 2e-3
-    alpha: float = 1.0  # the idea arm's Beta(α, α); 0 is the ablation (plain ERM)
+    alpha: float = 1.0  # the idea arm's Beta(α, α)
+    mix_labels: bool = True  # False mixes the inputs only, each keeping its major partner's label (ablation)
     threads: int | None = 1
 
 
@@ -65,8 +54,9 @@ def train_arm(
 ) -> ArmResult:
     """Fit the MLP on the noisy labels (mixup with ``alpha``; 0 = ERM) and measure clean accuracy."""
     x_train, y_noisy, x_test, y_test, flipped = data
-    seed_everything(seed)  # same initialisation (and λ / partner draws) in both arms
-    model = mlp(cfg.dim, cfg.hidden, cfg.n_classes).to(device)
+    harness.seed_everything(seed)  # same initialisation (and λ / partner draws) in both arms
+    with device:  # built on its device
+        model = mlp(cfg.dim, cfg.hidden, cfg.n_classes)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     y_onehot = F.one_hot(y_noisy, cfg.n_classes).float()
 
@@ -77,9 +67,11 @@ def train_arm(
         lam = sample_lambda(cfg.n_train, alpha, device)
         partner = torch.randperm(cfg.n_train, device=device)
         x_mix, y_mix = mix(x_train, y_onehot, lam, partner)
+        if not cfg.mix_labels:  # the label of whichever example weighs more in the mix, one-hot
+            y_mix = torch.where(lam >= 0.5, y_onehot, y_onehot[partner])
         return soft_cross_entropy(model(x_mix), y_mix)
 
-    losses = train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
+    losses = harness.train(step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress)
 
     model.eval()
     with torch.no_grad():
@@ -94,23 +86,20 @@ def train_arm(
 
 
 def run(
-    budget: Budget,
-    seed: int,
-    device: torch.device,
-    progress: Progress | None = None,
-    **overrides: Any,
+    budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train both arms (mixup, ERM) at ``budget`` on the same noisy data; return metrics and curves."""
-    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
-    watch = Stopwatch()
-    gen = make_generator(seed, device)
-    x_train, y_train, centres = gaussian_blobs(cfg.n_train, cfg.n_classes, cfg.dim, cfg.spread, gen, device)
-    x_test, y_test, _ = gaussian_blobs(cfg.n_test, cfg.n_classes, cfg.dim, cfg.spread, gen, device, centres)
-    y_noisy, flipped = flip_labels(y_train, cfg.n_classes, cfg.noise, gen)
-    data = (x_train, y_noisy, x_test, y_test, flipped)
-    with cpu_threads(cfg.threads if device.type == "cpu" else None):
-        start_arm(progress, "mixup")
-        idea = train_arm(cfg, cfg.alpha, data, seed, device, progress)
-        start_arm(progress, "erm")
-        base = train_arm(cfg, 0.0, data, seed, device, progress)
-    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, {"mixup": idea, "erm": base}, cfg)
+    cfg = harness.configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+        gen = make_generator(seed, device)
+        x_train, y_train, centres = gaussian_blobs(
+            cfg.n_train, cfg.n_classes, cfg.dim, cfg.spread, gen, device
+        )
+        x_test, y_test, _ = gaussian_blobs(
+            cfg.n_test, cfg.n_classes, cfg.dim, cfg.spread, gen, device, centres
+        )
+        y_noisy, flipped = flip_labels(y_train, cfg.n_classes, cfg.noise, gen)
+        data = (x_train, y_noisy, x_test, y_test, flipped)
+        for arm, alpha in {"mixup": cfg.alpha, "erm": 0.0}.items():
+            session.arms[arm] = train_arm(cfg, alpha, data, seed, device, session.start(arm))
+    return session.result()

@@ -7,7 +7,7 @@ from reimpl.toys import seed_mean
 
 DEGRADATION = 0.3  # nats by which the deep plain net must trail the shallow plain net
 RESCUE = 0.3  # nats by which the deep residual net must beat the deep plain net
-TOLERANCE = 0.1  # nats the deep residual net may trail the shallow plain net
+TOLERANCE = 0.2  # nats the deep residual net may trail the shallow plain net (seed noise ≈ ±0.1)
 
 
 def check(results: list[RunResult]) -> Verdict:

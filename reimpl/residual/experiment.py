@@ -3,8 +3,8 @@
 Arms (same data, batches and optimiser; only depth and the shortcut differ):
 
 - ``plain_shallow`` / ``plain_deep``: no shortcuts (the degradation pair),
-- ``residual_shallow`` / ``residual_deep``: identity shortcuts when ``skip`` is on (the ablation turns it
-  off).
+- ``residual_shallow`` / ``residual_deep``: identity shortcuts (the ablation, ``skip="detached"``, keeps
+  their forward value but stops the gradient along them).
 
 The metric is the loss on the whole training set after training: degradation is about fitting, not
 generalising, so no test set is needed.
@@ -20,7 +20,6 @@ import torch.nn.functional as F
 
 from reimpl import harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
-from reimpl.residual import PAPER
 from reimpl.residual.model import Net
 
 
@@ -34,7 +33,7 @@ class Config:
     d_in: int = 16
     classes: int = 8
     n_train: int = 2048
-    skip: bool = True  # identity shortcuts in the residual arms; False takes the idea out
+    skip: bool | str = True  # identity shortcuts in the residual arms; "detached": no gradient along them
     batch: int = 128
     steps: int = 300
     lr: float = 0.02
@@ -52,7 +51,7 @@ CONFIGS: dict[str, Config] = {
 def train_arm(
     arm: str,
     blocks: int,
-    skip: bool,
+    skip: bool | str,
     cfg: Config,
     data: tuple[torch.Tensor, torch.Tensor],
     seed: int,
@@ -62,7 +61,8 @@ def train_arm(
     """Train one architecture on the training set and measure its loss there."""
     x, y = data
     harness.seed_everything(seed)
-    model = Net(cfg.d_in, cfg.width, blocks, cfg.classes, skip).to(device)
+    with device:  # built on its device
+        model = Net(cfg.d_in, cfg.width, blocks, cfg.classes, skip)
     optimizer = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum)
     batches = toys.make_generator(20_000 + seed, device)  # same batch order in every arm
     model.train()
@@ -71,7 +71,6 @@ def train_arm(
         idx = torch.randint(0, cfg.n_train, (cfg.batch,), generator=batches, device=device)
         return F.cross_entropy(model(x[idx]), y[idx])
 
-    harness.start_arm(progress, arm)
     losses = harness.train(
         step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress
     )
@@ -88,20 +87,17 @@ def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train the four arms on one seed's training set."""
-    cfg = toys.configure(CONFIGS, budget, overrides)
-    clock = harness.Stopwatch()
-    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
+    cfg = harness.configure(CONFIGS, budget, overrides)
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
         data = toys.mlp_teacher(
             cfg.n_train, cfg.d_in, cfg.classes, toys.make_generator(10_000 + seed, device), device
         )
-        plan = {
+        plan: dict[str, tuple[int, bool | str]] = {
             "plain_shallow": (cfg.shallow, False),
             "plain_deep": (cfg.deep, False),
             "residual_shallow": (cfg.shallow, cfg.skip),
             "residual_deep": (cfg.deep, cfg.skip),
         }
-        arms = {
-            arm: train_arm(arm, blocks, skip, cfg, data, seed, device, progress)
-            for arm, (blocks, skip) in plan.items()
-        }
-    return toys.run_record(PAPER.arxiv_id, "residual", budget, seed, device, clock, arms, cfg)
+        for arm, (blocks, skip) in plan.items():
+            session.arms[arm] = train_arm(arm, blocks, skip, cfg, data, seed, device, session.start(arm))
+    return session.result()

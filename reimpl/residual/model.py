@@ -26,9 +26,13 @@ from torch import nn
 
 
 class Block(nn.Module):
-    """Two linear layers with batch norm; ``skip`` adds the block's input before the last ReLU."""
+    """Two linear layers with batch norm; ``skip`` adds the block's input before the last ReLU.
 
-    def __init__(self, width: int, skip: bool) -> None:
+    ``skip="detached"`` (the ablation) adds the input's value but passes no gradient along the shortcut: the
+    forward signal is the residual net's, the backward path is the plain net's.
+    """
+
+    def __init__(self, width: int, skip: bool | str) -> None:
         super().__init__()
         self.skip = skip
         self.fc1 = nn.Linear(width, width, bias=False)  # BN's shift makes a bias redundant
@@ -38,13 +42,15 @@ class Block(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         f = self.bn2(self.fc2(torch.relu(self.bn1(self.fc1(x)))))  # F(x)
+        if self.skip == "detached":
+            return torch.relu(f + x.detach())
         return torch.relu(f + x if self.skip else f)  # y = ReLU(F(x) + x)
 
 
 class Net(nn.Module):
     """Input layer → ``blocks`` blocks → linear classifier."""
 
-    def __init__(self, d_in: int, width: int, blocks: int, n_out: int, skip: bool) -> None:
+    def __init__(self, d_in: int, width: int, blocks: int, n_out: int, skip: bool | str) -> None:
         super().__init__()
         self.stem = nn.Sequential(nn.Linear(d_in, width, bias=False), nn.BatchNorm1d(width), nn.ReLU())
         self.blocks = nn.Sequential(*(Block(width, skip) for _ in range(blocks)))

@@ -8,9 +8,10 @@ PAPER = Paper(
     arxiv_id="1506.03099",
     title="Scheduled Sampling for Sequence Prediction with Recurrent Neural Networks",
     claim=(
-        "Feeding the model its own sampled tokens with a probability that grows during training "
-        "(scheduled sampling) makes free-running generation more accurate than always feeding the truth "
-        "(teacher forcing), and shrinks the gap between the two ways of decoding."
+        "Training on the model's own sampled tokens, fed with a probability that grows during training "
+        "(scheduled sampling), makes free-running generation more accurate than always feeding the truth "
+        "(teacher forcing) and shrinks the gap between the two ways of decoding; on this toy always sampling "
+        "does as well, so what is credited is training on its own samples, not the schedule."
     ),
     toy=(
         "Copy 10 random tokens from 9 symbols with a small GRU encoder→decoder without attention "

@@ -1,9 +1,9 @@
 """The claim of scheduled sampling, as checked on the toy copy task.
 
-Claim (our words): training a sequence model on a mix of true and self-generated previous tokens, moving
-from the truth towards its own samples over training, makes its free-running predictions better than those of
-a model trained on the truth alone, because it learns to recover from its own mistakes; the gap between
-decoding with the truth fed and decoding free running (exposure bias) shrinks.
+Claim (our words): training a sequence model on its own sampled previous tokens (here on a schedule that moves
+from the truth towards them) makes its free-running predictions better than those of a model trained on the
+truth alone, and shrinks the gap between decoding with the truth fed and decoding free running (exposure
+bias).
 
 Why this toy: exposure bias needs a model that makes mistakes. On a task the model learns perfectly, teacher
 forcing never meets a context it did not train on, and scheduled sampling only adds noise. So the copy model
@@ -16,13 +16,15 @@ Margin: scheduled sampling must beat teacher forcing in free-running accuracy by
 ``MIN_FREE_ACC_GAIN`` and have an exposure gap smaller by at least ``MIN_GAP_REDUCTION``. At the quick budget
 the measured differences are around 0.2 on both, so the margins leave room for noise but not for a tie.
 
-Observed but not claimed: exact match (whole sequences right) is near zero for every arm at this capacity,
-and the "always sampling" ablation does as well as or better than scheduled sampling here, unlike in the
-paper. Measured, not only here: when the target is a fixed function of the source (copying, or transducers
-y_t = f(x_t, y_{t-1}) where the previous token matters), always sampling trains on exactly the free-running
-objective, and a greedy token fed back adds nothing the decoder's state did not already hold, so it wins.
-When the targets are random given the source (the paper's setting), always sampling does fail, but scheduled
-sampling run down to ε ≈ 0 fails with it and teacher forcing shows little exposure bias.
+What the toy credits, stated plainly: training on the model's own samples, not the schedule. The control
+arm ``always_sampling`` (ε = 0 from the first step, the paper's failing ablation) passes this same check on
+the copy task, often by more, and the tests assert that it does. The copy target is a fixed function of the
+source, so feeding the model its own greedy-or-sampled token loses nothing the decoder state does not already
+hold, and always sampling trains on exactly the free-running objective. (When the targets are random given
+the source, as in captioning, always sampling does fail, but then scheduled sampling run down to ε ≈ 0 fails
+with it and teacher forcing shows little exposure bias: we found no toy of this size where the paper's
+ordering holds.) The ablation runs the schedule backwards (ε rising from 0 to 1, so training ends on the
+truth): the exposure gap then comes back, and the check fails.
 """
 
 from __future__ import annotations
@@ -37,14 +39,19 @@ BASELINE, METHOD = "teacher_forcing", "scheduled_sampling"
 
 def check(results: list[RunResult]) -> Verdict:
     """Did scheduled sampling beat teacher forcing free running, and shrink the exposure gap (seed means)?"""
+    return check_arm(results, METHOD)
+
+
+def check_arm(results: list[RunResult], method: str) -> Verdict:
+    """The same check for any arm against teacher forcing (``always_sampling`` for the control)."""
     if not results:
         raise ValueError("no results to check")
     for r in results:
-        missing = {BASELINE, METHOD} - set(r.arms)
+        missing = {BASELINE, method} - set(r.arms)
         if missing:
             raise ValueError(f"seed {r.seed} lacks arm(s) {', '.join(sorted(missing))}")
-    gain = seed_mean(results, METHOD, "free_acc") - seed_mean(results, BASELINE, "free_acc")
-    shrink = seed_mean(results, BASELINE, "exposure_gap") - seed_mean(results, METHOD, "exposure_gap")
+    gain = seed_mean(results, method, "free_acc") - seed_mean(results, BASELINE, "free_acc")
+    shrink = seed_mean(results, BASELINE, "exposure_gap") - seed_mean(results, method, "exposure_gap")
     checks = [
         at_least("free-running accuracy: SS − TF", gain, MIN_FREE_ACC_GAIN),
         at_least("exposure gap: TF − SS", shrink, MIN_GAP_REDUCTION),
@@ -52,7 +59,8 @@ def check(results: list[RunResult]) -> Verdict:
     held = all(c.passed for c in checks)
     n = len(results)
     summary = (
-        f"scheduled sampling {'beat' if gain > 0 else 'did not beat'} teacher forcing free running by "
+        f"{method.replace('_', ' ')} {'beat' if gain > 0 else 'did not beat'} teacher forcing free running "
+        "by "
         f"{gain:+.3f} token accuracy (need ≥ {MIN_FREE_ACC_GAIN}) and shrank the exposure gap by "
         f"{shrink:+.3f} (need ≥ {MIN_GAP_REDUCTION}), mean of {n} seed{'s' if n != 1 else ''}"
     )

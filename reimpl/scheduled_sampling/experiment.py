@@ -4,7 +4,7 @@ Three arms share the data stream, the initial weights and the optimiser; only th
 
 - ``teacher_forcing``: ε = 1 throughout (the baseline),
 - ``scheduled_sampling``: ε_i follows a decay schedule (inverse sigmoid by default),
-- ``always_sampling``: ε = 0 throughout (the paper's ablation).
+- ``always_sampling``: ε = 0 throughout (the paper's ablation; here the control: see ``claim.py``).
 
 Each arm is evaluated on a fixed held-out set in two ways: with the true previous tokens fed (teacher-forced
 accuracy) and free running with greedy decoding (the inference setting). Their difference is the exposure gap.
@@ -20,7 +20,6 @@ import torch.nn.functional as F
 
 from reimpl import harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
-from reimpl.scheduled_sampling import PAPER
 from reimpl.scheduled_sampling.model import (
     SCHEDULES,
     Seq2Seq,
@@ -49,6 +48,7 @@ class Config:
     # for inverse sigmoid, k = 0.01^(1/steps) for exponential, slope c = 1/steps for linear.
     k: float = 0.0
     hold_eps: float | None = None  # when set, the scheduled arm uses this constant ε instead of a schedule
+    rising: bool = False  # the ablation: ε runs the schedule backwards, from own samples to the truth
     arms: tuple[str, ...] = ARMS
     eval_size: int = 1000
     eval_every: int = 50
@@ -59,12 +59,14 @@ class Config:
         if self.hold_eps is not None:
             return self.hold_eps
         if self.schedule == "inverse_sigmoid":
-            return inverse_sigmoid_schedule(step, self.k or max(1.0, self.steps / 10))
-        if self.schedule == "exponential":
-            return exponential_schedule(step, self.k or 0.01 ** (1 / self.steps))
-        if self.schedule == "linear":
-            return linear_schedule(step, 1.0, self.k or 1 / self.steps)
-        raise ValueError(f"unknown schedule {self.schedule!r} (one of {', '.join(SCHEDULES)})")
+            eps = inverse_sigmoid_schedule(step, self.k or max(1.0, self.steps / 10))
+        elif self.schedule == "exponential":
+            eps = exponential_schedule(step, self.k or 0.01 ** (1 / self.steps))
+        elif self.schedule == "linear":
+            eps = linear_schedule(step, 1.0, self.k or 1 / self.steps)
+        else:
+            raise ValueError(f"unknown schedule {self.schedule!r} (one of {', '.join(SCHEDULES)})")
+        return 1.0 - eps if self.rising else eps
 
 
 CONFIGS: dict[str, Config] = {
@@ -76,7 +78,7 @@ CONFIGS: dict[str, Config] = {
 
 def config_for(budget: Budget, **overrides: Any) -> Config:
     """The budget's config with ``overrides`` applied; an unknown knob is an error, not ignored."""
-    cfg = toys.configure(CONFIGS, budget, overrides)
+    cfg = harness.configure(CONFIGS, budget, overrides)
     bad_arms = set(cfg.arms) - set(ARMS)
     if bad_arms:
         raise ValueError(f"unknown arm(s) {', '.join(sorted(bad_arms))}")
@@ -120,9 +122,10 @@ def train_arm(
 ) -> ArmResult:
     """Train one arm from the seed's initial weights on the seed's data stream; evaluate it."""
     harness.seed_everything(seed)  # same initial weights in every arm
-    model = Seq2Seq(cfg.vocab, cfg.emb, cfg.hidden).to(device)
+    with device:  # built on its device
+        model = Seq2Seq(cfg.vocab, cfg.emb, cfg.hidden)
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
-    data = torch.Generator(device=device).manual_seed(seed + 1)  # same batches in every arm
+    data = toys.make_generator(seed + 1, device)  # same batches in every arm
     model.train()
 
     def step_loss(step: int) -> torch.Tensor:
@@ -136,7 +139,6 @@ def train_arm(
         if (step + 1) % cfg.eval_every == 0:
             curve.append(evaluate(model, eval_src)["free_acc"])
 
-    harness.start_arm(progress, arm)
     losses = harness.train(
         step_loss,
         model.parameters(),
@@ -168,10 +170,9 @@ def run(
 ) -> RunResult:
     """Train and evaluate every arm of the budget's config for one seed."""
     cfg = config_for(budget, **overrides)
-    clock = harness.Stopwatch()
-    with harness.cpu_threads(cfg.threads if device.type == "cpu" else None):
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
         # The held-out set comes from its own stream, disjoint from training seeds' streams.
-        held_out = torch.Generator(device=device).manual_seed(10_000 + seed)
-        eval_src = copy_batch(cfg, cfg.eval_size, device, held_out)
-        arms = {arm: train_arm(arm, cfg, seed, device, eval_src, progress) for arm in cfg.arms}
-    return toys.run_record(PAPER.arxiv_id, "scheduled_sampling", budget, seed, device, clock, arms, cfg)
+        eval_src = copy_batch(cfg, cfg.eval_size, device, toys.make_generator(10_000 + seed, device))
+        for arm in cfg.arms:
+            session.arms[arm] = train_arm(arm, cfg, seed, device, eval_src, session.start(arm))
+    return session.result()

@@ -13,29 +13,10 @@ from typing import Any
 import torch
 from torch.nn import functional as F
 
-from reimpl.harness import (
-    ArmResult,
-    Budget,
-    Progress,
-    RunResult,
-    Stopwatch,
-    cpu_threads,
-    seed_everything,
-    start_arm,
-    train,
-)
+from reimpl import harness
+from reimpl.harness import ArmResult, Budget, Progress, RunResult
 from reimpl.seq2seq_reverse.model import Seq2Seq
-from reimpl.toys import (
-    configure,
-    make_generator,
-    random_tokens,
-    run_record,
-    sequence_accuracy,
-    token_accuracy,
-)
-
-ARXIV_ID = "1409.3215"
-NAME = "seq2seq_reverse"
+from reimpl.toys import make_generator, random_tokens, sequence_accuracy, token_accuracy
 
 
 @dataclass(frozen=True)
@@ -52,7 +33,7 @@ class Config:
     eval_n: int = 1024
     probe_n: int = 256  # held-out sequences scored every ``eval_every`` steps for the accuracy curve
     eval_every: int = 50
-    reverse: bool = True  # the idea arm reverses the source; False is the ablation
+    order: str = "reversed"  # the idea arm's source order; "shuffled" (a fixed shuffle) is the ablation
     threads: int | None = 1  # tiny recurrent models run fastest single-threaded on a shared CPU
 
 
@@ -64,11 +45,12 @@ CONFIGS: dict[str, Config] = {
 
 
 def train_arm(
-    cfg: Config, reverse: bool, seed: int, device: torch.device, progress: Progress | None
+    cfg: Config, order: str, seed: int, device: torch.device, progress: Progress | None
 ) -> ArmResult:
     """Train one encoder–decoder and measure free-running accuracy on held-out sequences."""
-    seed_everything(seed)  # same initialisation in both arms
-    model = Seq2Seq(cfg.vocab, cfg.emb, cfg.hidden, reverse_source=reverse).to(device)
+    harness.seed_everything(seed)  # same initialisation in both arms
+    with device:  # built on its device
+        model = Seq2Seq(cfg.vocab, cfg.emb, cfg.hidden, order)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     data_gen = make_generator(seed, device)  # same training batches in both arms
 
@@ -88,7 +70,7 @@ def train_arm(
             probe = src[: cfg.probe_n]
             curve.append((model.greedy(probe, cfg.length) == probe).float().mean())
 
-    losses = train(
+    losses = harness.train(
         step_loss, model.parameters(), opt, cfg.steps, device=device, progress=progress, after_step=after_step
     )
 
@@ -101,28 +83,20 @@ def train_arm(
         "first_half_acc": float(sum(per_pos[: cfg.length // 2]) / (cfg.length // 2)),
         "final_loss": float(sum(losses[-20:]) / len(losses[-20:])),
     }
-    name = "reversed" if reverse else "forward"
     curves = {
         "loss": losses,
         "free_acc": torch.stack(curve).tolist() if curve else [],
         "free_acc_step": [float((j + 1) * cfg.eval_every) for j in range(len(curve))],
     }
-    return ArmResult(name, metrics, curves)
+    return ArmResult(order, metrics, curves)
 
 
 def run(
-    budget: Budget,
-    seed: int,
-    device: torch.device,
-    progress: Progress | None = None,
-    **overrides: Any,
+    budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
     """Train both arms (reversed source, source as is) at ``budget``; return their metrics and curves."""
-    cfg = configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
-    watch = Stopwatch()
-    with cpu_threads(cfg.threads if device.type == "cpu" else None):
-        start_arm(progress, "reversed")
-        idea = train_arm(cfg, cfg.reverse, seed, device, progress)
-        start_arm(progress, "forward")
-        base = train_arm(cfg, False, seed, device, progress)
-    return run_record(ARXIV_ID, NAME, budget, seed, device, watch, {"reversed": idea, "forward": base}, cfg)
+    cfg = harness.configure(CONFIGS, budget, overrides)  # unknown budget or knob: ValueError
+    with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
+        for arm, order in {"reversed": cfg.order, "forward": "forward"}.items():
+            session.arms[arm] = train_arm(cfg, order, seed, device, session.start(arm))
+    return session.result()
