@@ -24,14 +24,20 @@ from reimpl import Budget as Budget
 Progress = Callable[[int, int, dict[str, float]], None]
 
 
-def start_arm(progress: Progress | None, arm: str) -> None:
-    """Tell the progress display that training of ``arm`` begins (a no-op for plain callables).
+def tell(progress: Progress | None, event: str, value: object) -> None:
+    """Tell the progress display that something begins: ``event`` is "start_seed" or "start_arm".
 
-    A display that wants arm names defines ``start_arm(name)``; experiments call this before each arm.
+    The one way training reports more than steps: a display that wants to know defines a method of that
+    name (the CLI's bars do); a plain callable, or no display, is told nothing.
     """
-    hook = getattr(progress, "start_arm", None)
+    hook = getattr(progress, event, None)
     if callable(hook):
-        hook(arm)
+        hook(value)
+
+
+def start_arm(progress: Progress | None, arm: str) -> None:
+    """Tell the progress display that training of ``arm`` begins; experiments call this before each arm."""
+    tell(progress, "start_arm", arm)
 
 
 def pick_device(requested: str | None = None) -> torch.device:

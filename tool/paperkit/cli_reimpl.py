@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import click
+from reimpl import BUDGETS
 
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.config import Settings
@@ -66,7 +67,7 @@ def scaffold_cmd(
 @click.option("--all", "run_all", is_flag=True, help="Reproduce every reimplementation, then summarise.")
 @click.option("--quick", "budget_flag", flag_value="quick", default=True, help="Quick budget (the default).")
 @click.option("--full", "budget_flag", flag_value="full", help="Full budget: longer training, more data.")
-@click.option("--budget", "budget_name", type=click.Choice(["ci", "quick", "full"]), hidden=True)
+@click.option("--budget", "budget_name", type=click.Choice(BUDGETS), hidden=True)
 @click.option("--device", default="auto", show_default=True, help="auto, cpu or cuda (cuda:N).")
 @click.option("--seed", type=int, default=0, show_default=True, help="First seed.")
 @click.option("--seeds", "n_seeds", type=int, default=1, show_default=True, help="Run seeds SEED..SEED+N-1.")

@@ -16,6 +16,8 @@ from pathlib import Path
 from statistics import mean, pstdev
 from typing import TYPE_CHECKING, Any
 
+from reimpl import BUDGETS
+
 from paperkit.access import ids
 from paperkit.access.ids import parse_arxiv_id
 from paperkit.errors import BadInput, LibraryError
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
     import torch
     from reimpl.harness import Progress, RunResult, Verdict
 
-BUDGETS = ("ci", "quick", "full")
 MAX_SEEDS = 100
 
 
@@ -163,11 +164,11 @@ def run_seeds(
     """Run the experiment once per seed; a display with ``start_seed(seed)`` is told when each begins."""
     if budget not in BUDGETS:
         raise BadInput(f"unknown budget {budget!r} (one of {', '.join(BUDGETS)})")
+    from reimpl.harness import tell  # torch: imported when training, not when listing
+
     results = []
     for seed in seeds:
-        hook = getattr(progress, "start_seed", None)
-        if callable(hook):
-            hook(seed)
+        tell(progress, "start_seed", seed)
         try:
             results.append(reimpl.run(budget, seed, device, progress, **overrides))
         except ValueError as e:  # a bad override or config: the user's input, not a bug
