@@ -12,10 +12,10 @@ import click
 
 from paperkit import __version__
 from paperkit.cli_errors import OneLineErrors
+from paperkit.cli_library import MAP_COMMANDS
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.cli_reimpl import REIMPL_COMMANDS
 from paperkit.config import Settings
-from paperkit.library.commands import MAP_COMMANDS
 from paperkit.library.store import NOTE
 from paperkit.sanitize import one_line, safe_json
 from paperkit.terminal import FetchProgress, echo
