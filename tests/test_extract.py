@@ -8,8 +8,8 @@ import pytest
 
 from paperkit.errors import PdfError
 from paperkit.extraction.pdf import extract_sections
+from pdf_styles import Style
 from pdfgen import (
-    Style,
     make_encrypted_pdf,
     make_paper_pdf,
     make_scanned_pdf,

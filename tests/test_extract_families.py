@@ -14,7 +14,8 @@ import pytest
 from paperkit.extraction import related_work as rw
 from paperkit.extraction.pdf import extract_sections
 from paperkit.records import Sections
-from pdfgen import BODY, REVTEX, Style, make_paper_pdf
+from pdf_styles import BODY, REVTEX, Style
+from pdfgen import make_paper_pdf
 
 ABSTRACT = (
     "We prove that every bounded solution of the model equation converges to a steady state, and we "

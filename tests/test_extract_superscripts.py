@@ -14,7 +14,8 @@ from paperkit.extraction.pdf import extract_sections
 from paperkit.extraction.pdf.layout import _Piece, _texts
 from paperkit.extraction.pdf.superscripts import is_citation_superscript, render
 from paperkit.records import Sections
-from pdfgen import REVTEX, Style, make_paper_pdf
+from pdf_styles import REVTEX, Style
+from pdfgen import make_paper_pdf
 
 ABSTRACT = (
     "We study the ordering of spins on a lattice whose nodes are connected to many neighbours, and "
