@@ -32,6 +32,9 @@ MODEL_PATH = Path(roles_mod.__file__).with_name("role_model.json")
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 MIN_PAPERS = 2  # a feature must hold in sentences of at least this many training papers
 L2_ROLE, L2_BREATH, STEPS, RATE = 20.0, 20.0, 400, 0.5
+# An introduction sentence the reader did not list is "none" only for want of a label (the reader lists
+# 1-3 sentences per role): such negatives count for this much of a labelled example.
+INTRO_NONE = 1.0
 # Feature families each model leaves out (the one-breath scorer has ~100 positives: no vocabulary).
 ROLE_SKIP: tuple[str, ...] = ()
 BREATH_SKIP: tuple[str, ...] = ("u:", "w01:")
@@ -79,7 +82,14 @@ def dataset(corpus: Path = CORPUS, cache: Path | None = None) -> dict[str, list[
 
 
 def _softmax_fit(
-    rows: np.ndarray, cols: np.ndarray, n: int, d: int, y: np.ndarray, k: int, l2: float
+    rows: np.ndarray,
+    cols: np.ndarray,
+    n: int,
+    d: int,
+    y: np.ndarray,
+    k: int,
+    l2: float,
+    ew: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression on a binary sparse matrix given by its nonzero (row, column) pairs."""
     w, b = np.zeros((d, k)), np.zeros(k)
@@ -87,6 +97,8 @@ def _softmax_fit(
     # Rare classes count as much as the common "none": weight each example by its class's rarity.
     counts = np.bincount(y, minlength=k).astype(float)
     sw = (n / (k * np.maximum(counts, 1.0)))[y][:, None]
+    if ew is not None:
+        sw = sw * ew[:, None]
     for _ in range(STEPS):
         z = np.stack([np.bincount(rows, weights=w[cols, j], minlength=n) for j in range(k)], axis=1) + b
         z -= z.max(axis=1, keepdims=True)
@@ -122,7 +134,8 @@ def train(papers: dict[str, list[tuple[list[str], int, int]]]) -> dict[str, Any]
     y = np.array([r[1] for r in rows])
     yb = np.array([r[2] for r in rows])
     ri, ci = _nonzeros(rows, col, ROLE_SKIP)
-    w, b = _softmax_fit(ri, ci, n, d, y, len(CLASSES), L2_ROLE)
+    ew = np.array([INTRO_NONE if r[1] == 0 and "intro" in r[0] else 1.0 for r in rows])
+    w, b = _softmax_fit(ri, ci, n, d, y, len(CLASSES), L2_ROLE, ew)
     ri, ci = _nonzeros(rows, col, BREATH_SKIP)
     wb, bb = _softmax_fit(ri, ci, n, d, yb, 2, L2_BREATH)
     breath = wb[:, 1] - wb[:, 0]

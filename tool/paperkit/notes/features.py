@@ -18,10 +18,10 @@ _CUES: dict[str, list[str]] = {
         r"\bhowever\b", r"\bproblem", r"\bchalleng", r"\bdifficult", r"\bsuffer", r"\blimitation",
         r"\bdiscrepanc", r"\bmismatch", r"\black(s|ing)?\b", r"\bremains?\b", r"\bcan lead to\b",
         r"\bfails?\b", r"\bbottleneck", r"\bhard to\b", r"\bcostly\b", r"\bexpensive\b", r"\bslow",
-        r"\bexisting\b", r"\bcurrent (approach|method|model|system)s?\b", r"\bstate of the art\b",
-        r"\bcomplicat", r"\bunclear\b", r"\bopen question", r"\bissue", r"\bdrawback", r"\bin practice\b",
-        r"\bis (a|an) (key|central|fundamental|important)\b", r"\bwidely used\b", r"\btypically\b",
-        r"\bdominant\b", r"\bintractable\b", r"\bproblematic\b", r"\bdegrad", r"\bsensitive to\b",
+        r"\bcomplicat", r"\bunclear\b", r"\bopen question", r"\bissue", r"\bdrawback",
+        r"\bis (a|an) (key|central|fundamental|important)\b", r"\bintractable\b", r"\bproblematic\b", r"\bdegrad", r"\bsensitive to\b",
+        r"\bprecludes?\b", r"\brestrict", r"\bnone of\b", r"\bprevent", r"\bhinder", r"\bimpractical\b",
+        r"\binefficien", r"\bcannot\b", r"\bneeds? (to|for)\b", r"\bwithout\b", r"\b(ignore|neglect|overlook)",
         r"\bunable\b", r"\bnot (yet|well|clear)\b", r"\b(little|few) (is|work|attention)\b", r"\bwhether\b",
     ],
     "idea": [
@@ -42,6 +42,16 @@ _CUES: dict[str, list[str]] = {
         r"\berror\b", r"\bperformance\b", r"\bbenchmark", r"\bcompetitive\b", r"\bsurpass", r"\bgains?\b",
         r"\bempirical", r"\bevaluat", r"\bfaster\b", r"\bbetter\b", r"\bfewer\b", r"\bbeats?\b",
         r"\d+(\.\d+)?\s?%", r"\bmoreover\b", r"\bconsistently\b", r"\bdataset", r"\bleads? to\b",
+        r"\ballows? (us )?to\b", r"\bworks? (surprisingly |very |remarkably )?well\b", r"\bon par\b",
+        r"\bno need\b", r"\beliminat", r"\b(tasks|datasets|benchmarks)\b", r"\bcompared (to|with)\b",
+    ],
+    "background": [
+        r"\bexisting\b", r"\bcurrent (approach|method|model|system)s?\b", r"\bstate of the art\b",
+        r"\bin practice\b", r"\bwidely (used|adopted|studied)\b", r"\btypically\b", r"\bdominant\b",
+        r"\brecent(ly)?\b", r"\b(has|have) (been|become|shown|led|emerged)\b", r"\bpopular",
+        r"\b(previous|prior|earlier) (work|approach|method|stud)", r"\b(many|most|several) (\w+ )?"
+        r"(approaches|methods|models|works|researchers|studies)\b", r"\bcommonly\b", r"\bsuccess",
+        r"\bintroduced by\b", r"\bproposed (by|in)\b", r"\b(is|are) (a|an|the) (standard|common)\b",
     ],
     "roadmap": [
         r"\bis organi[sz]ed as follows\b", r"\b(the )?(rest|remainder) of (this|the) (paper|article)\b",

@@ -28,6 +28,7 @@ _MODEL_FILE = Path(__file__).with_name("role_model.json")
 _override: list[Model] = []
 _GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
+_MIN = 0.0  # a sentence whose likeliest role this is must be at least this likely to be shown
 
 
 @dataclass
@@ -82,6 +83,9 @@ _OWN = re.compile(
     r"(proposes|introduces|presents))\b",
     re.IGNORECASE,
 )
+_NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")
+# Runs of two or more number-only tokens before a word: a figure's axis read as text.
+_DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
 _BULLET = re.compile(
     r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+"
 )
@@ -94,8 +98,13 @@ def _prose(sentence: str, min_words: int = 6) -> bool:
     words = sentence.split()
     if not min_words <= len(words) <= 80:  # a long abstract sentence may be the whole idea
         return False
+    if _DEBRIS.search(sentence):
+        return False
+    # Results are stated in numbers ("4.94% top-5 error", "22 ms at 28.2 mAP"): digits and the marks that go
+    # with them are prose; symbols of an equation are not.
     letters = sum(c.isalpha() or c.isspace() for c in sentence)
-    return letters / len(sentence) > 0.88
+    plain = letters + sum(c.isdigit() or c in _NUMBER_MARKS for c in sentence)
+    return letters / len(sentence) > 0.7 and plain / len(sentence) > 0.97
 
 
 def _key(sentence: str) -> str:
@@ -137,7 +146,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         ranked = sorted((t for t in scored if t is not best), key=lambda t: -t[1][c])
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
-        pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c][:per_role]
+        pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c and t[1][c] >= _MIN]
+        pool = pool[:per_role]
         pool += [t for t in ranked if t not in pool and t[1][c] >= _FLOOR][: per_role - len(pool)]
         if r == "problem" and not any(t[0].where == "abstract" for t in pool):
             # Abstracts state their gap just before their idea: the likeliest problem among the sentences
