@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                     miss.append(f"missing {role}: {t[f'{role}_sentences'][0]}")
         if args.verbose:
             n = sum(len(v) for v in shown.values())
-            print(f"{pid}: breath={ok} bullets={n}" + ("" if ok else f" | {r.breath[:1][0][:70] if r.breath else ''}"))
+            pick = "" if ok or not r.breath else f" | {r.breath[0][:70]}"
+            print(f"{pid}: breath={ok} bullets={n}{pick}")
             for line in bad + miss:
                 print("   ", line)
     print(f"[{args.half}] one-breath {breath / len(on):.3f} ({breath}/{len(on)})  placed "

@@ -19,9 +19,10 @@ _CUES: dict[str, list[str]] = {
         r"\bdiscrepanc", r"\bmismatch", r"\black(s|ing)?\b", r"\bremains?\b", r"\bcan lead to\b",
         r"\bfails?\b", r"\bbottleneck", r"\bhard to\b", r"\bcostly\b", r"\bexpensive\b", r"\bslow",
         r"\bcomplicat", r"\bunclear\b", r"\bopen question", r"\bissue", r"\bdrawback",
-        r"\bis (a|an) (key|central|fundamental|important)\b", r"\bintractable\b", r"\bproblematic\b", r"\bdegrad", r"\bsensitive to\b",
-        r"\bprecludes?\b", r"\brestrict", r"\bnone of\b", r"\bprevent", r"\bhinder", r"\bimpractical\b",
-        r"\binefficien", r"\bcannot\b", r"\bneeds? (to|for)\b", r"\bwithout\b", r"\b(ignore|neglect|overlook)",
+        r"\bis (a|an) (key|central|fundamental|important)\b", r"\bintractable\b", r"\bproblematic\b",
+        r"\bdegrad", r"\bsensitive to\b", r"\bprecludes?\b", r"\brestrict", r"\bnone of\b", r"\bprevent",
+        r"\bhinder", r"\bimpractical\b", r"\binefficien", r"\bcannot\b", r"\bneeds? (to|for)\b",
+        r"\bwithout\b", r"\b(ignore|neglect|overlook)",
         r"\bunable\b", r"\bnot (yet|well|clear)\b", r"\b(little|few) (is|work|attention)\b", r"\bwhether\b",
     ],
     "idea": [
