@@ -28,6 +28,8 @@ _MODEL_FILE = Path(__file__).with_name("role_model.json")
 _override: list[Model] = []
 _GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
+_BREATH_IDEA = 1.0  # weight of the role model's idea probability in the one-breath pick
+_IDEA = CLASSES.index("idea")
 _MIN = 0.0  # a sentence whose likeliest role this is must be at least this likely to be shown
 
 
@@ -137,7 +139,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         for t in scored
         if t[0].where == "abstract" and _OWN.search(t[0].text) and len(t[0].text.split()) >= 12
     ]
-    best = max(own or scored, key=lambda t: t[2])
+    # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
+    best = max(own or scored, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
     roles.breath = [best[0].text]
     order = {id(t[0]): i for i, t in enumerate(scored)}
