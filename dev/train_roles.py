@@ -34,7 +34,7 @@ MIN_PAPERS = 2  # a feature must hold in sentences of at least this many trainin
 L2_ROLE, L2_BREATH, STEPS, RATE = 20.0, 20.0, 400, 0.5
 # An introduction sentence the reader did not list is "none" only for want of a label (the reader lists
 # 1-3 sentences per role): such negatives count for this much of a labelled example.
-INTRO_NONE = 1.0
+INTRO_NONE = 0.7
 # Feature families each model leaves out (the one-breath scorer has ~100 positives: no vocabulary).
 ROLE_SKIP: tuple[str, ...] = ()
 BREATH_SKIP: tuple[str, ...] = ("u:", "w01:")
