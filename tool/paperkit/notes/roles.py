@@ -30,7 +30,6 @@ _GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
 _BREATH_IDEA = 1.0  # weight of the role model's idea probability in the one-breath pick
 _IDEA = CLASSES.index("idea")
-_MIN = 0.0  # a sentence whose likeliest role this is must be at least this likely to be shown
 
 
 @dataclass
@@ -178,8 +177,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         ranked = sorted((t for t in scored if t is not best), key=lambda t: -t[1][c])
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
-        pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c and t[1][c] >= _MIN]
-        pool = pool[:per_role]
+        pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c][:per_role]
         pool += [t for t in ranked if t not in pool and t[1][c] >= _FLOOR][: per_role - len(pool)]
         if r == "problem" and not any(t[0].where == "abstract" for t in pool):
             # Abstracts state their gap just before their idea: the likeliest problem among the sentences
