@@ -101,7 +101,7 @@ def _prose(sentence: str, min_words: int = 6) -> bool:
         return False
     if _DEBRIS.search(sentence):
         return False
-    # Results are stated in numbers ("4.94% top-5 error", "22 ms at 28.2 mAP"): digits and the marks that go
+    # Results are stated in numbers ("3.1% error", "40 ms at 30 mAP"): digits and the marks that go
     # with them are prose; symbols of an equation are not.
     letters = sum(c.isalpha() or c.isspace() for c in sentence)
     plain = letters + sum(c.isdigit() or c in _NUMBER_MARKS for c in sentence)
