@@ -82,13 +82,13 @@ def test_registry_finds_scheduled_sampling_under_any_spelling() -> None:
     for spelling in ("1506.03099", "1506.03099v3", "arXiv:1506.03099", " arXiv:1506.03099v1 "):
         found = find(spelling)
         assert found is not None and found.name == "scheduled_sampling", spelling
-    assert find("1706.03762") is None
+    assert find("1810.04805") is None
     assert normalise_id("arXiv:1506.03099v3") == "1506.03099"
 
 
 def test_scaffold_hint_is_one_line_with_the_command() -> None:
-    hint = scaffold_hint("arXiv:1706.03762v5")
-    assert "paperkit scaffold 1706.03762 --name" in hint and "\n" not in hint
+    hint = scaffold_hint("arXiv:1810.04805v2")
+    assert "paperkit scaffold 1810.04805 --name" in hint and "\n" not in hint
 
 
 def test_listing_does_not_import_torch() -> None:
@@ -197,7 +197,7 @@ def test_reproduce_refreshes_an_existing_note(
     ("args", "message"),
     [
         (["reproduce", "not-an-id"], "not an arXiv ID"),
-        (["reproduce", "1706.03762"], "paperkit scaffold 1706.03762 --name"),
+        (["reproduce", "1810.04805"], "paperkit scaffold 1810.04805 --name"),
         (["reproduce"], "--all"),
         (["reproduce", FAKE_ID, "--seeds", "0"], "--seeds"),
         (["reproduce", FAKE_ID, "--seed", "-1"], "--seed"),
