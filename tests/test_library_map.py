@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from paperkit.cli import main
-from paperkit.library.map import cited_by, library_bibtex, reading_queue
+from paperkit.library.map import Unread, cited_by, library_bibtex, reading_queue
 from paperkit.library.store import Library
 from paperkit.notes.note import write_note
 from paperkit.records import CitationLink, PaperMeta, Reference, Section, Sections
@@ -65,6 +65,10 @@ def test_reading_queue_and_bib(tmp_path: Path) -> None:
     queue = reading_queue(lib)
     assert {u.title for u in queue} == {"Sprocket theory at scale", "An unfetched old idea"}
     assert any(u.fetch_command == "paperkit fetch 1111.11111" for u in queue)
+    # a work with no arXiv ID: a title search, quoted so that a shell takes it as it is
+    assert 'paperkit fetch --search "An unfetched old idea" --max 1' in {u.fetch_command for u in queue}
+    odd = Unread(1, 'A "quoted" $HOME `x` title!', "Roe", None, None)
+    assert odd.fetch_command == 'paperkit fetch --search "A quoted HOME x title" --max 1'
     bib = library_bibtex(lib)
     assert "@misc{lee2015widget," in bib and "@misc{lee2015widgeta," in bib  # unique citekeys
     assert "doi={10.1/x}" in bib and "note={J. Widgets 1 (2015)}" in bib

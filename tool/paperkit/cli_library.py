@@ -35,7 +35,7 @@ def next_(settings: Settings, limit: int) -> None:
     for u in queue:
         year = f" ({u.year})" if u.year else ""
         echo(f"{u.cited_by:>3}×  {one_line(u.who or '?')}{year}, {one_line(u.title)}")
-        echo(f"      {u.fetch_command or 'no arXiv ID in the entries: search for it by title'}")
+        echo(f"      {u.fetch_command}")
 
 
 @click.command()

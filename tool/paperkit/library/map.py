@@ -7,6 +7,7 @@ print no ID). Everything is read from the library's ``meta.json`` and ``sections
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -47,8 +48,13 @@ class Unread:
     arxiv_id: str | None
 
     @property
-    def fetch_command(self) -> str | None:
-        return f"paperkit fetch {self.arxiv_id}" if self.arxiv_id else None
+    def fetch_command(self) -> str:
+        """The command that fetches it: by its arXiv ID, else an arXiv search for its title."""
+        if self.arxiv_id:
+            return f"paperkit fetch {self.arxiv_id}"
+        # only what is safe inside double quotes in a shell: no quotes, $, backticks or backslashes
+        title = " ".join(re.sub(r"[\"$`\\!]", " ", self.title).split())[:120]
+        return f'paperkit fetch --search "{title}" --max 1'  # check it is the work before reading
 
 
 def papers(library: Library) -> list[Paper]:
