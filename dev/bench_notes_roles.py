@@ -114,12 +114,12 @@ def words(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’\-.]*", text))
 
 
-def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, note: str) -> dict[str, Any]:
-    r: dict[str, Any] = {}
-    r["one_breath"] = any(any(matches(s, fw) for fw in truth["idea_sentences"]) for s in content.one_breath)
+def score_roles(truth: dict[str, Any], shown: dict[str, list[str]], breath: list[str]) -> dict[str, Any]:
+    """How the role bullets ``shown`` (role -> sentences) and the one-breath sentences meet the truth:
+    bullets that match a labelled sentence placed under its role, and each role's first labelled sentence
+    found under it (the idea also in the one-breath line). Shared by this bench and ``dev/cv_roles.py``."""
     placed = total = 0
     misplaced = []
-    shown = {"problem": content.roles.problem, "idea": content.roles.idea, "result": content.roles.result}
     for role, sents in shown.items():
         for s in sents:
             lab = labels_of(s, truth)
@@ -128,18 +128,25 @@ def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, no
                 placed += role in lab
                 if role not in lab:
                     misplaced.append(f"{role}<-{'/'.join(sorted(lab))}: {s[:70]}")
-    r["placed"], r["placed_of"], r["misplaced"] = placed, total, misplaced
     found = found_of = 0
     missing = []
     for role in ("problem", "idea", "result"):
         if truth[f"{role}_sentences"]:
             found_of += 1
-            pool = shown[role] + (content.one_breath if role == "idea" else [])
+            pool = shown[role] + (breath if role == "idea" else [])
             hit = any(matches(s, truth[f"{role}_sentences"][0]) for s in pool)
             found += hit
             if not hit:
                 missing.append(f"{role}: {truth[f'{role}_sentences'][0]}")
-    r["found"], r["found_of"], r["missing"] = found, found_of, missing
+    return {"placed": placed, "placed_of": total, "misplaced": misplaced,
+            "found": found, "found_of": found_of, "missing": missing}  # fmt: skip
+
+
+def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, note: str) -> dict[str, Any]:
+    r: dict[str, Any] = {}
+    r["one_breath"] = any(any(matches(s, fw) for fw in truth["idea_sentences"]) for s in content.one_breath)
+    shown = {"problem": content.roles.problem, "idea": content.roles.idea, "result": content.roles.result}
+    r.update(score_roles(truth, shown, content.one_breath))
     five = truth["key_terms"][:5]
     r["terms_named"] = sum(term_named(t, content) for t in five)
     r["terms_of"] = len(five)

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from dev.bench_notes_roles import labels_of, load_sections, matches
+from dev.bench_notes_roles import load_sections, matches, score_roles
 from dev.train_roles import CORPUS, dataset, half, train
 from paperkit.notes import roles as roles_mod
 
@@ -42,24 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         ok = any(matches(x, fw) for fw in t["idea_sentences"] for x in r.breath[:1])
         breath += ok
         shown = {"problem": r.problem, "idea": r.idea, "result": r.result}
-        bad = []
-        for role, sents in shown.items():
-            for x in sents:
-                lab = labels_of(x, t)
-                if lab:
-                    placed_of += 1
-                    placed += role in lab
-                    if role not in lab:
-                        bad.append(f"{role}<-{'/'.join(sorted(lab))}: {x[:80]}")
-        miss = []
-        for role in ("problem", "idea", "result"):
-            if t[f"{role}_sentences"]:
-                found_of += 1
-                pool = shown[role] + (r.breath[:1] if role == "idea" else [])
-                hit = any(matches(x, t[f"{role}_sentences"][0]) for x in pool)
-                found += hit
-                if not hit:
-                    miss.append(f"missing {role}: {t[f'{role}_sentences'][0]}")
+        score = score_roles(t, shown, r.breath[:1])
+        placed, placed_of = placed + score["placed"], placed_of + score["placed_of"]
+        found, found_of = found + score["found"], found_of + score["found_of"]
+        bad, miss = score["misplaced"], [f"missing {m}" for m in score["missing"]]
         if args.verbose:
             n = sum(len(v) for v in shown.values())
             pick = "" if ok or not r.breath else f" | {r.breath[0][:70]}"
