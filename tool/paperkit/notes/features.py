@@ -95,6 +95,14 @@ _STRONG_IDEA = re.compile(
 )
 
 
+_GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]] + [_TESTS["negation"], _TESTS["contrast"]]
+
+
+def states_a_gap(text: str) -> bool:
+    """Whether ``text`` has a word that states a gap: a limitation or difficulty, a contrast, a negation."""
+    return any(p.search(text) for p in _GAP)
+
+
 @dataclass
 class Located:
     """A sentence and where it stands: in the abstract or the introduction, and how far in."""
@@ -106,6 +114,7 @@ class Located:
     para_first: bool = False
     para_last: bool = False
     anchor: int = 2  # -1 before the part's first "we propose"-like sentence, 0 that sentence, 1 after, 2 none
+    to_anchor: int | None = None  # sentences from that "we propose" sentence (negative: before it)
     before: str = ""  # the previous sentence of the same part
 
 
@@ -127,6 +136,7 @@ def locate(abstract: str, introduction: str) -> list[Located]:
         at = next((i for i, s in enumerate(part) if _STRONG_IDEA.search(s.text)), None)
         for i, s in enumerate(part):
             s.anchor = 2 if at is None else (i > at) - (i < at)
+            s.to_anchor = None if at is None else i - at
             s.before = part[i - 1].text if i else ""
     return out + intro
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkit.notes.features import Located, features, locate
+from paperkit.notes.features import Located, features, locate, states_a_gap
 
 CLASSES = ("none", "problem", "idea", "result")
 ROLES = CLASSES[1:]
@@ -27,6 +27,8 @@ Model = dict[str, Any]
 _MODEL_FILE = Path(__file__).with_name("role_model.json")
 _override: list[Model] = []
 _GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
+_INTRO_GAP = 1
+_GAP_WORDS = True
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
 _BREATH_IDEA = 1.0  # weight of the role model's idea probability in the one-breath pick
 _IDEA = CLASSES.index("idea")
@@ -113,7 +115,9 @@ def _prose(sentence: str, min_words: int = 6) -> bool:
 _RULE_RESULT = re.compile(
     r"\b(we|our (results|experiments)) (also |further )?(show|find|demonstrate|observe|obtain)\b(?! how)"
     r"|\b(results|experiments) (show|demonstrate|indicate|confirm)|\boutperform|\bachiev(es|ed|ing)\b"
-    r"|\bsurpass|\bexperiments (on|with)\b|\bempirical(ly)?\b",
+    r"|\bsurpass|\bexperiments (on|with)\b|\bempirical(ly)?\b"
+    # What the method lets one do or how it compares is a finding, not the idea itself.
+    r"|\bperform(s|ed)? (\w+ )?(better|worse|comparabl)|\b(allows|enables) us to\b",
     re.IGNORECASE,
 )
 _RULE_IDEA = re.compile(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b", re.IGNORECASE)
@@ -175,6 +179,10 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     for r in ROLES:
         c = CLASSES.index(r)
         ranked = sorted((t for t in scored if t is not best), key=lambda t: -t[1][c])
+        if r == "problem" and _GAP_WORDS:
+            # A problem is stated with a word for it (a limitation, a contrast, a negation); a sentence
+            # with none is the context the problem stands in.
+            ranked = [t for t in ranked if states_a_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c][:per_role]
@@ -185,6 +193,12 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
             if before and before[0][1][c] >= _GAP_FLOOR:
                 pool = [before[0], *pool][:per_role]
+        if r == "problem" and _INTRO_GAP:
+            # So do introductions: the likeliest problem among the few sentences before the introduction's
+            # own "In this paper we propose", when none of them is shown yet.
+            near = [t for t in ranked if t[0].where == "intro" and -_INTRO_GAP <= (t[0].to_anchor or 0) < 0]
+            if near and not any(t in pool for t in near) and near[0][1][c] >= _GAP_FLOOR:
+                pool = [*pool[: per_role - 1], near[0]]
         getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
     return roles
 
