@@ -88,9 +88,17 @@ _TESTS: dict[str, re.Pattern[str]] = {
     "name_it": re.compile(r"(?:,\s|\bthe\s)[A-Z][\w\-]*[A-Z][\w\-]*\b|\b[A-Z][a-z]+[A-Z]\w*\b"),
 }
 _WORD = re.compile(r"[a-z]+")
-_STRONG_IDEA = re.compile(
-    r"\b(we (propose|introduce|present|describe|develop|call)|in this (paper|work)|this (paper|work) "
-    r"(proposes|introduces|presents)|our (approach|method|model))\b",
+# The paper's own move: "we propose / in this paper", or a sentence opening on what "we" do.
+OWN_MOVE = re.compile(
+    r"\b(we (propose|introduce|present|describe|develop)|in this (paper|work)|this (paper|work) "
+    r"(proposes|introduces|presents))\b"
+    # A sentence that opens on what "we" do (extend, address, simplify, provide ...) states the paper's
+    # own move too, unless the verb reports a finding, an experiment or the paper's plan, or states a
+    # claim ("we argue that ...": often the problem).
+    r"|^(?:here,? |in (?:this|the present) (?:paper|work|note|article),? )?we (?:\w+ly )?"
+    r"(?!(?:show|find|found|demonstrate|observe|obtain|achieve|report|evaluate|test|compare|conduct|perform|run|train|experiment"
+    r"|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e|begin|start|will|can|"
+    r"could|may|might|would|should|have|had|are|were|do|did|find)\w*\b)[a-z]+\b(?! that\b)",
     re.IGNORECASE,
 )
 
@@ -133,7 +141,7 @@ def locate(abstract: str, introduction: str) -> list[Located]:
     for s in intro:
         s.count = len(intro)
     for part in (out, intro):
-        at = next((i for i, s in enumerate(part) if _STRONG_IDEA.search(s.text)), None)
+        at = next((i for i, s in enumerate(part) if OWN_MOVE.search(s.text)), None)
         for i, s in enumerate(part):
             s.anchor = 2 if at is None else (i > at) - (i < at)
             s.to_anchor = None if at is None else i - at

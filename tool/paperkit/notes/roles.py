@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkit.notes.features import Located, features, locate, states_a_gap
+from paperkit.notes.features import OWN_MOVE, Located, features, locate, states_a_gap
 
 CLASSES = ("none", "problem", "idea", "result")
 ROLES = CLASSES[1:]
@@ -81,11 +81,6 @@ def score(model: Model, feats: list[str]) -> tuple[list[float], float]:
     return [v / total for v in e], breath
 
 
-_OWN = re.compile(
-    r"\b(we (propose|introduce|present|describe|develop)|in this (paper|work)|this (paper|work) "
-    r"(proposes|introduces|presents))\b",
-    re.IGNORECASE,
-)
 _NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")
 # Runs of two or more number-only tokens before a word: a figure's axis read as text.
 _DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
@@ -135,6 +130,23 @@ def _ruled(text: str, probs: list[float]) -> list[float]:
     return out
 
 
+_CITES = re.compile(
+    r"\[\s?\d+(?:\s?[,–-]\s?\d+)*\s?\]|\bet al\b|\(\s?[A-Z][^()]{0,60}?(?:19|20)\d\d[a-z]?\s?\)"
+)
+_LEANS_BACK = re.compile(
+    r"^(?:\S+\s){0,6}?(?:this|these|those|such|it|they)\b(?! (?:paper|work|article|note))", re.IGNORECASE
+)
+_PLAN = re.compile(
+    r"\b(?:to (?:test|evaluate|validate|verify|assess)|in sections?\s\d|(?:rest|remainder) of)\b", re.I
+)
+
+
+def _stands_alone(s: Located) -> bool:
+    """A sentence that can state the paper's idea on its own: not prior work (no citation), not leaning on
+    the sentence before ("... defy this"), not the paper's plan ("To test this, we ...")."""
+    return not (_CITES.search(s.text) or _LEANS_BACK.search(s.text) or _PLAN.search(s.text))
+
+
 def _key(sentence: str) -> str:
     return re.sub(r"[^a-z0-9]", "", sentence.lower())
 
@@ -169,10 +181,11 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     own = [
         t
         for t in scored
-        if t[0].where == "abstract" and _OWN.search(t[0].text) and len(t[0].text.split()) >= 12
+        if t[0].where == "abstract" and OWN_MOVE.search(t[0].text) and len(t[0].text.split()) >= 12
     ]
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
-    best = max(own or scored, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
+    candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
+    best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
     roles.breath = [best[0].text]
     order = {id(t[0]): i for i, t in enumerate(scored)}
