@@ -3,7 +3,8 @@
     python -m dev.cv_roles --corpus ../shared/corpus --cache FILE [--half tune|report|all] [-v]
 
 For each paper of the half, the role model is trained on every other corpus paper and
-:func:`paperkit.notes.roles.sort_roles` sorts the paper's abstract and introduction; the figures are the
+:func:`paperkit.notes.roles.sort_roles` sorts the paper's abstract and introduction and
+:func:`paperkit.notes.condense.condense` cuts them as the note does; the figures are the
 benchmark's (``dev/bench_notes_roles.py``): one-breath accepted, role bullets placed right, first labelled
 sentence found. Settings are chosen with ``--half tune``; ``--half report`` is looked at once, at the end.
 """
@@ -18,6 +19,8 @@ from pathlib import Path
 from dev.bench_notes_roles import load_sections, matches, score_roles
 from dev.train_roles import CORPUS, dataset, half, train
 from paperkit.notes import roles as roles_mod
+from paperkit.notes.condense import condense, words
+from paperkit.notes.contributions import contributions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--half", choices=("tune", "report", "all"), default="tune")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--no-condense", dest="condense", action="store_false", help="the sorter's bullets, uncut"
+    )
     args = parser.parse_args(argv)
     truth = {}
     for line in (args.corpus / "roles.jsonl").read_text().splitlines():
@@ -38,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     for pid in on:
         t, s = truth[pid], sections[pid]
         with roles_mod.use_model(train({k: v for k, v in papers.items() if k != pid})):
-            r = roles_mod.sort_roles(s.abstract, s.introduction.text if s.introduction else "")
+            intro = s.introduction.text if s.introduction else ""
+            r = roles_mod.sort_roles(s.abstract, intro)
+        if args.condense:  # as the note shows them: cut to the reading part's budget
+            r = condense(r, contributions(intro), words(s.abstract) + words(intro), s.title)
         ok = any(matches(x, fw) for fw in t["idea_sentences"] for x in r.breath[:1])
         breath += ok
         shown = {"problem": r.problem, "idea": r.idea, "result": r.result}

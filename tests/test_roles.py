@@ -8,7 +8,9 @@ the introduction's own idea.
 
 from __future__ import annotations
 
-from paperkit.notes.roles import sort_roles
+from paperkit.notes.condense import CAP, OVERHEAD, budget, condense, repeats
+from paperkit.notes.contributions import Contribution
+from paperkit.notes.roles import Roles, sort_roles
 
 
 def test_an_idea_stated_with_another_verb_is_the_one_breath_sentence() -> None:
@@ -90,3 +92,63 @@ def test_the_gap_just_before_the_introductions_own_idea_is_the_problem() -> None
     )
     roles = sort_roles(abstract, introduction)
     assert any(s.startswith("However, a model never trained") for s in roles.problem)
+
+
+def _long_roles() -> tuple[Roles, list[Contribution]]:
+    filler = "with a clause that carries the many extra words a verbose paper would spend on it"
+    roles = Roles(
+        problem=[f"Problem {i} is hard {filler}." for i in range(3)],
+        idea=[f"Idea {i} is new {filler}." for i in range(3)],
+        result=[f"Result {i} is better {filler}." for i in range(3)],
+        breath=["We propose a method that does one plain thing well."],
+    )
+    for i, s in enumerate(roles.problem + roles.idea + roles.result):
+        roles.confidence[s] = 0.5 + (i % 3) / 10
+    return roles, [Contribution("A listed contribution that the list keeps whole.", ["a nested item"])]
+
+
+def test_condense_keeps_the_reading_part_in_its_budget_and_each_role() -> None:
+    roles, listed = _long_roles()
+    short = condense(roles, listed, source_words=300)
+    shown = short.problem + short.idea + short.result
+    assert all(getattr(short, r) for r in ("problem", "idea", "result"))  # no heading left empty
+    said = sum(len(s.split()) for s in shown + roles.breath + [listed[0].text, *listed[0].items])
+    assert (
+        said + OVERHEAD <= budget(300) + max(len(s.split()) for s in shown) * 3
+    )  # only the firsts may spill
+    assert len(shown) < 9
+    # The surest bullet of each role (earlier ones preferred: the abstract comes first) is kept.
+    assert short.problem[0] == roles.problem[0]
+    # A long paper gets at most CAP words, and a short budget never drops the contributions.
+    assert budget(10_000) == CAP
+    whole = condense(roles, listed, source_words=10_000)
+    assert len(whole.problem + whole.idea + whole.result) >= len(shown)
+
+
+def test_condense_drops_a_bullet_that_repeats_the_one_breath_sentence() -> None:
+    roles = Roles(
+        idea=[
+            "In this work we introduce a new nonlinearity, the smooth gate unit, for deep networks.",
+            "It keeps gradients flowing where other gates saturate.",
+        ],
+        breath=["We propose the smooth gate unit, a new nonlinearity for deep networks."],
+    )
+    roles.confidence = {s: 0.9 for s in roles.idea}
+    assert repeats(roles.idea[0], roles.breath)
+    assert condense(roles, [], source_words=1_000).idea == [
+        "It keeps gradients flowing where other gates saturate."
+    ]
+
+
+def test_a_sentence_is_shown_under_one_role_at_most() -> None:
+    abstract = (
+        "Policy gradient methods are unstable when a step moves the policy too far. "
+        "This paper seeks to fix this by introducing a clipped objective that keeps each update near the "
+        "old policy. "
+        "We propose a surrogate objective with clipped probability ratios that allows many epochs of "
+        "updates on each batch of samples. "
+        "Experiments on robotic control and games show better sample efficiency than earlier methods."
+    )
+    roles = sort_roles(abstract)
+    shown = roles.problem + roles.idea + roles.result + roles.breath
+    assert len(shown) == len(set(shown))

@@ -17,6 +17,7 @@ from paperkit.library.map import Citing, link_library
 from paperkit.library.store import PDF
 from paperkit.notes.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.notes.bibtex import bibtex, citekey
+from paperkit.notes.condense import condense, words
 from paperkit.notes.contributions import Contribution, contributions
 from paperkit.notes.markdown import md_inline
 from paperkit.notes.pages import code_links, page_texts, sentence_pages
@@ -183,7 +184,8 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     intro = sections.introduction.text[:MAX_SECTION] if sections and sections.introduction else ""
     related = sections.related_work.text[:MAX_SECTION] if sections and sections.related_work else ""
     refs = sections.references if sections else []
-    roles = sort_roles(abstract, intro)
+    listed = contributions(intro)
+    roles = condense(sort_roles(abstract, intro), listed, words(abstract) + words(intro), meta.title)
     has_pdf = (folder / PDF).is_file()
     # Pages and code links come from the PDF itself, when the library holds it.
     pages = page_texts(folder / PDF) if has_pdf else []
@@ -192,7 +194,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
         sections=sections,
         roles=roles,
         one_breath=in_one_breath(abstract, roles),
-        contributions=contributions(intro),
+        contributions=listed,
         terms=find_terms(f"{abstract}\n\n{intro}", title=meta.title, references=refs, introduction=intro),
         background=background(intro, refs),
         related=related_ideas(related, refs),

@@ -42,6 +42,7 @@ class Roles:
     idea: list[str] = field(default_factory=list)
     result: list[str] = field(default_factory=list)
     breath: list[str] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # a shown sentence -> its role's probability
 
 
 @functools.cache
@@ -189,16 +190,21 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     best = _what_it_does(best, scored)
     roles.breath = [best[0].text]
     order = {id(t[0]): i for i, t in enumerate(scored)}
+    top = {id(t[0]): max(range(len(CLASSES)), key=t[1].__getitem__) for t in scored}
+    taken: set[int] = {id(best[0])}
     for r in ROLES:
         c = CLASSES.index(r)
-        ranked = sorted((t for t in scored if t is not best), key=lambda t: -t[1][c])
+        # Each sentence under one role at most: not one shown already, nor one likelier to be another role.
+        ranked = sorted(
+            (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -t[1][c]
+        )
         if r == "problem" and _GAP_WORDS:
             # A problem is stated with a word for it (a limitation, a contrast, a negation); a sentence
             # with none is the context the problem stands in.
             ranked = [t for t in ranked if states_a_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
-        pool = [t for t in ranked if max(range(len(CLASSES)), key=t[1].__getitem__) == c][:per_role]
+        pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
         pool += [t for t in ranked if t not in pool and t[1][c] >= _FLOOR][: per_role - len(pool)]
         if r == "problem" and not any(t[0].where == "abstract" for t in pool):
             # Abstracts state their gap just before their idea: the likeliest problem among the sentences
@@ -213,6 +219,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             if near and not any(t in pool for t in near) and near[0][1][c] >= _GAP_FLOOR:
                 pool = [*pool[: per_role - 1], near[0]]
         getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
+        roles.confidence.update((t[0].text, t[1][c]) for t in pool)
+        taken.update(id(t[0]) for t in pool)
     return roles
 
 
