@@ -142,6 +142,16 @@ _PLAN = re.compile(
 )
 
 
+# The paper's plan ("We then present results in Section 4"): a signpost, never a problem, idea or result.
+_SIGNPOST = re.compile(
+    r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
+    r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
+    r"article)|\bis organi[sz]ed as follows|\bwe (?:then|next|finally) (?:present|describe|discuss|conclude|"
+    r"review|summari[sz]e)\b",
+    re.IGNORECASE,
+)
+
+
 def _stands_alone(s: Located) -> bool:
     """A sentence that can state the paper's idea on its own: not prior work (no citation), not leaning on
     the sentence before ("... defy this"), not the paper's plan ("To test this, we ...")."""
@@ -158,7 +168,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
 
     A sentence appears once at most; context, prior work and roadmap sentences are left out."""
     model = _model()
-    located = [s for s in locate(text, introduction) if _prose(s.text)]
+    located = [s for s in locate(text, introduction) if _prose(s.text) and not _SIGNPOST.search(s.text)]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []
     for s in located:
