@@ -92,22 +92,26 @@ _WORD = re.compile(r"[a-z]+")
 OWN_MOVE = re.compile(
     r"\b(we (propose|introduce|present|describe|develop)|in this (paper|work)|this (paper|work) "
     r"(proposes|introduces|presents))\b"
-    # A sentence that opens on what "we" do (extend, address, simplify, provide ...) states the paper's
-    # own move too, unless the verb reports a finding, an experiment or the paper's plan, or states a
-    # claim ("we argue that ...": often the problem).
-    r"|^(?:here,? |in (?:this|the present) (?:paper|work|note|article),? )?we (?:\w+ly )?"
-    r"(?!(?:show|find|found|demonstrate|observe|obtain|achieve|report|evaluate|test|compare|conduct|perform|run|train|experiment"
-    r"|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e|begin|start|will|can|"
-    r"could|may|might|would|should|have|had|are|were|do|did|find)\w*\b)[a-z]+\b(?! that\b)",
+    # A sentence that opens on what "we" do (extend, address, simplify, define ...), after at most a short
+    # clause ("Given a graph G, we ..."), states the paper's own move too, unless the clause is a test
+    # ("To evaluate it, we ..."), or the verb reports a finding, an experiment or the paper's plan, or
+    # states a claim ("we argue that ...": often the problem).
+    r"|^(?:here,? |in (?:this|the present) (?:paper|work|note|article),? "
+    r"|(?!to (?:test|evaluate|validate|verify|assess|measure|compare|check|demonstrate|show)\b)"
+    r"[^,.;:]{3,80}, )?we (?:\w+ly )?"
+    r"(?!(?:show|find|found|demonstrate|observe|obtain|achieve|report|evaluate|test|compare|conduct|perform"
+    r"|run|train|experiment|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e"
+    r"|begin|start|will|can|could|may|might|would|should|have|had|are|were|do|did|find)\w*\b)"
+    r"[a-z]+\b(?! that\b)",
     re.IGNORECASE,
 )
 
 
-_GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]] + [_TESTS["negation"], _TESTS["contrast"]]
+_GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]]
 
 
 def states_a_gap(text: str) -> bool:
-    """Whether ``text`` has a word that states a gap: a limitation or difficulty, a contrast, a negation."""
+    """Whether ``text`` has a word that states a gap: a limitation, a difficulty, "however", "cannot" ..."""
     return any(p.search(text) for p in _GAP)
 
 

@@ -142,7 +142,14 @@ _PLAN = re.compile(
 )
 
 
-# The paper's plan ("We then present results in Section 4"): a signpost, never a problem, idea or result.
+# Asides a reader does not take for the problem, the idea or the result: the paper's plan ("We then
+# present results in Section 4"), where its code is, and its hopes for the future.
+_ASIDE = re.compile(
+    r"\b(?:code|implementations?|software|data)(?: \w+)? (?:is|are) (?:publicly |freely |openly )?available\b"
+    r"|\bwe (?:have )?(?:released|release|publish|make (?:\w+ )?available)\b|github\.com|\bwe hope\b"
+    r"|\bfuture (?:work|studies|research|directions)\b",
+    re.IGNORECASE,
+)
 _SIGNPOST = re.compile(
     r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
     r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
@@ -150,6 +157,13 @@ _SIGNPOST = re.compile(
     r"review|summari[sz]e)\b",
     re.IGNORECASE,
 )
+
+
+def _opens_own(text: str, anywhere: bool) -> bool:
+    """Whether ``text`` states the paper's own move and is long enough to say what it is; outside the
+    abstract the move must open the sentence ("In this paper we ...", not "... not in this paper")."""
+    m = OWN_MOVE.search(text)
+    return m is not None and len(text.split()) >= 12 and (anywhere or m.start() <= 20)
 
 
 def _stands_alone(s: Located) -> bool:
@@ -168,7 +182,11 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
 
     A sentence appears once at most; context, prior work and roadmap sentences are left out."""
     model = _model()
-    located = [s for s in locate(text, introduction) if _prose(s.text) and not _SIGNPOST.search(s.text)]
+    located = [
+        s
+        for s in locate(text, introduction)
+        if _prose(s.text) and not _SIGNPOST.search(s.text) and not _ASIDE.search(s.text)
+    ]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []
     for s in located:
@@ -189,11 +207,9 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         return roles
     # The paper's own statement comes first: an abstract sentence that says what it proposes and is long
     # enough to say what that is; the model's pick among them, or among all sentences when none does.
-    own = [
-        t
-        for t in scored
-        if t[0].where == "abstract" and OWN_MOVE.search(t[0].text) and len(t[0].text.split()) >= 12
-    ]
+    own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
+    # An abstract that only reports: the introduction's own statement, when it opens the sentence.
+    own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
     candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
@@ -209,7 +225,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -t[1][c]
         )
         if r == "problem" and _GAP_WORDS:
-            # A problem is stated with a word for it (a limitation, a contrast, a negation); a sentence
+            # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in.
             ranked = [t for t in ranked if states_a_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
