@@ -168,3 +168,39 @@ def test_signposts_to_sections_are_never_shown() -> None:
     roles = sort_roles(abstract, introduction)
     shown = roles.problem + roles.idea + roles.result + roles.breath
     assert not any("Section" in s or "organized" in s for s in shown)
+
+
+def test_an_own_move_after_a_short_clause_is_the_idea() -> None:
+    abstract = (
+        "Counting paths in large graphs is slow. "
+        "Given a directed graph G and a pair of its nodes, we define a sampling estimator of the number of "
+        "simple paths between them. "
+        "The estimator is unbiased and its variance falls with the number of samples."
+    )
+    assert sort_roles(abstract).breath[0].startswith("Given a directed graph G")
+
+
+def test_an_abstract_that_only_reports_takes_the_introductions_own_statement() -> None:
+    abstract = (
+        "Large open-source libraries are kept alive by volunteers. "
+        "The library described here is used by thousands of researchers across several fields."
+    )
+    introduction = (
+        "Open-source scientific software has grown quickly over the last decade. "
+        "Our main example, though we will not study it in this paper, is a library for star catalogues. "
+        "In this article, we describe how the project is governed, how it is funded and how new "
+        "contributors join it."
+    )
+    assert sort_roles(abstract, introduction).breath[0].startswith("In this article, we describe")
+
+
+def test_code_releases_and_hopes_are_not_roles() -> None:
+    abstract = (
+        "We propose a linear-time method for Gaussian process regression on one-dimensional data sets. "
+        "The method is exact for a family of kernels built from damped oscillators. "
+        "Alongside this paper, we have released implementations in three languages. "
+        "We hope that the method will make large time-series studies routine."
+    )
+    roles = sort_roles(abstract)
+    shown = roles.problem + roles.idea + roles.result + roles.breath
+    assert not any(s.startswith(("Alongside", "We hope")) for s in shown)
