@@ -113,7 +113,9 @@ _RULE_RESULT = re.compile(
     r"|\b(results|experiments) (show|demonstrate|indicate|confirm)|\boutperform|\bachiev(es|ed|ing)\b"
     r"|\bsurpass|\bexperiments (on|with)\b|\bempirical(ly)?\b"
     # What the method lets one do or how it compares is a finding, not the idea itself.
-    r"|\bperform(s|ed)? (\w+ )?(better|worse|comparabl)|\b(allows|enables) us to\b",
+    r"|\bperform(s|ed)? (\w+ )?(better|worse|comparabl)|\b(allows|enables) us to\b"
+    # A finding reported in the passive or in a second clause ("X was found to ...", "... and find that").
+    r"|\b(is|are|was|were) (found|shown|observed) (to|that)\b|\band (find|show|demonstrate|observe)s? that\b",
     re.IGNORECASE,
 )
 _RULE_IDEA = re.compile(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b", re.IGNORECASE)
