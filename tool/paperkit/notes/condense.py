@@ -15,6 +15,7 @@ from paperkit.notes.contributions import Contribution
 from paperkit.notes.roles import ROLES, Roles
 
 CAP = 300  # words of the reading part, whatever the paper's length
+FLOOR = 200  # words it may always take: below this a note would drop what the reader came for
 SHARE = 0.50  # of the abstract's and introduction's words (the median note stays under 0.40)
 OVERHEAD = 45  # the part's headings, byline, links and the closing line
 CONF, ORDER = 1.0, 0.2
@@ -85,8 +86,9 @@ def repeats(sentence: str, said: list[str]) -> bool:
 
 
 def budget(source_words: int) -> int:
-    """Words the reading part may take for an abstract and introduction of ``source_words`` words."""
-    return min(CAP, int(SHARE * source_words))
+    """Words the reading part may take for an abstract and introduction of ``source_words`` words: a
+    share of them, at least :data:`FLOOR` (a short paper still gets its roles) and at most :data:`CAP`."""
+    return max(FLOOR, min(CAP, int(SHARE * source_words)))
 
 
 def condense(roles: Roles, contributions: list[Contribution], source_words: int, title: str = "") -> Roles:
