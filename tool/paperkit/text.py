@@ -13,7 +13,7 @@ from paperkit.sanitize import clean, one_line
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "al", "e.g", "i.e", "cf", "fig", "figs", "eq", "eqs", "eqn", "ref", "refs", "sec", "secs", "tab", "vs",
-    "resp", "approx", "vol", "pp", "dr", "mr", "mrs", "prof", "jr", "viz", "thm", "lem", "alg",
+    "resp", "approx", "vol", "p", "pp", "dr", "mr", "mrs", "prof", "jr", "viz", "thm", "lem", "alg",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
@@ -47,11 +47,12 @@ def fold(text: str) -> str:
 
 def _ends_with_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("([\"'“").rstrip(".").lower()
-    if word in _ABBREVIATIONS:
+    word = word.lstrip("([\"'“").rstrip(".")
+    if word.lower() in _ABBREVIATIONS:
         return True
-    # Initials ("J. Smith") and single letters ("Fig. 3a. ") do not end a sentence.
-    return len(word) == 1 and word.isalpha()
+    # Initials ("J. Smith", "U.S.") are capitals; a lower-case letter is a word or a variable ("at time t.")
+    # and ends its sentence like any other.
+    return len(word) == 1 and word.isupper()
 
 
 def sentences(text: str) -> list[str]:
