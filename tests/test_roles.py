@@ -204,3 +204,15 @@ def test_code_releases_and_hopes_are_not_roles() -> None:
     roles = sort_roles(abstract)
     shown = roles.problem + roles.idea + roles.result + roles.breath
     assert not any(s.startswith(("Alongside", "We hope")) for s in shown)
+
+
+def test_naming_the_problem_and_reporting_a_finding_in_the_passive() -> None:
+    abstract = (
+        "We consider the problem of labelling the nodes of a graph when only a few labels are known. "
+        "We propose a layer that mixes each node's features with those of its neighbours through a "
+        "normalised adjacency matrix. "
+        "The layer was found to beat earlier graph methods on three citation networks by a wide margin."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("We consider the problem") for s in roles.problem)
+    assert any(s.startswith("The layer was found") for s in roles.result)

@@ -23,7 +23,8 @@ _CUES: dict[str, list[str]] = {
         r"\bdegrad", r"\bsensitive to\b", r"\bprecludes?\b", r"\brestrict", r"\bnone of\b", r"\bprevent",
         r"\bhinder", r"\bimpractical\b", r"\binefficien", r"\bcannot\b", r"\bneeds? (to|for)\b",
         r"\bwithout\b", r"\b(ignore|neglect|overlook)",
-        r"\bunable\b", r"\bnot (yet|well|clear)\b", r"\b(little|few) (is|work|attention)\b", r"\bwhether\b",
+        r"\bunable\b", r"\blimits\b",
+        r"\bnot (yet|well|clear)\b", r"\b(little|few) (is|work|attention)\b", r"\bwhether\b",
     ],
     "idea": [
         r"\bwe (propose|introduce|present|describe|develop|suggest|design|call|conjecture|extend|"

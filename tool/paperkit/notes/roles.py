@@ -106,8 +106,8 @@ def _prose(sentence: str, min_words: int = 6) -> bool:
     return letters / len(sentence) > 0.7 and plain / len(sentence) > 0.97
 
 
-# Cues a reader takes as unambiguous in an abstract: they override the model (checked on the tune half:
-# every abstract sentence they match there has that role).
+# Cues a reader takes as unambiguous in an abstract: they override the model (each a class of wording,
+# tested on invented abstracts in tests/test_roles.py).
 _RULE_RESULT = re.compile(
     r"\b(we|our (results|experiments)) (also |further )?(show|find|demonstrate|observe|obtain)\b(?! how)"
     r"|\b(results|experiments) (show|demonstrate|indicate|confirm)|\boutperform|\bachiev(es|ed|ing)\b"
@@ -119,13 +119,25 @@ _RULE_RESULT = re.compile(
     re.IGNORECASE,
 )
 _RULE_IDEA = re.compile(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b", re.IGNORECASE)
+# The paper naming the problem it takes on ("We consider the problem of ...") states the problem.
+_RULE_PROBLEM = re.compile(
+    r"\bwe (consider|study|address|tackle|investigate|focus on|revisit) the (\w+ )?"
+    r"(problem|task|question|challenge)s? of\b",
+    re.IGNORECASE,
+)
 _RULES = True
 _BEFORE_ANCHOR = True
 
 
 def _ruled(text: str, probs: list[float]) -> list[float]:
     """``probs`` with an unambiguous cue's role made the likeliest (the model's order kept within it)."""
-    role = "result" if _RULE_RESULT.search(text) else "idea" if _RULE_IDEA.search(text) else None
+    # First match wins: a finding stated by "we" is a result, "we study the problem of" the problem.
+    rules = (
+        ("result", bool(_RULE_RESULT.search(text))),
+        ("problem", bool(_RULE_PROBLEM.search(text))),
+        ("idea", bool(_RULE_IDEA.search(text)) or _opens_own(text, anywhere=False)),
+    )
+    role = next((r for r, hit in rules if hit), None)
     if role is None:
         return probs
     out = [v * 0.1 for v in probs]
@@ -136,8 +148,12 @@ def _ruled(text: str, probs: list[float]) -> list[float]:
 _CITES = re.compile(
     r"\[\s?\d+(?:\s?[,–-]\s?\d+)*\s?\]|\bet al\b|\(\s?[A-Z][^()]{0,60}?(?:19|20)\d\d[a-z]?\s?\)"
 )
+# A pronoun that needs the sentence before ("... defy this and ...", "It ..."); "these impurities" names
+# its noun and may still state the idea.
 _LEANS_BACK = re.compile(
-    r"^(?:\S+\s){0,6}?(?:this|these|those|such|it|they)\b(?! (?:paper|work|article|note))", re.IGNORECASE
+    r"^(?:\S+\s){0,6}?(?:(?:this|these|those)(?=\s*[,.;:]|\s+(?:and|or|but|is|are|was|were|to|in|by|with|"
+    r"for|as|has|have)\b)|it|they)\b",
+    re.IGNORECASE,
 )
 _PLAN = re.compile(
     r"\b(?:to (?:test|evaluate|validate|verify|assess)|in sections?\s\d|(?:rest|remainder) of)\b", re.I
