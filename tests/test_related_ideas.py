@@ -123,3 +123,13 @@ def test_topics_are_never_cut_and_the_placeholder_is_a_last_resort() -> None:
     assert [i.topic for i in ideas] == [PLACEHOLDER]  # one shared item, never shown twice
     assert _numbers(ideas[0]) == [1, 2, 3]
     assert not any(i.topic.endswith(("…", "...")) for i in ideas)
+
+
+def test_a_signpost_is_not_how_the_paper_differs() -> None:
+    section = (
+        "Latent codes for demonstrations [1, 2] capture how whole trajectories vary from one expert to the "
+        "next. In contrast, our codes stand for the steps inside a single demonstration. "
+        "In Section 3, we discuss why the usual objective is unusable in our setting."
+    )
+    (idea,) = related_ideas(section, REFS)
+    assert idea.differs == ["In contrast, our codes stand for the steps inside a single demonstration."]

@@ -108,6 +108,21 @@ OWN_MOVE = re.compile(
 )
 
 
+# Asides a reader does not take for the problem, the idea or the result: the paper's plan ("We then
+# present results in Section 4"), where its code is, and its hopes for the future.
+ASIDE = re.compile(
+    r"\b(?:code|implementations?|software|data)(?: \w+)? (?:is|are) (?:publicly |freely |openly )?available\b"
+    r"|\bwe (?:have )?(?:released|release|publish|make (?:\w+ )?available)\b|github\.com|\bwe hope\b"
+    r"|\bfuture (?:work|studies|research|directions)\b",
+    re.IGNORECASE,
+)
+SIGNPOST = re.compile(
+    r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
+    r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
+    r"article)|\bis organi[sz]ed as follows|\bwe (?:then|next|finally) (?:present|describe|discuss|conclude|"
+    r"review|summari[sz]e)\b",
+    re.IGNORECASE,
+)
 _GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from paperkit.extraction.citations import link_citations, paragraphs
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
+from paperkit.notes.features import SIGNPOST
 from paperkit.notes.terms import find_terms
 from paperkit.records import Reference
 from paperkit.text import fold, sentences, squash
@@ -311,7 +312,11 @@ def related_ideas(related_work: str, references: list[Reference]) -> list[Relate
     by_topic: dict[str, RelatedIdea] = {}
     for block in _blocks(related_work, references):
         works = [cited_entry(t, references[t]) for t in block.targets]
-        differs = [s for s in sentences(block.text) if _CONTRAST.search(s) and _SELF.search(s)]
+        differs = [
+            s
+            for s in sentences(block.text)
+            if _CONTRAST.search(s) and _SELF.search(s) and not SIGNPOST.search(s)
+        ]
         topic, on_itself = _topic(block.text, block.heading)
         if on_itself and not works and not any(i.works for i in ideas):
             continue  # the section's lead-in: the paper speaking of itself before any work is named

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkit.notes.features import OWN_MOVE, Located, features, locate, states_a_gap
+from paperkit.notes.features import ASIDE, OWN_MOVE, SIGNPOST, Located, features, locate, states_a_gap
 
 CLASSES = ("none", "problem", "idea", "result")
 ROLES = CLASSES[1:]
@@ -160,23 +160,6 @@ _PLAN = re.compile(
 )
 
 
-# Asides a reader does not take for the problem, the idea or the result: the paper's plan ("We then
-# present results in Section 4"), where its code is, and its hopes for the future.
-_ASIDE = re.compile(
-    r"\b(?:code|implementations?|software|data)(?: \w+)? (?:is|are) (?:publicly |freely |openly )?available\b"
-    r"|\bwe (?:have )?(?:released|release|publish|make (?:\w+ )?available)\b|github\.com|\bwe hope\b"
-    r"|\bfuture (?:work|studies|research|directions)\b",
-    re.IGNORECASE,
-)
-_SIGNPOST = re.compile(
-    r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
-    r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
-    r"article)|\bis organi[sz]ed as follows|\bwe (?:then|next|finally) (?:present|describe|discuss|conclude|"
-    r"review|summari[sz]e)\b",
-    re.IGNORECASE,
-)
-
-
 def _opens_own(text: str, anywhere: bool) -> bool:
     """Whether ``text`` states the paper's own move and is long enough to say what it is; outside the
     abstract the move must open the sentence ("In this paper we ...", not "... not in this paper")."""
@@ -203,7 +186,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     located = [
         s
         for s in locate(text, introduction)
-        if _prose(s.text) and not _SIGNPOST.search(s.text) and not _ASIDE.search(s.text)
+        if _prose(s.text) and not SIGNPOST.search(s.text) and not ASIDE.search(s.text)
     ]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []
