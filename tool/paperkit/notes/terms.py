@@ -91,7 +91,7 @@ _PLAIN_WORDS = (
     "experiments experimental data set sets number way ways order case cases terms term example examples "
     "fact section figure table et al respectively i e g main key important particular general existing "
     "standard previous prior further effective efficient improve improves improved able given known "
-    "made taken seen done "
+    "made taken seen done dataset datasets baseline baselines benchmark benchmarks "
 )
 _PLAIN = set(_PLAIN_WORDS.split())
 # Author names are not terms: citations are taken out before names are looked for.
@@ -103,6 +103,7 @@ _STANDS = re.compile(
     r"\b(?P<short>[A-Z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*),? (?:which |that )?stands for "
     r"(?P<long>[A-Z][\w\-]*(?: [\w\-]+){0,7}?)(?=[,.;:)]|$)"
 )
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
 _RARE_WORD = 3.2  # ... and a word that is a term on its own, rarer still
 _RARE = 4.0  # a word rarer than this (Zipf scale) in ordinary English is a field word
 _MAX = 8
@@ -184,6 +185,9 @@ def _phrases(sent: str) -> list[str]:
                 # A word on its own that is a verb form ("maximizing", "trained") names no concept.
                 if n == 1 and gram[0].lower().endswith(("ing", "ed", "ize", "izes", "ise", "ises")):
                     continue
+                # An adverb makes a clause, not a name ("arises naturally", "evenly spaced").
+                if any(x.lower().endswith("ly") and len(x) > 4 for x in gram):
+                    continue
                 if any(_field_word(x, rare) for x in gram) and all(x.islower() or "-" in x for x in gram):
                     out.append(" ".join(gram))
     return out
@@ -213,6 +217,7 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
 
     for idx, sent in enumerate(sents):
         early = 1.5 if idx < abstract_end // 3 + 3 else 1.0
+        sent_words = _POSSESSIVE.sub("", sent)  # "a star's axis": the "s" is not a word of a term
         for m in _SHORT.finditer(sent):
             short = m.group(1)
             if sum(c.isupper() for c in short) < 2:
@@ -229,9 +234,9 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
                 add(term, None, sent, 4.0 * early)
         for m in _STANDS.finditer(sent):
             add(m.group("short"), m.group("long"), sent, 4.0 * early)
-        for name in _names(_CITATION.sub(" ", sent)):
+        for name in _names(_CITATION.sub(" ", sent_words)):
             add(name, None, sent, 1.5 * early)
-        for phrase in _phrases(sent):
+        for phrase in _phrases(sent_words):
             add(phrase, None, sent, (0.8 + 0.4 * phrase.count(" ")) * early)
     return _finish(by_key, counts, title_key, limit, references, introduction)
 
@@ -249,8 +254,11 @@ def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, lim
         if key and key in title_key:
             t.score *= 2.0
     ranked = sorted(by_key.items(), key=lambda kv: -kv[1].score)
+    authors = _surnames(references or [])
     chosen: list[tuple[str, Term]] = []
     for key, t in ranked:
+        if not t.expansion and key in authors and not any(c.isupper() for c in t.term[1:]):
+            continue  # "as Huang [11] showed": an author of a cited work, not a term
         if counts[key] < 2 and not t.expansion and t.score < 4.0:
             continue  # said once, without a naming cue: not a term the paper leans on
         clash = next(
@@ -271,6 +279,17 @@ def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, lim
     if references and introduction:
         _link_sources(terms, references, introduction)
     return terms
+
+
+def _surnames(references: list[Reference]) -> set[str]:
+    """The folded surnames of the cited works' authors (a name printed before "[11]" is one of them)."""
+    out = set()
+    for r in references:
+        for a in r.authors:
+            words = [w for w in re.split(r"[\s,.]+", a) if len(w) > 1]
+            if words:
+                out.add(_norm(words[-1]))
+    return out
 
 
 def _link_sources(terms: list[Term], references: list[Reference], introduction: str) -> None:
