@@ -42,7 +42,7 @@ class Roles:
     idea: list[str] = field(default_factory=list)
     result: list[str] = field(default_factory=list)
     breath: list[str] = field(default_factory=list)
-    confidence: dict[str, float] = field(default_factory=dict)  # a shown sentence -> its role's probability
+    confidence: dict[str, float] = field(default_factory=dict)  # a shown sentence -> how sure its role is
 
 
 @functools.cache
@@ -126,6 +126,7 @@ _RULE_PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _RULES = True
+_ABSTRACT_FIRST = 0.15
 _BEFORE_ANCHOR = True
 
 
@@ -202,6 +203,10 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
                 # An abstract sets the scene before it says "we propose": context or the gap, not the idea.
                 probs = [probs[0], probs[1], 0.0, 0.0]
                 probs = [v / sum(probs) for v in probs]
+        elif _RULES and _RULE_PROBLEM.search(s.text):
+            # "We consider the problem of ..." names the problem wherever it stands.
+            probs = [v * 0.1 for v in probs]
+            probs[CLASSES.index("problem")] += 0.9
         scored.append((s, probs, breath))
     roles = Roles()
     if not scored:
@@ -222,8 +227,13 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     for r in ROLES:
         c = CLASSES.index(r)
         # Each sentence under one role at most: not one shown already, nor one likelier to be another role.
+
+        def sure(t: _Scored, r: str = r, c: int = c) -> float:
+            # The abstract's own statement of the problem goes before the introduction's.
+            return t[1][c] + (_ABSTRACT_FIRST if r == "problem" and t[0].where == "abstract" else 0.0)
+
         ranked = sorted(
-            (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -t[1][c]
+            (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -sure(t)
         )
         if r == "problem" and _GAP_WORDS:
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
@@ -246,7 +256,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             if near and not any(t in pool for t in near) and near[0][1][c] >= _GAP_FLOOR:
                 pool = [*pool[: per_role - 1], near[0]]
         getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
-        roles.confidence.update((t[0].text, t[1][c]) for t in pool)
+        roles.confidence.update((t[0].text, sure(t)) for t in pool)
         taken.update(id(t[0]) for t in pool)
     return roles
 
