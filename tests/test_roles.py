@@ -216,3 +216,25 @@ def test_naming_the_problem_and_reporting_a_finding_in_the_passive() -> None:
     roles = sort_roles(abstract)
     assert any(s.startswith("We consider the problem") for s in roles.problem)
     assert any(s.startswith("The layer was found") for s in roles.result)
+
+
+def test_condense_keeps_one_of_two_bullets_that_say_the_same() -> None:
+    roles = Roles(
+        idea=[
+            "We propose the smooth gate unit, a nonlinearity for deep networks that weighs inputs by value.",
+            "In this work we introduce a new nonlinearity for deep networks, the smooth gate unit.",
+        ],
+        breath=["The gate multiplies each input by the chance that a standard normal variable is below it."],
+    )
+    roles.confidence = {roles.idea[0]: 0.9, roles.idea[1]: 0.8}
+    assert condense(roles, [], source_words=1_000).idea == roles.idea[:1]
+
+
+def test_an_improvement_stated_by_we_is_a_result_not_the_idea() -> None:
+    abstract = (
+        "We propose to normalise each layer's inputs over the mini-batch as part of the model. "
+        "Using an ensemble of such networks, we improve upon the best published result on a large image "
+        "benchmark by two points."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("Using an ensemble") for s in roles.result)

@@ -95,6 +95,9 @@ def condense(roles: Roles, contributions: list[Contribution], source_words: int,
     """``roles`` cut to the reading part's budget: repeats out first, then the least certain bullets."""
     said = roles.breath[:1] + [c.text for c in contributions] + [i for c in contributions for i in c.items]
     kept = {r: [s for s in getattr(roles, r) if not repeats(s, said)] for r in ROLES}
+    for r in ROLES:  # nor twice within a role: the surer of two restatements stays
+        sure = sorted(kept[r], key=lambda s: -roles.confidence.get(s, 0.0))
+        kept[r] = [s for s in kept[r] if not repeats(s, sure[: sure.index(s)])]
     for r in ROLES:  # a role keeps one bullet even when it repeats: its heading must not stand empty
         if not kept[r] and getattr(roles, r):
             kept[r] = getattr(roles, r)[:1]

@@ -100,8 +100,8 @@ OWN_MOVE = re.compile(
     r"|^(?:here,? |in (?:this|the present) (?:paper|work|note|article),? "
     r"|(?!to (?:test|evaluate|validate|verify|assess|measure|compare|check|demonstrate|show)\b)"
     r"[^,.;:]{3,80}, )?we (?:\w+ly )?"
-    r"(?!(?:show|find|found|demonstrate|observe|obtain|achieve|outperform|surpass|beat|exceed|attain|report|evaluate|test|compare|conduct|perform"
-    r"|run|train|experiment|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e"
+    r"(?!(?:show|find|found|demonstrate|observe|obtain|achieve|outperform|surpass|beat|exceed|attain|improve"
+    r"|set|report|evaluate|test|compare|conduct|perform|run|train|experiment|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e"
     r"|begin|start|will|can|could|may|might|would|should|have|had|are|were|do|did|find)\w*\b)"
     r"[a-z]+\b(?! that\b)",
     re.IGNORECASE,
