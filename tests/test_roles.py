@@ -95,11 +95,17 @@ def test_the_gap_just_before_the_introductions_own_idea_is_the_problem() -> None
 
 
 def _long_roles() -> tuple[Roles, list[Contribution]]:
-    filler = "with a clause that carries the many extra words a verbose paper would spend on it"
+    # Nine bullets of 15 words that share no content word: none repeats another.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = iter(f"zq{letters[i // 26]}{letters[i % 26]}" for i in range(26 * 26))
+
+    def bullet() -> str:
+        return " ".join(next(words) for _ in range(15)).capitalize() + "."
+
     roles = Roles(
-        problem=[f"Problem {i} is hard {filler}." for i in range(3)],
-        idea=[f"Idea {i} is new {filler}." for i in range(3)],
-        result=[f"Result {i} is better {filler}." for i in range(3)],
+        problem=[bullet() for _ in range(3)],
+        idea=[bullet() for _ in range(3)],
+        result=[bullet() for _ in range(3)],
         breath=["We propose a method that does one plain thing well."],
     )
     for i, s in enumerate(roles.problem + roles.idea + roles.result):
