@@ -216,6 +216,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
     # An abstract that only reports: the introduction's own statement, when it opens the sentence.
     own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
+    # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
+    own = [t for t in own if not _CITES.search(t[0].text)] or own
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
     candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
