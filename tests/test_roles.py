@@ -249,7 +249,7 @@ def test_an_improvement_stated_by_we_is_a_result_not_the_idea() -> None:
 def test_an_own_statement_that_cites_is_earlier_work() -> None:
     abstract = (
         "A recent analysis of a detector's signal reported a faint second tone. "
-        "In a reply [3], we subsequently could not reproduce that analysis with the published settings. "
+        "In a reply [3], we subsequently failed to reproduce that analysis with the published settings. "
         "Here we point out two technical errors in the analysis, one of them a timing bug, and show that "
         "the features it calls suspicious also appear in simulated data."
     )
