@@ -168,3 +168,15 @@ def test_key_terms_skip_cited_authors_possessive_endings_and_adverbial_phrases()
     assert not any(n.startswith("s ") for n in names)
     assert not any("naturally" in n for n in names)
     assert "orbital tilt" in names
+
+
+def test_key_terms_come_from_prose_not_from_algorithm_boxes() -> None:
+    text = (
+        "We seed the modal clustering step with a stable-matching rule. "
+        "The modal clustering step then runs to convergence on the categorical records. "
+        "Input: a dataset X, a number k Output: k seeds for j = 1, . . . , m do Zqdens ← 0 end while "
+        "|S| < k do Zqdens ← Zqdens + 1 end"
+    )
+    names = [t.term for t in find_terms(text)]
+    assert "modal clustering step" in names
+    assert not any("Zqdens" in n for n in names)

@@ -123,6 +123,30 @@ SIGNPOST = re.compile(
     r"review|summari[sz]e)\b",
     re.IGNORECASE,
 )
+_NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")
+# Runs of two or more number-only tokens before a word: a figure's axis read as text.
+_DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
+_BULLET = re.compile(
+    r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+"
+)
+
+
+def prose(sentence: str, min_words: int = 6) -> bool:
+    """A sentence of running prose: not a bullet list, an equation or figure debris."""
+    if _BULLET.search(sentence):
+        return False
+    words = sentence.split()
+    if not min_words <= len(words) <= 80:  # a long abstract sentence may be the whole idea
+        return False
+    if _DEBRIS.search(sentence):
+        return False
+    # Results are stated in numbers ("3.1% error", "40 ms at 30 mAP"): digits and the marks that go
+    # with them are prose; symbols of an equation are not.
+    letters = sum(c.isalpha() or c.isspace() for c in sentence)
+    plain = letters + sum(c.isdigit() or c in _NUMBER_MARKS for c in sentence)
+    return letters / len(sentence) > 0.7 and plain / len(sentence) > 0.97
+
+
 _GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]]
 
 

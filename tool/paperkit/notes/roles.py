@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkit.notes.features import ASIDE, OWN_MOVE, SIGNPOST, Located, features, locate, states_a_gap
+from paperkit.notes.features import ASIDE, OWN_MOVE, SIGNPOST, Located, features, locate, prose, states_a_gap
 
 CLASSES = ("none", "problem", "idea", "result")
 ROLES = CLASSES[1:]
@@ -80,30 +80,6 @@ def score(model: Model, feats: list[str]) -> tuple[list[float], float]:
     e = [math.exp(v - top) for v in z]
     total = sum(e)
     return [v / total for v in e], breath
-
-
-_NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")
-# Runs of two or more number-only tokens before a word: a figure's axis read as text.
-_DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
-_BULLET = re.compile(
-    r"(?:^|\s)(?:[•◦▪●‣∙]|\(\s?(?:\d{1,2}|[ivx]{1,4}|[a-f])\s?\)|(?<!\S)(?:\d{1,2}|[ivx]{1,4})\))\s+"
-)
-
-
-def _prose(sentence: str, min_words: int = 6) -> bool:
-    """A sentence of running prose: not a bullet list, an equation or figure debris."""
-    if _BULLET.search(sentence):
-        return False
-    words = sentence.split()
-    if not min_words <= len(words) <= 80:  # a long abstract sentence may be the whole idea
-        return False
-    if _DEBRIS.search(sentence):
-        return False
-    # Results are stated in numbers ("3.1% error", "40 ms at 30 mAP"): digits and the marks that go
-    # with them are prose; symbols of an equation are not.
-    letters = sum(c.isalpha() or c.isspace() for c in sentence)
-    plain = letters + sum(c.isdigit() or c in _NUMBER_MARKS for c in sentence)
-    return letters / len(sentence) > 0.7 and plain / len(sentence) > 0.97
 
 
 # Cues a reader takes as unambiguous in an abstract: they override the model (each a class of wording,
@@ -187,7 +163,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     located = [
         s
         for s in locate(text, introduction)
-        if _prose(s.text) and not SIGNPOST.search(s.text) and not ASIDE.search(s.text)
+        if prose(s.text) and not SIGNPOST.search(s.text) and not ASIDE.search(s.text)
     ]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []

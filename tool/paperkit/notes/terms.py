@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from paperkit.extraction.citations import link_citations
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
+from paperkit.notes.features import prose
 from paperkit.records import Reference
 from paperkit.text import fold, sentences
 
@@ -91,7 +92,8 @@ _PLAIN_WORDS = (
     "experiments experimental data set sets number way ways order case cases terms term example examples "
     "fact section figure table et al respectively i e g main key important particular general existing "
     "standard previous prior further effective efficient improve improves improved able given known "
-    "made taken seen done dataset datasets baseline baselines benchmark benchmarks "
+    "made taken seen done dataset datasets baseline baselines benchmark benchmarks outperform outperforms "
+    "infer infers calculate calculates compute computes "
 )
 _PLAIN = set(_PLAIN_WORDS.split())
 # Author names are not terms: citations are taken out before names are looked for.
@@ -216,6 +218,8 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
                 t.expansion, t.sentence = expansion, sent
 
     for idx, sent in enumerate(sents):
+        if not prose(sent, min_words=4):
+            continue  # an algorithm box, an equation or a list glued to a sentence: no term to quote
         early = 1.5 if idx < abstract_end // 3 + 3 else 1.0
         sent_words = _POSSESSIVE.sub("", sent)  # "a star's axis": the "s" is not a word of a term
         for m in _SHORT.finditer(sent):
