@@ -150,8 +150,13 @@ def prose(sentence: str, min_words: int = 6) -> bool:
 _GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]]
 
 
+# "Problems" that name tasks ("prediction problems such as translation") state no gap.
+_TASKS = re.compile(r"\bproblems,? (?:including|such as|like|e\.g\.)", re.IGNORECASE)
+
+
 def states_a_gap(text: str) -> bool:
     """Whether ``text`` has a word that states a gap: a limitation, a difficulty, "however", "cannot" ..."""
+    text = _TASKS.sub(" ", text)
     return any(p.search(text) for p in _GAP)
 
 
