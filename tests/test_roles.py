@@ -269,3 +269,19 @@ def test_problems_that_name_tasks_state_no_gap() -> None:
     )
     roles = sort_roles(abstract, introduction)
     assert not any(s.startswith("Recurrent networks have lately") for s in roles.problem)
+
+
+def test_the_papers_stated_focus_is_its_problem_and_a_conclusion_is_a_result() -> None:
+    abstract = (
+        "We propose a first-order optimiser that scales each step by running estimates of the gradient's "
+        "moments. "
+        "We then conclude that the optimiser converges on convex problems at the best known rate."
+    )
+    introduction = (
+        "Many fitting tasks in science reduce to minimising a noisy scalar function of many parameters. "
+        "The focus of this paper is on such noisy objectives in high-dimensional parameter spaces. "
+        "In this paper we propose a method that needs only first-order gradients and little memory."
+    )
+    roles = sort_roles(abstract, introduction)
+    assert any(s.startswith("The focus of this paper") for s in roles.problem)
+    assert any(s.startswith("We then conclude that") for s in roles.result)

@@ -120,7 +120,7 @@ SIGNPOST = re.compile(
     r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
     r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
     r"article)|\bis organi[sz]ed as follows|\bwe (?:then|next|finally) (?:present|describe|discuss|conclude|"
-    r"review|summari[sz]e)\b",
+    r"review|summari[sz]e)\b(?! that\b)",  # "we then conclude that X" is a finding
     re.IGNORECASE,
 )
 _NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")

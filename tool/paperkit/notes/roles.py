@@ -95,10 +95,13 @@ _RULE_RESULT = re.compile(
     re.IGNORECASE,
 )
 _RULE_IDEA = re.compile(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b", re.IGNORECASE)
-# The paper naming the problem it takes on ("We consider the problem of ...") states the problem.
+# The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
+# is on ...") states the problem.
 _RULE_PROBLEM = re.compile(
     r"\bwe (consider|study|address|tackle|investigate|focus on|revisit) the (\w+ )?"
-    r"(problem|task|question|challenge)s? of\b",
+    r"(problem|task|question|challenge)s? of\b"
+    r"|\b(the )?focus of (this|our|the present) (paper|work|study) is\b"
+    r"|\bthis (paper|work|study) (focuses|is concerned) (on|with)\b",
     re.IGNORECASE,
 )
 _RULES = True
@@ -215,8 +218,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         )
         if r == "problem" and _GAP_WORDS:
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
-            # with none is the context the problem stands in.
-            ranked = [t for t in ranked if states_a_gap(t[0].text)]
+            # with none is the context the problem stands in, unless it names the problem it takes on.
+            ranked = [t for t in ranked if states_a_gap(t[0].text) or _RULE_PROBLEM.search(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
