@@ -140,6 +140,13 @@ _PLAN = re.compile(
 )
 
 
+_PASSIVE_MOVE = re.compile(
+    r"^to \w+\b[^.;]{0,150}?, [^.;]{0,150}?\b(?:is|are|was|were|has been|have been) (?:\w+ly )?(?:built|"
+    r"developed|designed|constructed|proposed|introduced|devised|implemented|created|derived|formulated)\b",
+    re.IGNORECASE,
+)
+
+
 def _opens_own(text: str, anywhere: bool) -> bool:
     """Whether ``text`` states the paper's own move and is long enough to say what it is; outside the
     abstract the move must open the sentence ("In this paper we ...", not "... not in this paper")."""
@@ -195,6 +202,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
     # An abstract that only reports: the introduction's own statement, when it opens the sentence.
     own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
+    # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
+    own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not _CITES.search(t[0].text)] or own
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
