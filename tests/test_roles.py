@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from paperkit.notes.condense import CAP, OVERHEAD, budget, condense, repeats
 from paperkit.notes.contributions import Contribution
-from paperkit.notes.roles import Roles, sort_roles
+from paperkit.notes.roles import CLASSES, Roles, _ruled, sort_roles
 
 
 def test_an_idea_stated_with_another_verb_is_the_one_breath_sentence() -> None:
@@ -295,3 +295,18 @@ def test_a_passive_abstract_states_its_idea_as_purpose_and_what_was_built() -> N
         "Two tonnes of argon were processed, lowering the isotope content a thousandfold."
     )
     assert sort_roles(abstract).breath[0].startswith("To strip these isotopes")
+
+
+def test_how_the_method_differs_after_the_own_move_is_the_idea() -> None:
+    abstract = (
+        "Activation functions decide how much of each input a neuron passes on. "
+        "We propose the smooth gate unit, an activation function for deep networks. "
+        "The unit weighs each input by its value rather than gating it by its sign, for better accuracy. "
+        "Across image, speech and text tasks the unit matches or beats the usual activations."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("The unit weighs") for s in roles.idea + roles.breath)
+    assert not any(s.startswith("The unit weighs") for s in roles.result)
+    # The rule itself: a model leaning to "result" is overruled.
+    probs = _ruled("The unit weighs each input by its value rather than gating it.", [0.1, 0.1, 0.2, 0.6])
+    assert max(range(4), key=probs.__getitem__) == CLASSES.index("idea")

@@ -94,7 +94,10 @@ _RULE_RESULT = re.compile(
     r"|\b(is|are|was|were) (found|shown|observed) (to|that)\b|\band (find|show|demonstrate|observe)s? that\b",
     re.IGNORECASE,
 )
-_RULE_IDEA = re.compile(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b", re.IGNORECASE)
+# After the abstract's own move, "X does A rather than B" says how the idea works: the idea.
+_RULE_IDEA = re.compile(
+    r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b", re.IGNORECASE
+)
 # The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
 # is on ...") states the problem.
 _RULE_PROBLEM = re.compile(
