@@ -94,7 +94,8 @@ _RULE_RESULT = re.compile(
     r"|\b(is|are|was|were) (found|shown|observed) (to|that)\b|\band (find|show|demonstrate|observe)s? that\b",
     re.IGNORECASE,
 )
-# After the abstract's own move, "X does A rather than B" says how the idea works: the idea.
+# The paper's own move; and after it (earlier sentences cannot be the idea), "X does A rather than B",
+# which says how the idea works.
 _RULE_IDEA = re.compile(
     r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b", re.IGNORECASE
 )
