@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,20 @@ def test_related_ideas_for_every_paper_with_related_work(
             assert not r.topic.endswith(("…", "...")), r.topic
             assert len(r.topic.split()) <= 8, r.topic
     assert missing == []
+
+
+def test_reading_parts_fit_on_one_screen(notes: dict[str, tuple[NoteContent, str]]) -> None:
+    """The part from the title to "Background to look up": at most 300 words for the median paper and
+    at most 40% of the abstract and introduction's words for the median paper."""
+    sizes, ratios = [], []
+    for content, text in notes.values():
+        reading = text.split("## Background to look up")[0]
+        reading = re.sub(r"\]\([^)\s]*\)", "]", reading[reading.find("\n# ") :])  # link targets are not read
+        words = len(reading.split())
+        intro = content.introduction.text if content.introduction else ""
+        source = len(f"{content.pdf_abstract} {intro}".split())
+        sizes.append(words)
+        ratios.append(words / max(source, 1))
+    assert statistics.median(sizes) <= 300
+    assert statistics.median(ratios) <= 0.40
+    assert max(sizes) <= 350  # the cap, with the contributions list kept whole and the part's frame
