@@ -7,7 +7,7 @@ from paperkit.notes.background import background, related_ideas
 from paperkit.notes.cited_entry import who
 from paperkit.notes.contributions import contributions
 from paperkit.notes.roles import in_one_breath, sort_roles
-from paperkit.notes.terms import find_terms
+from paperkit.notes.terms import find_terms, title_head
 from paperkit.records import Reference
 
 ABSTRACT = (
@@ -180,3 +180,16 @@ def test_key_terms_come_from_prose_not_from_algorithm_boxes() -> None:
     names = [t.term for t in find_terms(text)]
     assert "modal clustering step" in names
     assert not any("Zqdens" in n for n in names)
+
+
+def test_the_name_a_title_leads_with_is_a_key_term_where_the_text_says_it() -> None:
+    assert title_head("Gated Rescaling: Faster Training of Deep Networks") == "Gated Rescaling"
+    assert title_head("Shadow Sampling for Sequence Models with Recurrent Networks") == "Shadow Sampling"
+    assert title_head("Distilling the Knowledge in a Large Network") is None  # an action, not a name
+    assert title_head("Attention Is All You Need") is None
+    text = (
+        "We introduce gated rescaling, which divides each layer's output by a learned running scale. "
+        "Networks with it train twice as fast on three image tasks."
+    )
+    terms = find_terms(text, title="Gated Rescaling: Faster Training of Deep Networks")
+    assert terms and terms[0].term.lower() == "gated rescaling"

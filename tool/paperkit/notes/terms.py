@@ -242,7 +242,33 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
             add(name, None, sent, 1.5 * early)
         for phrase in _phrases(sent_words):
             add(phrase, None, sent, (0.8 + 0.4 * phrase.count(" ")) * early)
+    head = title_head(title)
+    if head:
+        # The paper's own name for its method, as its title leads with it, where the text says it.
+        said = next((x for x in sents if fold(head) in fold(x) and prose(x, min_words=4)), None)
+        if said is not None:
+            add(head, None, said, 4.0)
     return _finish(by_key, counts, title_key, limit, references, introduction)
+
+
+_TITLE_SPLIT = re.compile(r"\s*(?::|\s-\s|\s–\s|\s—\s)\s*|\s+(?:for|with|via|in|on|as|from|by|using)\s+")
+
+
+def title_head(title: str) -> str | None:
+    """The name a title leads with ("Batch Normalization: Accelerating ...", "Scheduled Sampling for ..."):
+    up to four words before its first colon, dash or preposition; None when the title has no such head."""
+    parts = _TITLE_SPLIT.split(" ".join(title.split()), maxsplit=1)
+    head = parts[0].strip(" .,")
+    words = head.split()
+    if (len(parts) < 2 and len(words) > 3) or not 1 <= len(words) <= 4:
+        return None
+    # A name has no articles and does not open on an action ("Distilling the Knowledge"); a shouted
+    # title's head is not a name as printed.
+    if any(w.lower() in _STOP for w in words) or words[0].lower().endswith("ing"):
+        return None
+    if all(w.lower() in _PLAIN for w in words) or (head.isupper() and len(words) > 1):
+        return None
+    return head
 
 
 def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, limit: int,
