@@ -1,10 +1,11 @@
 """Fit the note's reading part on one screen: the idea in one breath, the roles, the contributions.
 
 The reading part (from the title to "Background to look up") should take a small share of the time
-the abstract and introduction take: at most :data:`SHARE` of their words and never more than
-:data:`CAP`. The contributions list is kept whole (it is the paper's own summary); the role bullets
-give way, the least certain first, but every role keeps its surest bullet. A bullet that restates the
-one-breath sentence or a contribution is dropped first: the reader would read it twice.
+the abstract and introduction take: at most :data:`SHARE` of their words, never more than :data:`CAP`
+and always :data:`FLOOR` (see :func:`budget`). The contributions list is kept whole (it is the paper's
+own summary); the role bullets give way, the least certain first, but every role keeps its surest
+bullet. A bullet that restates the one-breath sentence, a contribution or another bullet is dropped
+first: the reader would read it twice.
 """
 
 from __future__ import annotations
@@ -13,59 +14,16 @@ import re
 
 from paperkit.notes.contributions import Contribution
 from paperkit.notes.roles import ROLES, Roles
+from paperkit.notes.terms import zipf
 
 CAP = 300  # words of the reading part, whatever the paper's length
 FLOOR = 200  # words it may always take: below this a note would drop what the reader came for
 SHARE = 0.50  # of the abstract's and introduction's words (the median note stays under 0.40)
 OVERHEAD = 45  # the part's headings, byline, links and the closing line
-CONF, ORDER = 1.0, 0.2
+ORDER = 0.2  # how much an earlier bullet (the abstract comes first) is preferred, in probability
 _SAME = 0.6  # share of a bullet's content words already said elsewhere that makes it a repeat
+_COMMON = 5.8  # Zipf frequency of "which", "also", "these": words this common are not content
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
-_SMALL = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "at",
-        "is",
-        "are",
-        "be",
-        "this",
-        "that",
-        "these",
-        "our",
-        "we",
-        "its",
-        "it",
-        "their",
-        "which",
-        "can",
-        "into",
-        "than",
-        "such",
-        "also",
-        "has",
-        "have",
-        "been",
-        "was",
-        "were",
-        "not",
-        "but",
-        "more",
-        "most",
-    }
-)
 
 
 def words(text: str) -> int:
@@ -74,7 +32,8 @@ def words(text: str) -> int:
 
 
 def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - _SMALL
+    # Words as common as "which" or "also" in English (a word-frequency list tells) carry no content.
+    return {w for w in (x.lower() for x in _WORD.findall(text)) if zipf(w) < _COMMON}
 
 
 def repeats(sentence: str, said: list[str]) -> bool:
@@ -106,7 +65,7 @@ def condense(roles: Roles, contributions: list[Contribution], source_words: int,
 
     # Each role's surest bullet stays; the others compete for the room left, surest first.
     def rank(r: str, s: str) -> float:
-        return roles.confidence.get(s, 0.0) * CONF - kept[r].index(s) * ORDER
+        return roles.confidence.get(s, 0.0) - kept[r].index(s) * ORDER
 
     firsts = {r: max(kept[r], key=lambda s: rank(r, s)) for r in ROLES if kept[r]}
     room -= sum(words(s) for s in firsts.values())

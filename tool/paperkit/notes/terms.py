@@ -112,7 +112,8 @@ _MAX = 8
 
 
 @functools.cache
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """How common ``word`` is in ordinary English (Zipf scale: 7 for "the", 3 for a field's word)."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # wordfreq missing: treat long words as field words
@@ -124,7 +125,7 @@ def _field_word(word: str, rare: float = _RARE) -> bool:
     w = word.lower()
     if w in _PLAIN or len(w) < 3:
         return False
-    return min(_zipf(part) for part in w.split("-") if part) < rare
+    return min(zipf(part) for part in w.split("-") if part) < rare
 
 
 def _norm(phrase: str) -> str:
@@ -144,7 +145,7 @@ def _names(sent: str) -> list[str]:
         if not run:
             return
         inner = any(any(c.isupper() for c in w[1:]) for w in run)
-        rare = any(_zipf(w.lower()) < _RARE for w in run)
+        rare = any(zipf(w.lower()) < _RARE for w in run)
         # A capitalised ordinary word ("Test F1") is not a name; two in a row ("Batch Normalization") are.
         if (inner or rare or len(run) > 1) and not all(w.lower() in _PLAIN for w in run):
             out.append(" ".join(run))
