@@ -154,6 +154,11 @@ _GAP = [re.compile(p, re.IGNORECASE) for p in _CUES["problem"]]
 _TASKS = re.compile(r"\bproblems,? (?:including|such as|like|e\.g\.)", re.IGNORECASE)
 
 
+def cites(text: str) -> bool:
+    """Whether ``text`` cites a work ("[12]", "Smith et al.", "(Smith, 2019)"): it speaks of earlier work."""
+    return bool(_TESTS["cite_num"].search(text) or _TESTS["cite_name"].search(text))
+
+
 def states_a_gap(text: str) -> bool:
     """Whether ``text`` has a word that states a gap: a limitation, a difficulty, "however", "cannot" ..."""
     text = _TASKS.sub(" ", text)

@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from paperkit.notes.features import ASIDE, OWN_MOVE, SIGNPOST, Located, features, locate, prose, states_a_gap
+from paperkit.notes.features import (
+    ASIDE,
+    OWN_MOVE,
+    SIGNPOST,
+    Located,
+    cites,
+    features,
+    locate,
+    prose,
+    states_a_gap,
+)
 
 CLASSES = ("none", "problem", "idea", "result")
 ROLES = CLASSES[1:]
@@ -129,9 +139,6 @@ def _ruled(text: str, probs: list[float]) -> list[float]:
     return out
 
 
-_CITES = re.compile(
-    r"\[\s?\d+(?:\s?[,–-]\s?\d+)*\s?\]|\bet al\b|\(\s?[A-Z][^()]{0,60}?(?:19|20)\d\d[a-z]?\s?\)"
-)
 # A pronoun that needs the sentence before ("... defy this and ...", "It ..."); "these impurities" names
 # its noun and may still state the idea.
 _LEANS_BACK = re.compile(
@@ -161,7 +168,7 @@ def _opens_own(text: str, anywhere: bool) -> bool:
 def _stands_alone(s: Located) -> bool:
     """A sentence that can state the paper's idea on its own: not prior work (no citation), not leaning on
     the sentence before ("... defy this"), not the paper's plan ("To test this, we ...")."""
-    return not (_CITES.search(s.text) or _LEANS_BACK.search(s.text) or _PLAN.search(s.text))
+    return not (cites(s.text) or _LEANS_BACK.search(s.text) or _PLAN.search(s.text))
 
 
 def _key(sentence: str) -> str:
@@ -209,7 +216,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
-    own = [t for t in own if not _CITES.search(t[0].text)] or own
+    own = [t for t in own if not cites(t[0].text)] or own
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
     candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
