@@ -24,6 +24,8 @@ Paper: https://arxiv.org/abs/1502.03167
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 from torch import nn
 
@@ -68,6 +70,9 @@ class Affine(nn.Module):
         return self.gamma * x + self.beta
 
 
+NormMaker = Callable[[str, int], nn.Module]
+
+
 def make_norm(norm: str, features: int) -> nn.Module:
     """The layer after each hidden linear layer: ``"batch"``, ``"affine"`` or ``"none"`` (the identity)."""
     if norm == "batch":
@@ -87,15 +92,18 @@ class MLP(nn.Module):
     a difference between the arms is the normalisation's, not the init's.
     """
 
-    def __init__(self, d_in: int, width: int, depth: int, n_out: int, norm: str) -> None:
+    def __init__(
+        self, d_in: int, width: int, depth: int, n_out: int, norm: str, make: NormMaker | None = None
+    ) -> None:
         super().__init__()
+        make = make or make_norm  # another paper's norms (layer norm) plug in here
         layers: list[nn.Module] = []
         size = d_in
         for _ in range(depth):
             linear = nn.Linear(size, width)
             nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")  # Var[w] = 2 / fan_in
             nn.init.zeros_(linear.bias)
-            layers += [linear, make_norm(norm, width), nn.ReLU()]
+            layers += [linear, make(norm, width), nn.ReLU()]
             size = width
         self.body = nn.Sequential(*layers)
         self.head = nn.Linear(width, n_out)

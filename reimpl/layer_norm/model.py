@@ -24,7 +24,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from reimpl.batch_norm.model import Affine, BatchNorm
+from reimpl.batch_norm import model as batch_norm
 
 
 class LayerNorm(nn.Module):
@@ -43,33 +43,17 @@ class LayerNorm(nn.Module):
 
 
 def make_norm(norm: str, features: int) -> nn.Module:
-    """``"layer"``, ``"batch"``, ``"affine"`` (g ⊙ a + b alone) or ``"none"``."""
+    """``"layer"``, or one of batch norm's: ``"batch"``, ``"affine"`` (g ⊙ a + b alone) or ``"none"``."""
     if norm == "layer":
         return LayerNorm(features)
-    if norm == "batch":
-        return BatchNorm(features)
-    if norm == "affine":
-        return Affine(features)
-    if norm == "none":
-        return nn.Identity()
+    if norm in ("batch", "affine", "none"):
+        return batch_norm.make_norm(norm, features)
     raise ValueError(f"unknown norm {norm!r} (layer, batch, affine or none)")
 
 
-class MLP(nn.Module):
-    """``depth`` hidden layers Linear → norm → ReLU (He-initialised), then a linear classifier."""
+class MLP(batch_norm.MLP):
+    """Batch norm's MLP (``depth`` hidden layers Linear → norm → ReLU, He-initialised, then a linear
+    classifier) with layer norm among its norms."""
 
     def __init__(self, d_in: int, width: int, depth: int, n_out: int, norm: str) -> None:
-        super().__init__()
-        layers: list[nn.Module] = []
-        size = d_in
-        for _ in range(depth):
-            linear = nn.Linear(size, width)
-            nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
-            nn.init.zeros_(linear.bias)
-            layers += [linear, make_norm(norm, width), nn.ReLU()]
-            size = width
-        self.body = nn.Sequential(*layers)
-        self.head = nn.Linear(width, n_out)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.head(self.body(x))
+        super().__init__(d_in, width, depth, n_out, norm, make=make_norm)

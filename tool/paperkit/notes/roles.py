@@ -37,8 +37,7 @@ Model = dict[str, Any]
 _MODEL_FILE = Path(__file__).with_name("role_model.json")
 _override: list[Model] = []
 _GAP_FLOOR = 0.1  # the gap before the idea: chosen on the tune half too
-_INTRO_GAP = 1
-_GAP_WORDS = True
+_INTRO_GAP = 1  # sentences before the introduction's own move that may state its gap
 _FLOOR = 0.3  # chosen on the tune half of the corpus (dev/train_roles.py)
 _BREATH_IDEA = 1.0  # weight of the role model's idea probability in the one-breath pick
 _IDEA = CLASSES.index("idea")
@@ -118,9 +117,7 @@ _RULE_PROBLEM = re.compile(
     r"|\bthis (paper|work|study) (focuses|is concerned) (on|with)\b",
     re.IGNORECASE,
 )
-_RULES = True
 _ABSTRACT_FIRST = 0.15
-_BEFORE_ANCHOR = True
 
 
 def _ruled(text: str, probs: list[float]) -> list[float]:
@@ -194,13 +191,13 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             continue
         seen.add(k)
         probs, breath = score(model, features(s))
-        if _RULES and s.where == "abstract":
+        if s.where == "abstract":
             probs = _ruled(s.text, probs)
-            if s.anchor == -1 and _BEFORE_ANCHOR:
+            if s.anchor == -1:
                 # An abstract sets the scene before it says "we propose": context or the gap, not the idea.
                 probs = [probs[0], probs[1], 0.0, 0.0]
                 probs = [v / sum(probs) for v in probs]
-        elif _RULES and _RULE_PROBLEM.search(s.text):
+        elif _RULE_PROBLEM.search(s.text):
             # "We consider the problem of ..." names the problem wherever it stands.
             probs = [v * 0.1 for v in probs]
             probs[CLASSES.index("problem")] += 0.9
@@ -236,7 +233,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         ranked = sorted(
             (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -sure(t)
         )
-        if r == "problem" and _GAP_WORDS:
+        if r == "problem":
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in, unless it names the problem it takes on.
             ranked = [t for t in ranked if states_a_gap(t[0].text) or _RULE_PROBLEM.search(t[0].text)]
@@ -250,7 +247,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
             if before and before[0][1][c] >= _GAP_FLOOR:
                 pool = [before[0], *pool][:per_role]
-        if r == "problem" and _INTRO_GAP:
+        if r == "problem":
             # So do introductions: the likeliest problem among the few sentences before the introduction's
             # own "In this paper we propose", when none of them is shown yet.
             near = [t for t in ranked if t[0].where == "intro" and -_INTRO_GAP <= (t[0].to_anchor or 0) < 0]
