@@ -17,7 +17,7 @@ The paper's trick: write the sample as a differentiable function of φ and param
 
 so the gradient uses f's own slope along the path from ε to z (SGVB). A baseline b subtracted from f in the
 score-function estimator (f − b, b the mean of the other samples' f) removes some of its variance but keeps it
-unbiased; it is the usual repair, and the control arm here.
+unbiased; it is the usual repair, and the competitor here.
 
 Paper: https://arxiv.org/abs/1312.6114
 """
