@@ -1,4 +1,4 @@
-"""Layer normalisation (arXiv 1607.06450): the layer, the grid of nets, the claim, its ablation, the controls."""
+"""Layer normalisation (arXiv 1607.06450): the layer, the stack of nets, the claim, ablation and controls."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_ablation_affine_without_normalising_fails_the_high_rate_check() -> None
     result = experiment.run("ci", seed=0, device=CPU, norm="affine")
     verdict = claim.check([result])
     fails_on_finite_metrics(result, verdict)
-    trains, beats_bn, tolerates = verdict.checks
+    _, beats_bn, tolerates = verdict.checks
     assert not tolerates.passed, verdict.summary
     assert beats_bn.passed, verdict.summary
 

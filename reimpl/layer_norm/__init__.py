@@ -18,6 +18,6 @@ PAPER = Paper(
         "tanh teacher (8 classes), instead of RNNs on text and images; each arm at learning rates 0.01, "
         "0.03, 0.1, 0.3; 1000 steps (quick)."
     ),
-    metric="accuracy on the whole training set at the end, in inference mode (seed means), per arm at its best rate",
+    metric="accuracy on the whole training set at the end, in inference mode, each arm at its best rate",
     margin="LN ≥ 3× chance; LN ≥ BN + 0.1 (best against best); at lr 0.3, LN ≥ plain + 0.1",
 )

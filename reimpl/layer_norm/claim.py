@@ -37,15 +37,18 @@ def check(results: list[RunResult]) -> Verdict:
     checks = [
         at_least("best training accuracy, LN / chance", best["layer_norm"] / chance, TRAINS),
         at_least("best training accuracy: LN − BN", best["layer_norm"] - best["batch_norm"], BEATS_BN),
-        at_least(f"training accuracy at lr {HIGH_LR:g}: LN − plain", high["layer_norm"] - high["plain"], TOLERATES),
+        at_least(
+            f"training accuracy at lr {HIGH_LR:g}: LN − plain", high["layer_norm"] - high["plain"], TOLERATES
+        ),
     ]
     cfg = results[0].config
     rates = ", ".join(f"{lr:g}" for lr in cfg.get("lrs", []))
     best_lr = {arm: results[0].arms[arm].metrics["best_lr"] for arm in arms}
     summary = (
         f"batch {cfg.get('batch')}, SGD rates {{{rates}}}, each arm at its best: layer norm "
-        f"{best['layer_norm']:.3f}, batch norm {best['batch_norm']:.3f}, none {best['plain']:.3f} (best rates "
-        f"seed {results[0].seed}: {best_lr['layer_norm']:g}, {best_lr['batch_norm']:g}, {best_lr['plain']:g}; "
-        f"chance {chance:.3f}); at lr {HIGH_LR:g}: layer norm {high['layer_norm']:.3f}, none {high['plain']:.3f}"
+        f"{best['layer_norm']:.3f}, batch norm {best['batch_norm']:.3f}, none {best['plain']:.3f} (best "
+        f"rates seed {results[0].seed}: {best_lr['layer_norm']:g}, {best_lr['batch_norm']:g}, "
+        f"{best_lr['plain']:g}; chance {chance:.3f}); at lr {HIGH_LR:g}: layer norm "
+        f"{high['layer_norm']:.3f}, none {high['plain']:.3f}"
     )
     return Verdict(all(c.passed for c in checks), summary, checks)

@@ -78,7 +78,13 @@ def train_arm(
         return (lrs * losses).sum()
 
     harness.train(
-        step_loss, model.parameters(), optimizer, cfg.steps, device=device, progress=progress, report_every=250
+        step_loss,
+        model.parameters(),
+        optimizer,
+        cfg.steps,
+        device=device,
+        progress=progress,
+        report_every=250,
     )
     model.eval()
     with torch.no_grad():

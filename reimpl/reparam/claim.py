@@ -32,14 +32,22 @@ def check(results: list[RunResult]) -> Verdict:
     gaps = [b - r for r, b in zip(var["reparam"], var["score_baseline"], strict=True)]
     kl = {arm: seed_mean(results, arm, "final_kl") for arm in ARMS}
     checks = [
-        at_least("log10 μ-gradient variance, worst point of training: baselined score − reparam", min(gaps), VARIANCE),
-        at_most("best final KL(q ‖ p): reparam / baselined score", kl["reparam"] / max(kl["score_baseline"], 1e-12), FIT),
+        at_least(
+            "log10 μ-gradient variance, worst point of training: baselined score − reparam",
+            min(gaps),
+            VARIANCE,
+        ),
+        at_most(
+            "best final KL(q ‖ p): reparam / baselined score",
+            kl["reparam"] / max(kl["score_baseline"], 1e-12),
+            FIT,
+        ),
     ]
     cfg = results[0].config
     rates = ", ".join(f"{lr:g}" for lr in cfg.get("lrs", []))
     summary = (
-        f"gradient variance gap (log10) from start to end {', '.join(f'{g:.2f}' for g in gaps)}; best final KL "
-        f"{kl['reparam']:.3f} (reparameterised) vs {kl['score_baseline']:.3f} (score function with baseline), "
+        f"gradient variance gap (log10) from start to end {', '.join(f'{g:.2f}' for g in gaps)}; best final "
+        f"KL {kl['reparam']:.3f} (reparameterised) vs {kl['score_baseline']:.3f} (with baseline), "
         f"from {seed_mean(results, 'reparam', 'start_kl'):.2f}; Adam rates {{{rates}}}"
     )
     return Verdict(all(c.passed for c in checks), summary, checks)

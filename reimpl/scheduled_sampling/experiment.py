@@ -117,7 +117,9 @@ def after_first_error(hit: torch.Tensor) -> dict[str, torch.Tensor]:
     """
     length = hit.shape[1]
     wrong = hit == 0
-    first = torch.where(wrong.any(1), wrong.float().argmax(1), torch.full_like(wrong[:, 0], length, dtype=torch.long))
+    first = torch.where(
+        wrong.any(1), wrong.float().argmax(1), torch.full_like(wrong[:, 0], length, dtype=torch.long)
+    )
     after = torch.arange(length, device=hit.device) > first.unsqueeze(1)  # strictly after the first mistake
     n = after.sum()
     return {"after_error_acc": (hit * after).sum() / n.clamp(min=1), "after_error_n": n.float()}
