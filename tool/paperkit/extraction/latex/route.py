@@ -9,7 +9,7 @@ from collections.abc import Callable
 from paperkit.extraction import related_work as rw
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
-from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
+from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
     Mark,
@@ -97,7 +97,7 @@ def _sections(
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
-            marker = cite_marker(bib, index, cmd, options, keys)
+            marker = bib.marker(index, cmd + star, options, keys)
             targets = [index[k] for k in keys if k in index]
             if part:
                 links.append(CitationLink(marker=marker, section=part, targets=targets))

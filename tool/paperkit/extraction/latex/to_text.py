@@ -58,6 +58,8 @@ _SIMPLE_STYLE = re.compile(
     r"\s*\{([^{}\\$]*)\}"
 )
 
+# An accent on a dotless i or j (``\'{\i}``) is the accented letter: "í", not "ı" and a loose accent.
+_DOTLESS = re.compile(r"\\([\'`^\"~=.uvH])\s*\{?\s*\\([ij])(?![A-Za-z])\s*\}?")
 _OLD_STYLE = re.compile(r"\{\\(?:em|it|bf|sc|rm|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}\\$]*)\}")
 
 Cite = Callable[[str, str, list[str], list[str]], str]  # (command, star, options, keys) -> marker
@@ -177,6 +179,7 @@ def to_text(
     text = _ITEM.sub(lambda m: "\n\n• " + (m.group(1) + " " if m.group(1) else ""), text)
     # "\\" (a line break, with an optional [length]) and "\ " (a control space) read as spaces
     text = re.sub(r"\\\\(?:\*?\s*\[[^\]]*\])?|\\(?=\s)", " ", text)
+    text = _DOTLESS.sub(r"\\\1{\2}", text)
     text = _fast(text)
     paragraphs = re.split(r"\n\s*\n", text)
     out = []
