@@ -10,6 +10,7 @@ from paperkit.extraction import related_work as rw
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
+from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
     Mark,
@@ -21,12 +22,12 @@ from paperkit.extraction.latex.parse import (
     opening_span,
     span_end,
 )
+from paperkit.extraction.latex.refs import ref_printer
 from paperkit.extraction.latex.source import (
     assemble,
-    collect_macros,
     document_class,
-    expand_macros,
     find_main,
+    local_packages,
     split_document,
 )
 from paperkit.extraction.latex.to_text import to_text
@@ -63,8 +64,8 @@ def read_files(files: Files) -> Sections:
     try:
         document, _ = assemble(files, main)
         preamble, body = split_document(document)
-        macros = collect_macros(preamble)
-        body = expand_macros(body, macros)
+        macros = collect_macros(local_packages(files, main, preamble), preamble, body)
+        body = expand_macros(strip_definitions(body), macros)
         cls, options = document_class(preamble)
         style = Style(cls, options)
         marks = find_marks(body, style)
@@ -77,7 +78,7 @@ def read_files(files: Files) -> Sections:
 
 
 def _sections(
-    document: str, preamble: str, body: str, macros: dict[str, str], marks: list[Mark], bib: Bibliography
+    document: str, preamble: str, body: str, macros: dict[str, Macro], marks: list[Mark], bib: Bibliography
 ) -> Sections:
     found_by: dict[str, str] = {}
     warnings: list[str] = []
@@ -92,7 +93,8 @@ def _sections(
         found_by["abstract"] = "latex/source"
 
     index = bib.index()
-    labels = number_labels(body, marks)
+    plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
+    refs = ref_printer(number_labels(body, marks, preamble), preamble, plain)
     links: list[CitationLink] = []
 
     def section_text(start: int, end: int, part: str) -> str:
@@ -103,7 +105,7 @@ def _sections(
                 links.append(CitationLink(marker=marker, section=part, targets=targets))
             return marker
 
-        return to_text(body[start:end], cite, labels=labels)
+        return to_text(body[start:end], cite, refs=refs)
 
     # The headings a reader sees, as the shared rules of "which part is which" take them.
     shown_marks = [
