@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from paperkit.extraction.latex.bibliography import bib_name, split_names
+from paperkit.extraction.latex.bib_names import bib_name, split_names
 from paperkit.extraction.latex.route import read_files
 from paperkit.records import Sections
 

@@ -99,3 +99,28 @@ def test_cross_references_as_the_pdf_prints_them() -> None:
         "Solving (1) once, Eq. (2) twice; Figure 1 and Table 1; Lemma 2.2 holds (2, Method, 2.1), not ?."
     ), text
     assert "fig:" not in text and "sec:" not in text
+
+
+def _headings(cls: str, preamble: str = "") -> list[str]:
+    tex = (
+        f"\\documentclass{{{cls}}}\n{preamble}\n\\begin{{document}}\n\\section{{Introduction}}\nText.\n"
+        "\\section{Method}\nText.\n\\appendix\n\\section{Proofs}\nText.\n\\end{document}\n"
+    )
+    return read_files({"m.tex": tex.encode()}).headings
+
+
+def test_heading_numbers_follow_the_class_and_the_documents_own_thesection() -> None:
+    assert _headings("IEEEtran") == ["I. Introduction", "II. Method", "Appendix A Proofs"]
+    assert _headings("emulateapj") == ["1. Introduction", "2. Method", "A. Proofs"]
+    assert _headings("aastex631") == ["1. Introduction", "2. Method", "Appendix", "A. Proofs"]
+    assert _headings("aastex7") == ["1. Introduction", "2. Method", "Appendix", "A. Proofs"]
+    assert _headings("aastex62") == ["1. Introduction", "2. Method", "A. Proofs"]
+    assert _headings("article", r"\renewcommand{\thesection}{S\arabic{section}}") == [
+        "S1 Introduction",
+        "S2 Method",
+        "A Proofs",
+    ]
+    assert _headings("article", r"\renewcommand\thesection{\Roman{section}}")[:2] == [
+        "I Introduction",
+        "II Method",
+    ]

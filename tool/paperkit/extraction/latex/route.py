@@ -11,8 +11,10 @@ from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
 from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
+from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
+    CHAPTER_CLASSES,
     Mark,
     Style,
     find_abstract,
@@ -20,6 +22,7 @@ from paperkit.extraction.latex.parse import (
     find_title,
     headings,
     opening_span,
+    section_format,
     span_end,
 )
 from paperkit.extraction.latex.refs import ref_printer
@@ -66,8 +69,10 @@ def read_files(files: Files) -> Sections:
         preamble, body = split_document(document)
         macros = collect_macros(local_packages(files, main, preamble), preamble, body)
         body = expand_macros(strip_definitions(body), macros)
+        if re.search(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|acro)\b", preamble + body):
+            body = expand_glossaries(body, expand_macros(preamble, macros))
         cls, options = document_class(preamble)
-        style = Style(cls, options)
+        style = Style(cls, options, section_format(preamble, cls.lower() in CHAPTER_CLASSES))
         marks = find_marks(body, style)
         bib = read_bibliography(files, main, preamble, body)
         return _sections(document, preamble, body, macros, marks, bib)
