@@ -3,6 +3,7 @@ records, and the author–year label parts natbib reads from a ``\\bibitem[label
 
 from __future__ import annotations
 
+import functools
 import re
 
 from paperkit.extraction.latex.source import balanced
@@ -173,5 +174,6 @@ def _top_level_split(text: str, sep: str) -> list[str]:
     return [p for p in (x.strip() for x in out) if p]
 
 
+@functools.lru_cache(maxsize=8192)
 def _name_text(latex: str) -> str:
     return to_text(latex).strip("{} ")

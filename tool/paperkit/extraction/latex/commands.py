@@ -125,23 +125,24 @@ def strip_definitions(text: str) -> str:
     return "".join(out)
 
 
-def expand_macros(text: str, macros: dict[str, Macro], passes: int = 6) -> str:
-    """Each use of a macro replaced by its body with its arguments put in (a few passes, for macros that
-    use macros); "\\sys{}" and "\\sys " keep the space TeX keeps before the next word."""
+def expand_macros(text: str, macros: dict[str, Macro], depth: int = 6) -> str:
+    """Each use of a macro replaced by its body with its arguments put in, and the result expanded in
+    turn (to ``depth`` levels, for macros that use macros); "\\sys{}" and "\\sys " keep the space TeX
+    keeps before the next word once the name is text."""
     if not macros:
         return text
     names = sorted(macros, key=len, reverse=True)
     pattern = re.compile("(" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z@])")
-    limit = max(len(text), 1000) * _MAX_GROWTH
-    for _ in range(passes):
-        new = _one_pass(text, pattern, macros)
-        if new == text or len(new) > limit:
-            break
-        text = new
-    return re.sub(MAYBE_DOT + r"(?=\s*\.)", "", text).replace(MAYBE_DOT, ".")
+    budget = [max(len(text), 1000) * _MAX_GROWTH]
+    out = _expand(text, pattern, macros, depth, budget)
+    return re.sub(MAYBE_DOT + r"(?=\s*\.)", "", out).replace(MAYBE_DOT, ".")
 
 
-def _one_pass(text: str, pattern: re.Pattern[str], macros: dict[str, Macro]) -> str:
+def _expand(
+    text: str, pattern: re.Pattern[str], macros: dict[str, Macro], depth: int, budget: list[int]
+) -> str:
+    if depth <= 0 or budget[0] <= 0:
+        return text
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
@@ -151,13 +152,16 @@ def _one_pass(text: str, pattern: re.Pattern[str], macros: dict[str, Macro]) -> 
         args, end = _arguments(text, m.end(), macro)
         if args is None:
             continue
-        body = _put_in(macro.body, args)
+        body = _put_in(macro.body, args) if macro.nargs else macro.body
+        if pattern.search(body):
+            body = _expand(body, pattern, macros, depth - 1, budget)
+        budget[0] -= len(body)
         if macro.nargs == 0:
             if text.startswith("{}", end):
                 end += 2
             elif end < len(text) and text[end] in " \t":
                 end += 1
-                body += " "  # "\sys is" keeps its space once the name is text
+                body += " "
         out.append(text[pos : m.start()])
         out.append(body)
         pos = end
