@@ -16,7 +16,7 @@ from typing import Literal
 
 from paperkit.extraction.entries import ACCENT_CHARS
 
-Style = Literal["numeric", "author-year", "superscript", "label"]
+Style = Literal["numeric", "author-year", "superscript", "label", "stored"]  # stored: read back, form unknown
 
 
 @dataclass

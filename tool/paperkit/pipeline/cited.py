@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from paperkit.access.ids import ArxivId, id_of_key, parse_arxiv_id
+from paperkit.access.ids import ArxivId, parse_arxiv_id
 from paperkit.errors import BadInput, NotFound, PaperkitError
 from paperkit.extraction.citations import cited_works
-from paperkit.fetch import Fetcher
 from paperkit.library.store import SECTIONS
-from paperkit.outcomes import FetchOutcome, guarded
-from paperkit.records import PaperMeta
+from paperkit.pipeline.fetch import Fetcher
+from paperkit.pipeline.outcomes import FetchOutcome, guarded
+from paperkit.records import PaperMeta, id_of_key
 from paperkit.text import fold, squash
 
 
