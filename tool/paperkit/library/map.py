@@ -9,13 +9,14 @@ print no ID). Everything is read from the library's ``meta.json`` and ``sections
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 
 from paperkit.extraction.entries import who
 from paperkit.library.store import NOTE, Library
 from paperkit.records import PaperMeta, Reference, Sections
-from paperkit.text import fold
+from paperkit.text import fold, squash
 
 
 @dataclass
@@ -25,6 +26,17 @@ class Shelved:
     key: str
     meta: PaperMeta
     sections: Sections | None
+
+    @functools.cached_property
+    def match_keys(self) -> list[str]:
+        """How a reference entry names this paper (:func:`paper_keys`), worked out once."""
+        return paper_keys(self.meta)
+
+    @functools.cached_property
+    def cites(self) -> set[str]:
+        """The match keys of every entry of its reference list, worked out once."""
+        refs = self.sections.references if self.sections else []
+        return {k for r in refs for k in ref_keys(r)}
 
 
 @dataclass
@@ -52,7 +64,7 @@ class Unread:
         if self.arxiv_id:
             return f"paperkit fetch {self.arxiv_id}"
         # only what is safe inside double quotes in a shell: no quotes, $, backticks or backslashes
-        title = " ".join(re.sub(r"[\"$`\\!]", " ", self.title).split())[:120]
+        title = squash(re.sub(r"[\"$`\\!]", " ", self.title))[:120]
         return f'paperkit fetch --search "{title}" --max 1'  # check it is the work before reading
 
 
@@ -99,19 +111,17 @@ def cited_by(everyone: list[Shelved], key: str) -> list[Citing]:
     target = next((p for p in everyone if p.key == key), None)
     if target is None:
         return []
-    wanted = set(paper_keys(target.meta))
-    out = []
-    for p in everyone:
-        if p.key == key or p.sections is None:
-            continue
-        if any(wanted & set(ref_keys(r)) for r in p.sections.references):
-            out.append(Citing(p.key, p.meta.title, f"../{p.key}/{NOTE}"))
-    return out
+    wanted = set(target.match_keys)
+    return [
+        Citing(p.key, p.meta.title, f"../{p.key}/{NOTE}")
+        for p in everyone
+        if p.key != key and p.sections is not None and wanted & p.cites
+    ]
 
 
 def held(everyone: list[Shelved]) -> dict[str, str]:
     """Match key (``id:…`` / ``title:…``) -> the paper's library key, for linking cited works to notes."""
-    return {k: p.key for p in everyone for k in paper_keys(p.meta)}
+    return {k: p.key for p in everyone for k in p.match_keys}
 
 
 def notes_of(everyone: list[Shelved], key: str, references: list[Reference]) -> dict[int, str]:

@@ -27,6 +27,7 @@ from paperkit.extraction.pdf.reference_list import numbered_run_start, split_ref
 from paperkit.extraction.pdf.stamp import own_arxiv_id
 from paperkit.extraction.pdf.superscripts import citation_policy
 from paperkit.records import Reference, Sections
+from paperkit.text import squash
 
 __all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
 
@@ -49,7 +50,7 @@ def _open(path: Path) -> pymupdf.Document:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return squash(str(exc)) or type(exc).__name__
 
 
 def page_numbers(count: int) -> list[int]:
