@@ -126,7 +126,7 @@ def test_contributions_keep_a_first_second_finally_sequence_together() -> None:
 
 def test_code_links_and_pages() -> None:
     from paperkit.extraction.pages import locate_in_pages
-    from paperkit.notes.pages import code_links, sentence_pages
+    from paperkit.notes.links import code_links, sentence_pages
 
     pages = [
         "Title\nCode: http://www.github.com/someone/widget.\n",

@@ -21,8 +21,8 @@ from paperkit.notes.background import BackgroundItem, RelatedIdea, background, r
 from paperkit.notes.bibtex import bibtex, citekey
 from paperkit.notes.condense import condense, words
 from paperkit.notes.contributions import Contribution, contributions
+from paperkit.notes.links import code_links, sentence_pages
 from paperkit.notes.markdown import md_inline
-from paperkit.notes.pages import code_links, sentence_pages
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
 from paperkit.notes.terms import Term, find_terms
 from paperkit.records import CitationLink, PaperMeta, Section, Sections
