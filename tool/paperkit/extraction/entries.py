@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from paperkit.records import Reference
-from paperkit.text import fold, squash
+from paperkit.text import fold, join_broken_words, squash
 
 # PyMuPDF returns LaTeX accents as spacing characters beside the letter ("Daum´e", "c¸"); after NFKC they
 # become a space and a combining mark ("Daum \u0301e"). Both forms are put back on their letter.
@@ -97,8 +97,7 @@ def fix_accents(text: str) -> str:
 def clean_entry(text: str) -> str:
     """One line of readable text: ligatures expanded, accents attached, hyphenated line breaks joined."""
     text = unicodedata.normalize("NFKC", fix_accents(text))
-    text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text)
-    return squash(text)
+    return squash(join_broken_words(text))
 
 
 def name_words(name: str) -> list[str]:

@@ -19,6 +19,7 @@ from paperkit.extraction.pages import FIRST_PAGES, repository_urls
 from paperkit.extraction.pdf import headings as hd
 from paperkit.extraction.pdf import outline
 from paperkit.extraction.pdf import spans as sc
+from paperkit.extraction.pdf.abstract import NO_ABSTRACT, find_abstract
 from paperkit.extraction.pdf.furniture import remove_furniture
 from paperkit.extraction.pdf.layout import read_pages
 from paperkit.extraction.pdf.lines import Vocabulary
@@ -115,7 +116,7 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     result.references, refs_by, ref_lines = _references(lines, heads, vocab)
     sups = citation_policy(lines, result.references, ref_lines)
 
-    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab, sups)
+    abstract, after_abstract, abstract_by = find_abstract(lines, heads, vocab, sups, body)
     title_stop = next((h.start for h in heads if h.level == 1), len(lines))
     title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
     result.title = title or (doc.metadata or {}).get("title", "") or ""
@@ -128,7 +129,7 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     if abstract:
         result.found_by["abstract"] = abstract_by
     else:
-        warnings.append("no abstract found")
+        warnings.append(NO_ABSTRACT if abstract_by == NO_ABSTRACT else "no abstract found")
 
     top = [h for h in heads if h.level == 1]
     result.headings = [h.text for h in top]
@@ -142,6 +143,10 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     if intro is not None:
         result.introduction = sc.span(lines, heads, intro, keep, vocab, sups)
         result.found_by["introduction"] = heads[intro].found_by
+    elif after_abstract or abstract_by == NO_ABSTRACT:
+        result.introduction = sc.opening_text(lines, heads, after_abstract, keep, vocab, sups)
+        if result.introduction is not None:
+            result.found_by["introduction"] = "fallback"
     related = sc.find_related(heads, lambda n: sc.span(lines, heads, n, keep, vocab).text)
     if related is not None:
         result.related_work = sc.span(lines, heads, related, keep, vocab, sups)
