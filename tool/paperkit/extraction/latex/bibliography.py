@@ -23,7 +23,7 @@ from paperkit.extraction.latex.bib_names import (
     split_names,
 )
 from paperkit.extraction.latex.cite_marks import CiteStyle, Labelled, citation_aliases, cite_marker
-from paperkit.extraction.latex.source import balanced, clean
+from paperkit.extraction.latex.source import balanced, uncomment
 from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Reference
 
@@ -115,7 +115,7 @@ def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibl
     if inline and "\\bibitem" in inline.group(1):
         bib.entries, bib.source = parse_bibitems(inline.group(1)), "thebibliography"
     elif bbl is not None and bib.wanted:
-        text = clean(decode(files[bbl]))
+        text = uncomment(decode(files[bbl]))
         bib.entries = parse_biblatex(text) if "\\entry{" in text else parse_bibitems(text)
         bib.source = "bbl"
     else:

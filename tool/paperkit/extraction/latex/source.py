@@ -65,7 +65,7 @@ def strip_dead_code(text: str) -> str:
             return text[: m.start()]
 
 
-def clean(text: str) -> str:
+def uncomment(text: str) -> str:
     """Comments and dead code removed."""
     return strip_dead_code(strip_comments(text))
 
@@ -80,7 +80,7 @@ def find_main(files: Files) -> str:
     for name, data in files.items():
         if not name.lower().endswith((".tex", ".ltx", ".latex")):
             continue
-        text = clean(decode(data))
+        text = uncomment(decode(data))
         if not (_DOCCLASS.search(text) and _BEGIN_DOC.search(text)):
             continue
         stem = name.rsplit(".", 1)[0]
@@ -135,7 +135,7 @@ def assemble(files: Files, main: str) -> tuple[str, list[str]]:
 
     def expand(name: str, folder: str, depth: int) -> str:
         read.append(name)
-        text = clean(decode(files[name]))
+        text = uncomment(decode(files[name]))
         if depth >= MAX_DEPTH:
             return text
 
@@ -177,7 +177,7 @@ def local_packages(files: Files, main: str, preamble: str) -> str:
                 found = _resolve(files, name + ".sty", base) if name else None
                 if found and found not in seen:
                     seen.add(found)
-                    package = clean(decode(files[found]))
+                    package = uncomment(decode(files[found]))
                     out.append(package)
                     todo.append(package)
     return "\n".join(out)
