@@ -186,6 +186,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
     refs = sections.references if sections else []
     listed = contributions(intro)
     roles = condense(sort_roles(abstract, intro), listed, words(abstract) + words(intro), meta.title)
+    focus = roles.problem + roles.idea + [c.text for c in listed]  # where the paper states its aim
     has_pdf = (folder / PDF).is_file()
     # Pages and code links come from the PDF itself, when the library holds it.
     pages = page_texts(folder / PDF) if has_pdf else []
@@ -195,8 +196,10 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
         roles=roles,
         one_breath=in_one_breath(abstract, roles),
         contributions=listed,
-        terms=find_terms(f"{abstract}\n\n{intro}", title=meta.title, references=refs, introduction=intro),
-        background=background(intro, refs),
+        terms=find_terms(
+            f"{abstract}\n\n{intro}", title=meta.title, references=refs, introduction=intro, focus=focus
+        ),
+        background=background(intro, refs, focus=focus),
         related=related_ideas(related, refs),
         abstract_source=source,
         bibtex=bibtex(meta),
