@@ -51,7 +51,7 @@ class _Work:
 
 def _named(marker: CitationMarker, text: str) -> bool:
     """Whether the text names the work where it cites it."""
-    if marker.style == "author-year" and not marker.text.startswith(("(", "[")):
+    if re.match(r"[A-Z][\w\-’']+", marker.text):
         return True  # "Bengio et al. (2015) showed": the authors are the sentence's words
     before = text[max(0, marker.start - 40) : marker.start]
     start = text.rfind(marker.sentence[:20], 0, marker.start) if marker.sentence else -1
@@ -61,17 +61,22 @@ def _named(marker: CitationMarker, text: str) -> bool:
 
 
 def background(
-    introduction: str, references: list[Reference], focus: list[str] | None = None, shown: int = SHOWN
+    introduction: str,
+    references: list[Reference],
+    markers: list[CitationMarker] | None = None,
+    focus: list[str] | None = None,
+    shown: int = SHOWN,
 ) -> list[BackgroundItem]:
     """Every work the introduction cites, ordered by first mention, grouped by the sentence citing it
-    first; the works it does not lean on (see the module's docstring) are marked ``folded``. ``focus``
-    holds the sentences that state the paper's problem and idea."""
+    first; the works it does not lean on (see the module's docstring) are marked ``folded``. ``markers``
+    are the introduction's markers as extraction linked them (found again when None); ``focus`` holds
+    the sentences that state the paper's problem and idea."""
     keys = {fold(s)[:60] for s in focus or [] if s.strip()}
     works: dict[int, _Work] = {}
-    for m in link_citations(introduction, references):
+    for m in link_citations(introduction, references) if markers is None else markers:
         in_focus = bool(keys) and fold(m.sentence)[:60] in keys
         named = _named(m, introduction)
-        for t in m.targets:
+        for t in (t for t in m.targets if 0 <= t < len(references)):
             w = works.setdefault(t, _Work(t, m.sentence))
             w.count += 1
             # A marker citing a run of five works names none of them in particular.

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paperkit.extraction.citations import link_citations
+from paperkit.extraction.citations import CitationMarker, link_citations
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.notes.features import prose
 from paperkit.notes.term_words import (
@@ -65,10 +65,12 @@ class Term:
 
 def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: list[Reference] | None = None,
                introduction: str = "", focus: list[str] | None = None,
-               emphasised: list[str] | None = None) -> list[Term]:  # fmt: skip
+               emphasised: list[str] | None = None,
+               markers: list[CitationMarker] | None = None) -> list[Term]:  # fmt: skip
     """The key terms of ``text`` (the abstract and introduction), most important first, each once.
 
-    ``focus`` holds the sentences stating the paper's problem and idea (terms there weigh more);
+    ``markers`` are the introduction's citation markers as extraction linked them (found again when
+    None); ``focus`` holds the sentences stating the paper's problem and idea (terms there weigh more);
     ``emphasised`` the phrases the source sets in italics or bold (a LaTeX ``\\emph{...}``)."""
     sents = [s for s in sentences(text) if prose(s, min_words=4)]  # no algorithm box, equation, list
     by_key: dict[str, Term] = {}
@@ -125,7 +127,10 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
         # The title's own phrases, where the text says them: the paper's name for what it is about.
         for x, printed in [(x, p) for x in sents if (p := _said(x, phrase))]:
             add(printed, None, x, _CUE_WEIGHT)  # as the text prints it: a title capitalises every word
-    return _finish(by_key, counts, fold(title), limit, references, introduction, sents)
+    terms = _finish(by_key, counts, fold(title), limit, references, sents)
+    if references and introduction:
+        _link_sources(terms, references, introduction, markers)
+    return terms
 
 
 def _title_terms(title: str) -> list[str]:
@@ -195,8 +200,7 @@ def _defining(t: Term) -> str:
 
 
 def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit: int,
-            references: list[Reference] | None, introduction: str,
-            sents: list[str]) -> list[Term]:  # fmt: skip
+            references: list[Reference] | None, sents: list[str]) -> list[Term]:  # fmt: skip
     # An acronym and its expansion are one term.
     for t in list(by_key.values()):  # an acronym and its expansion
         if t.expansion:
@@ -237,10 +241,7 @@ def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit
         chosen.append((key, t))
         if len(chosen) == 2 * limit:  # spares for the terms whose every sentence is taken
             break
-    terms = _quote([t for _, t in chosen], limit)
-    if references and introduction:
-        _link_sources(terms, references, introduction)
-    return terms
+    return _quote([t for _, t in chosen], limit)
 
 
 def _quote(terms: list[Term], limit: int) -> list[Term]:
@@ -285,9 +286,11 @@ def _surnames(references: list[Reference]) -> set[str]:
     return out
 
 
-def _link_sources(terms: list[Term], references: list[Reference], introduction: str) -> None:
+def _link_sources(terms: list[Term], references: list[Reference], introduction: str,
+                  markers: list[CitationMarker] | None) -> None:  # fmt: skip
     """The cited work that introduced a term: a citation right after the term's first mention."""
-    markers = link_citations(introduction, references)
+    if markers is None:
+        markers = link_citations(introduction, references)
     low = introduction.lower()
     for t in terms:
         at = low.find(t.term.lower())
@@ -296,6 +299,6 @@ def _link_sources(terms: list[Term], references: list[Reference], introduction: 
         end = at + len(t.term)
         # Only a citation printed right after the term ("dropout [12]") says the work introduced it.
         near = next((m for m in markers if m.targets and 0 <= m.start - end <= 2), None)
-        if near is not None:
+        if near is not None and 0 <= near.targets[0] < len(references):
             i = near.targets[0]
             t.cited = cited_entry(i, references[i])
