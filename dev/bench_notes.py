@@ -12,8 +12,9 @@ median should stay at most 700 and 90th percentile at most 1,000 (issue 19).
 Recorded (issue 19, 56 notes; a loaded 2-core machine, so times are high):
 
     set           visible words median / p90 / max      before (issue 19 opened)
-    PDF (40)      687 / 908 / 1002                      977 / 1342 / 1636
-    LaTeX (16)    636 / 904 / 1035                      892 / 1409 / 2601
+    PDF (40)      634 / 853 / 957                       977 / 1342 / 1636
+    LaTeX (16)    610 / 797 / 842                       892 / 1409 / 2601
+    all (56)      624 / 797 / 957                       956 / 1342 / 2601
 """
 
 from __future__ import annotations

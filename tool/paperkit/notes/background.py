@@ -22,7 +22,7 @@ from paperkit.text import fold
 
 __all__ = ["BackgroundItem", "RelatedIdea", "background", "related_ideas"]
 
-SHOWN = 8  # works shown at most; the rest of the leaned-on ones are folded with the others
+SHOWN = 6  # works shown at most; the rest of the leaned-on ones are folded with the others
 
 # A work named where it is cited: a name right before the marker ("LSTM [12]", "AlexNet [20]",
 # "Hochreiter and Schmidhuber [13]", "Smith et al. [3]"), a capitalised word that does not open the sentence.

@@ -177,11 +177,16 @@ def phrases(sent: str) -> list[str]:
                 # A single word must be rarer than a word of a phrase: "transduction", not "mapping".
                 rare = _RARE if n > 1 else _RARE_WORD
                 # A phrase ends on its noun: not on "neural" or "adaptive" ("recurrent neural" is cut off).
-                adjective = n > 1 and gram[-1].lower().endswith(("al", "ive", "ous", "ful", "ic", "able"))
+                adjective = n > 1 and gram[-1].lower().endswith(
+                    ("al", "ive", "ous", "ful", "ic", "able", "ed")
+                )
                 if adjective:
                     continue
                 # A word on its own that is a verb form ("maximizing", "trained") names no concept.
                 if n == 1 and gram[0].lower().endswith(("ing", "ed", "ize", "izes", "ise", "ises")):
+                    continue
+                # A word as common as "up" or "been" makes a clause, not a name ("summed up").
+                if any(zipf(x.lower()) >= 6.0 for x in gram):
                     continue
                 # An adverb makes a clause, not a name ("arises naturally", "evenly spaced").
                 if any(x.lower().endswith("ly") and len(x) > 4 for x in gram):
@@ -220,7 +225,7 @@ def adjective(term: str) -> bool:
     if " " in term:
         return False
     w = term.lower()
-    if w.startswith("non-") or w.endswith(_ADJECTIVE_ENDS):
+    if w.startswith("non-") or w.endswith((*_ADJECTIVE_ENDS, "ed")):
         return True
     return w.startswith("un") and len(w) > 5 and zipf(w[2:]) > 3.0 and zipf(w) < zipf(w[2:])
 

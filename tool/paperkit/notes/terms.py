@@ -46,7 +46,7 @@ __all__ = ["Term", "find_terms", "title_head", "zipf"]
 
 PER_SENTENCE = 2  # terms one quoted sentence may serve
 FOCUS = 2.0  # weight of a mention in a sentence stating the problem or the idea
-LONG = 45  # words: a longer first mention gives way to a shorter later one
+LONG = 30  # words: a longer first mention gives way to a shorter later one
 _CUE_WEIGHT = 4.0  # an acronym's expansion, "we call X", an emphasised term, the title's phrase
 
 
@@ -126,7 +126,7 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
     for phrase in _title_terms(title):
         # The title's own phrases, where the text says them: the paper's name for what it is about.
         for x, printed in [(x, p) for x in sents if (p := _said(x, phrase))]:
-            add(printed, None, x, _CUE_WEIGHT)  # as the text prints it: a title capitalises every word
+            add(printed, None, x, _CUE_WEIGHT, cue=True)  # as printed: a title capitalises every word
     terms = _finish(by_key, counts, fold(title), limit, references, sents)
     if references and introduction:
         _link_sources(terms, references, introduction, markers)
@@ -162,11 +162,13 @@ def _extension(term: str, low_text: str) -> tuple[str | None, float]:
     """The next word ``term`` is mostly printed with ("oseen" -> "semigroup"), when it is: the term is
     a fragment of a longer name; and the share of its mentions that go on with a content word."""
     ends = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", low_text)]
-    nxt = Counter(m.group(1) for e in ends if (m := re.match(r" ([a-z][\w\-]*)", low_text[e : e + 40])))
-    nxt = Counter({w: n for w, n in nxt.items() if _content(w)})
+    printed = [m.group(1) for e in ends if (m := re.match(r" ([a-z][\w\-]*)", low_text[e : e + 40]))]
+    printed = [w for w in printed if _content(w)]
+    nxt = Counter(norm(w) for w in printed)  # "system" and "systems" are one word
     if not nxt:
         return None, 0.0
-    word, n = nxt.most_common(1)[0]
+    key, n = nxt.most_common(1)[0]
+    word = next(w for w in printed if norm(w) == key)
     return (word if n >= 0.6 * len(ends) else None), sum(nxt.values()) / len(ends)
 
 
@@ -218,7 +220,7 @@ def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit
     for key, t0 in ranked:
         if not t0.expansion and key in authors and not any(c.isupper() for c in t0.term[1:]):
             continue  # "as Huang [11] showed": an author of a cited work, not a term
-        if counts[key] < 2 and not t0.expansion and t0.score < _CUE_WEIGHT:
+        if counts[key] < 2 and not t0.defined:
             continue  # said once, without a naming cue: not a term the paper leans on
         # Every sentence saying the term: its quote may be any of them.
         names = [t0.term] + ([t0.expansion] if t0.expansion else [])
