@@ -167,7 +167,8 @@ def test_sorted_styles_order_as_bibtex_does() -> None:
 @misc{adam, author = {Smith, Adam}, title = {Zeta}, year = {1990}}"""
     main = (
         "\\documentclass{article}\\usepackage[numbers]{natbib}\\begin{document}\\section{Introduction}"
-        "\\cite{fast,clust} and \\cite{zoe,adam}.\\bibliographystyle{abbrvnat}\\bibliography{refs}\\end{document}"
+        "\\cite{fast,clust} and \\cite{zoe,adam}.\\bibliographystyle{abbrvnat}\\bibliography{refs}"
+        "\\end{document}"
     )
     s = read_files({"main.tex": main.encode(), "refs.bib": bib.encode()})
     assert [r.key for r in s.references] == ["clust", "fast", "adam", "zoe"]  # "A" is no sort word
