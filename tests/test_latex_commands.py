@@ -147,3 +147,16 @@ def test_a_reference_right_after_a_command_keeps_both() -> None:
         r"(See \S\ref{s} or \cite{k}.) In \S~3, \P 2.", cite=lambda *a: "[1]", refs=lambda c, k: "4"
     )
     assert text == "(See §4 or [1].) In § 3, ¶2."
+
+
+def test_display_formulas_as_the_paper_writes_them_in_a_form_viewers_render() -> None:
+    from paperkit.extraction.latex.to_text import to_text
+
+    latex = (
+        r"A \begin{align} x &= 1 \nonumber \\ y &< 2 \label{e} \end{align} B \begin{equation} e=mc^2 \tag{3}"
+    )
+    latex += r"\end{equation} C $a<b$ \begin{gather*} a \\ b \end{gather*}"
+    assert to_text(latex) == (
+        r"A $$\begin{aligned} x &= 1 \\ y &< 2 \end{aligned}$$ B $$e=mc^2$$ C $a<b$ "
+        r"$$\begin{gathered} a \\ b \end{gathered}$$"
+    )

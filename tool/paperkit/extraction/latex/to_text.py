@@ -250,12 +250,27 @@ def _convert(latex: str) -> str:
         return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
 
 
+# Multi-line display environments, as the inner environment a "$$…$$" block renders (KaTeX, MathJax).
+_ROWS_AS = {"align": "aligned", "flalign": "aligned", "eqnarray": "aligned", "gather": "gathered",
+            "multline": "gathered", "alignat": "aligned"}  # fmt: skip
+_NUMBERING = re.compile(r"\\(?:nonumber|notag)\b|\\tag\*?\s*\{[^{}]*\}")
+
+
 def _math(m: re.Match[str]) -> str:
     for name, display in (("dd", True), ("db", True), ("de", True), ("i", False), ("ip", False)):
         value = m.group(name)
         if value is not None:
             value = re.sub(r"\s+", " ", value).strip()
-            return f"$${value}$$" if display else f"${value}$"
+            if not display:
+                return f"${value}$"
+            value = re.sub(r"\s+", " ", _NUMBERING.sub("", value)).strip()
+            env = m.group("env") if name == "de" else None
+            if env in _ROWS_AS and ("\\\\" in value or "&" in value):
+                if env == "alignat":
+                    value = re.sub(r"^\{\d+\}", "", value).strip()
+                inner = _ROWS_AS[env]
+                value = f"\\begin{{{inner}}} {value} \\end{{{inner}}}"
+            return f"$${value}$$"
     return ""
 
 
