@@ -12,6 +12,7 @@ from paperkit.extraction.citations import place_links
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
+from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
     Mark,
@@ -181,6 +182,7 @@ def _sections(
         warnings=warnings,
         route="latex",
         citations=links,
+        terms=source_terms(body, macros),
     )
     if not (title or abstract or shown or body.strip()):
         raise SourceError("the main file holds no text", "unparsable")
