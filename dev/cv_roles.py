@@ -18,7 +18,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dev.roles_data import CORPUS, HELD_BACK, baseline, load_sections, matches, score_roles, truth
+from dev.roles_data import (
+    CORPUS,
+    HELD_BACK,
+    baseline,
+    load_sections,
+    matches,
+    quote_faults,
+    score_roles,
+    truth,
+)
 from dev.roles_fit import held_out_models
 from paperkit.notes import roles as roles_mod
 from paperkit.notes.condense import condense, words
@@ -57,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         row = score_roles(t, shown, r.breath[:1])
         row["breath"] = any(matches(x, fw) for fw in t["idea_sentences"] for x in r.breath[:1])
         row["baseline"] = any(matches(x, fw) for fw in t["idea_sentences"] for x in baseline(s.abstract))
+        quotes = r.breath[:1] + r.problem + r.idea + r.result
+        intro = s.introduction.text if s.introduction else ""
+        row["quotes"] = len(quotes)
+        row["leaning"], row["lower"] = quote_faults(quotes, s.abstract, intro)
         rows[pid] = row
         if args.verbose and pid not in HELD_BACK:
             pick = "" if row["breath"] or not r.breath else f" | {r.breath[0][:70]}"
@@ -79,8 +92,10 @@ def summary(name: str, rows: list[dict[str, Any]]) -> str:
     b, base = sum(r["breath"] for r in rows), sum(r["baseline"] for r in rows)
     p, po = sum(r["placed"] for r in rows), sum(r["placed_of"] for r in rows)
     f, fo = sum(r["found"] for r in rows), sum(r["found_of"] for r in rows)
+    q, lean, low = (sum(r[k] for r in rows) for k in ("quotes", "leaning", "lower"))
     return (f"{name:16s} one-breath {b / n:.3f} ({b}/{n}; baseline {base / n:.3f})  placed "
-            f"{p / max(po, 1):.3f} ({p}/{po})  found {f / max(fo, 1):.3f} ({f}/{fo})")  # fmt: skip
+            f"{p / max(po, 1):.3f} ({p}/{po})  found {f / max(fo, 1):.3f} ({f}/{fo})  quotes leaning "
+            f"without antecedent {lean}/{q}, lower-case {low}")  # fmt: skip
 
 
 if __name__ == "__main__":

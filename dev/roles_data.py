@@ -206,3 +206,22 @@ def score_roles(record: dict[str, Any], shown: dict[str, list[str]], breath: lis
                 missing.append(f"{role}: {record[f'{role}_sentences'][0]}")
     return {"placed": placed, "placed_of": total, "misplaced": misplaced,
             "found": found, "found_of": found_of, "missing": missing}  # fmt: skip
+
+
+_LEANS = re.compile(
+    r"^(?:this|these|those|such)\s+(?!paper|work|article|study|note|letter|review|report|thesis|survey)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def quote_faults(quotes: list[str], abstract: str, intro: str) -> tuple[int, int]:
+    """Of ``quotes`` (in the note's order): how many open on "This/These/Such <noun>" while the note
+    quotes no sentence ending in the one they lean on before them, and how many open in lower case."""
+    before = {s.text: s.before for s in locate(abstract, intro)}
+    leaning = lower = 0
+    for i, q in enumerate(quotes):
+        lower += q[:1].islower()
+        if _LEANS.search(q):
+            prev = before.get(q, "")
+            leaning += not (prev and any(p.endswith(prev) for p in quotes[:i]))
+    return leaning, lower

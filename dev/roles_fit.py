@@ -20,14 +20,13 @@ from paperkit.notes import roles as roles_mod
 CLASSES = roles_mod.CLASSES
 # Settings, chosen by cross-validation over the tuning papers only (dev/cv_roles.py).
 MIN_DOCS = 3  # a feature must hold in sentences of at least this many documents (papers or abstracts)
-MIN_WORD_DOCS = 50  # ... and a single word in this many: words every CS abstract uses, not one paper's
 L2_ROLE, L2_BREATH, STEPS, RATE, MOMENTUM = 20.0, 20.0, 100, 0.5, 0.9
-EXTERNAL = 0.3  # weight of a CSAbstruct sentence against a development paper's
+EXTERNAL = 0.1  # weight of a CSAbstruct sentence against a development paper's
 # An introduction sentence the reader did not list is "none" only for want of a label (the reader lists
 # 1-3 sentences per role): such negatives count for this much of a labelled example.
 INTRO_NONE = 0.7
-ROLE_SKIP: tuple[str, ...] = ("w01:",)
-BREATH_SKIP: tuple[str, ...] = ("u:", "w01:")
+ROLE_SKIP: tuple[str, ...] = ()  # feature families a model leaves out (by name prefix)
+BREATH_SKIP: tuple[str, ...] = ()
 
 
 class _Sparse:
@@ -87,7 +86,7 @@ def _vocab(docs: list[list[Example]]) -> list[str]:
     for doc in docs:
         for f in {f for e in doc for f in e.feats}:
             seen[f] = seen.get(f, 0) + 1
-    return sorted(f for f, c in seen.items() if c >= (MIN_WORD_DOCS if f.startswith("u:") else MIN_DOCS))
+    return sorted(f for f, c in seen.items() if c >= MIN_DOCS)
 
 
 def _matrix(rows: list[Example], col: dict[str, int], skip: tuple[str, ...]) -> _Sparse:

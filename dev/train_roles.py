@@ -27,7 +27,7 @@ from paperkit.notes import roles as roles_mod
 from paperkit.records import Sections
 
 MODEL_PATH = Path(roles_mod.__file__).with_name("role_model.json")
-_SETTINGS = ("MIN_DOCS", "MIN_WORD_DOCS", "L2_ROLE", "L2_BREATH", "STEPS", "RATE", "MOMENTUM", "EXTERNAL",
+_SETTINGS = ("MIN_DOCS", "L2_ROLE", "L2_BREATH", "STEPS", "RATE", "MOMENTUM", "EXTERNAL",
              "INTRO_NONE", "ROLE_SKIP", "BREATH_SKIP")  # fmt: skip
 
 

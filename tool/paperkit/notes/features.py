@@ -41,7 +41,8 @@ _CUES: dict[str, dict[str, str]] = {
         "this_paper": r"\b(in this|this) (paper|work|note|article)\b",
         "our_method": r"\bour (approach|method|model|framework|idea|technique)\b", "novel": r"\bnovel\b",
         "new_method": r"\bnew (method|approach|architecture|framework|model|technique|algorithm)\b",
-        "based_on": r"\bbased (solely )?on\b", "instead": r"\binstead\b", "which_we_call": r"\bwhich we call\b",
+        "based_on": r"\bbased (solely )?on\b", "instead": r"\binstead\b",
+        "which_we_call": r"\bwhich we call\b",
         "key_idea": r"\bthe key (idea|insight)\b", "mechanism": r"\bmechanism\b", "simple": r"\bsimple\b",
         "strategy": r"\bstrateg", "architecture": r"\barchitecture\b",
         "we_make": r"\bwe (also )?(allow|let|make|train|learn|reformulate|explicitly)\b",
@@ -55,7 +56,8 @@ _CUES: dict[str, dict[str, str]] = {
     "result": {
         "result": r"\bresults?\b", "achieve": r"\bachiev", "outperform": r"\boutperform",
         "state_of_the_art": r"\bstate[- ]of[- ]the[- ]art\b", "improve": r"\bimprov",
-        "experiment": r"\bexperiment", "we_show": r"\bwe (show|demonstrate|find|observe|obtain|report|establish)\b",
+        "experiment": r"\bexperiment",
+        "we_show": r"\bwe (show|demonstrate|find|observe|obtain|report|establish)\b",
         "demonstrate": r"\bdemonstrat", "significant": r"\bsignificant", "accuracy": r"\baccuracy\b",
         "won": r"\b(won|1st place)\b", "error": r"\berror\b",
         "performance": r"\bperformance\b", "benchmark": r"\bbenchmark", "competitive": r"\bcompetitive\b",
@@ -63,7 +65,8 @@ _CUES: dict[str, dict[str, str]] = {
         "evaluate": r"\bevaluat", "faster": r"\bfaster\b", "better": r"\bbetter\b", "fewer": r"\bfewer\b",
         "beat": r"\bbeats?\b", "percent": r"\d+(\.\d+)?\s?%", "moreover": r"\bmoreover\b",
         "consistently": r"\bconsistently\b", "dataset": r"\bdataset", "lead_to": r"\bleads? to\b",
-        "allow_to": r"\ballows? (us )?to\b", "works_well": r"\bworks? (surprisingly |very |remarkably )?well\b",
+        "allow_to": r"\ballows? (us )?to\b",
+        "works_well": r"\bworks? (surprisingly |very |remarkably )?well\b",
         "on_par": r"\bon par\b", "no_need": r"\bno need\b", "eliminate": r"\beliminat",
         "tasks": r"\b(tasks|datasets|benchmarks)\b", "compared_to": r"\bcompared (to|with)\b",
         "times": r"\b\d+(\.\d+)?\s?(x|×|times|fold)\b", "reduce": r"\b(reduc|lower|increas|speed)",
@@ -75,7 +78,8 @@ _CUES: dict[str, dict[str, str]] = {
         "dominant": r"\bdominant\b", "recent": r"\brecent(ly)?\b",
         "has_been": r"\b(has|have) (been|become|shown|led|emerged)\b", "popular": r"\bpopular",
         "prior_work": r"\b(previous|prior|earlier) (work|approach|method|stud)",
-        "many_methods": r"\b(many|most|several) (\w+ )?(approaches|methods|models|works|researchers|studies)\b",
+        "many_methods": r"\b(many|most|several) (\w+ )?"
+        r"(approaches|methods|models|works|researchers|studies)\b",
         "commonly": r"\bcommonly\b", "success": r"\bsuccess", "introduced_by": r"\bintroduced by\b",
         "proposed_by": r"\bproposed (by|in)\b", "is_standard": r"\b(is|are) (a|an|the) (standard|common)\b",
         "classic": r"\b(classic(al)?|de[- ]facto|long[- ]standing|well[- ](known|studied|established))\b",
@@ -83,7 +87,8 @@ _CUES: dict[str, dict[str, str]] = {
     },
     "roadmap": {
         "organised": r"\bis organi[sz]ed as follows\b",
-        "rest_of": r"\b(the )?(rest|remainder) of (this|the) (paper|article)\b", "in_section": r"\bin sections? \d",
+        "rest_of": r"\b(the )?(rest|remainder) of (this|the) (paper|article)\b",
+        "in_section": r"\bin sections? \d",
         "section_does": r"\bsection \d (describes|presents|introduces|discusses|concludes)",
         "code_available": r"\b(code|implementation)s? (is|are) (publicly )?available\b",
         "url": r"https?://|github\.com", "then_conclude": r"\bwe (then|finally) (conclude|discuss)\b",
@@ -160,7 +165,15 @@ OWN_MOVE = re.compile(
 ASIDE = re.compile(
     r"\b(?:code|implementations?|software|data)(?: \w+)? (?:is|are) (?:publicly |freely |openly )?available\b"
     r"|\bwe (?:have )?(?:released|release|publish|make (?:\w+ )?available)\b|github\.com|\bwe hope\b"
-    r"|\bfuture (?:work|studies|research|directions)\b",
+    r"|\bfuture (?:work|studies|research|directions)\b"
+    # The paper's own history ("The first version of this paper was written in ..."; "An earlier version
+    # appeared at ...") and pointers to its appendix or supplement ("In the appendix, we ...").
+    r"|\b(?:first|earlier|previous|preliminary|shorter|original|conference) version of "
+    r"(?:this|the present|our)"
+    r"|\bversion of this (?:paper|work|article|manuscript)\b|\b(?:an?|the) (?:earlier|preliminary|shorter) "
+    r"version\b|\bthis (?:paper|article|manuscript) (?:supersedes|extends our|is an extended)"
+    r"|\b(?:in|see) (?:the )?(?:appendix|appendices|supplement(?:ary (?:material|information))?)\b"
+    r"|^(?:the )?(?:appendix|appendices|supplementary material)\b",
     re.IGNORECASE,
 )
 SIGNPOST = re.compile(
@@ -268,7 +281,7 @@ def _cue_classes(text: str) -> set[str]:
 
 def features(s: Located) -> list[str]:
     """The names of the features that hold for ``s``: its cues (named), their classes, where it stands,
-    its tense, person, citations and numbers, its opening word, and its neighbours' cue classes."""
+    its tense, person, citations and numbers, its opening word, its length and its neighbours' cues."""
     text, where = s.text, s.where
     pos = s.index / (s.count - 1) if s.count > 1 else 0.5
     out = [f"{where}", f"{where}:pos{min(4, int(pos * 5))}"]
@@ -298,10 +311,9 @@ def features(s: Located) -> list[str]:
             out.append(name)
             out.append(f"{where}:{name}")
     words = _WORD.findall(low)
+    # The opening word ("however", "we", "this", "to") and no other single word: words of the papers the
+    # model was trained on do not transfer to papers of other fields.
     out.extend(f"w0:{w}" for w in words[:1])
-    if len(words) >= 2:
-        out.append(f"w01:{words[0]}_{words[1]}")
     n = len(text.split())
     out.append("short" if n < 12 else "long" if n > 35 else "mid")
-    out.extend(f"u:{w}" for w in set(words) if len(w) > 2)
     return out
