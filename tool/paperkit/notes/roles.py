@@ -294,12 +294,12 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     candidates = own or [t for t in scored if _stands_alone(t[0]) and not _not_idea(t[0].text)] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
-    breath = _with_antecedent(best[0], [])
-    if breath is None:  # a statement that leans on one we cannot show: the likeliest that stands alone
+    said = _with_antecedent(best[0], [])
+    if said is None:  # a statement that leans on one we cannot show: the likeliest that stands alone
         alone = [t for t in candidates if not _LEANS_ON_BEFORE.search(t[0].text)]
         best = max(alone or candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
-        breath = _with_antecedent(best[0], []) or best[0].text
-    roles.breath = [breath]
+        said = _with_antecedent(best[0], []) or best[0].text
+    roles.breath = [said]
     order = {id(t[0]): i for i, t in enumerate(scored)}
     top = {id(t[0]): max(range(len(CLASSES)), key=t[1].__getitem__) for t in scored}
     taken: set[int] = {id(best[0])}
