@@ -140,3 +140,40 @@ def test_words_broken_at_line_ends_are_joined_by_a_dictionary_check(tmp_path: Pa
     text = _words(s.introduction.text)
     assert "their music, a steady" in text
     assert "An end-to-end model keeps self-consistent fronts, and a well-known pre- and" in text
+
+
+REVIEW = (
+    "Fronts of growing colonies were first modelled as travelling waves [1, 2]. Later work added the "
+    "supply of food [3], whereas [4] studied wet surfaces and [5, 6] dry ones. Unlike [4], the models "
+    "of [7] keep track of single cells, and compared with [8] they need no fitted speed [8, 9].\n\n"
+    "Measurements on plates were proposed in [10] and extended to many species [11, 12]. In contrast to "
+    "[11], the counts of [1] were taken by hand, similar to [3] and [5]; previous studies [2, 6, 9] "
+    "differ in the agar they used [10, 12]."
+)
+
+
+def test_a_review_section_under_a_descriptive_heading_is_related_work(tmp_path: Path) -> None:
+    sections = [
+        ("1 Introduction", INTRO),
+        ("2 Problem Setup", METHOD),
+        ("3 Models of Colony Growth", REVIEW),
+        ("4 Results", RESULTS),
+        ("5 Conclusion", "Fronts move at the speed the model gives."),
+    ]
+    s = _paper(tmp_path, "review", sections=sections)
+    assert s.related_work is not None and s.related_work.heading == "3 Models of Colony Growth"
+
+
+def test_background_estimation_in_a_physics_analysis_is_no_related_work(tmp_path: Path) -> None:
+    estimation = (
+        "Events from other processes [1, 2] that mimic the signal are estimated from control regions, "
+        "unlike [3], whose estimate relied on simulation [4, 5]. " * 3
+    )
+    sections = [
+        ("1 Introduction", INTRO),
+        ("2 Event Selection", METHOD),
+        ("3 Background estimation", estimation),
+        ("4 Results", RESULTS),
+    ]
+    s = _paper(tmp_path, "physics", sections=sections)
+    assert s.related_work is None
