@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Container
 
-from paperkit.sanitize import clean, one_line
+from paperkit.sanitize import one_line, strip_controls
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -18,11 +18,6 @@ _ABBREVIATIONS = {
     "resp", "approx", "vol", "p", "pp", "dr", "mr", "mrs", "prof", "jr", "viz", "thm", "lem", "alg",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-def strip_controls(text: str) -> str:
-    """Remove control characters, escape sequences and bidi controls (see :mod:`paperkit.sanitize`)."""
-    return clean(text)
 
 
 def squash(text: str) -> str:
@@ -49,12 +44,17 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() and "_"; combining marks are \W
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The one comparison key for text: compatibility forms and accents folded, lower case, letters and
     digits only (``“Attention Is All You Need”`` and ``attention is all you need`` compare equal).
-    Titles, headings, names and the benchmarks' truth are all compared through it."""
-    text = ascii_fold(unicodedata.normalize("NFKC", text)).replace("ı", "i")
-    return "".join(c for c in text.lower() if c.isalnum())
+    Titles, headings, names and the benchmarks' truth are all compared through it (cached: the same
+    titles and sentences are compared many times)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).replace("ı", "i")
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _ends_with_abbreviation(before: str) -> bool:

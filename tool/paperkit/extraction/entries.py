@@ -287,3 +287,30 @@ def parse_reference(ref: Reference) -> Reference:
 def parse_references(refs: list[Reference]) -> list[Reference]:
     """:func:`parse_reference` for each entry, in order."""
     return [parse_reference(r) for r in refs]
+
+
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def _surname(name: str) -> str:
+    name = squash(name)
+    if "," in name and not _SUFFIX.match(name.split(",", 1)[1].strip()):  # "Bengio, Y.", "Daumé III, H."
+        return " ".join(w for w in name.split(",", 1)[0].split() if not _SUFFIX.match(w))
+    words = [
+        w.strip(".,")
+        for w in re.split(r"[\s,]+", name)
+        if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w) and not _SUFFIX.match(w)
+    ]
+    return words[-1] if words else name
+
+
+def who(authors: list[str]) -> str:
+    """A short author list: one surname, two joined by 'and', or the first and 'et al.'."""
+    names = [_surname(a) for a in authors if a.strip() and a.strip().lower() not in ("others", "et al.")]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."

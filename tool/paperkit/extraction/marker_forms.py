@@ -18,7 +18,7 @@ from typing import Literal
 from paperkit.extraction.entries import ACCENT_CHARS
 from paperkit.text import keeps_hyphen
 
-Style = Literal["numeric", "author-year", "superscript", "label"]
+Style = Literal["numeric", "author-year", "superscript", "label", "stored"]  # stored: read back, form unknown
 
 
 @dataclass

@@ -15,6 +15,7 @@ from pathlib import Path
 import pymupdf
 
 from paperkit.errors import PdfError
+from paperkit.extraction.pages import FIRST_PAGES, repository_urls
 from paperkit.extraction.pdf import headings as hd
 from paperkit.extraction.pdf import outline
 from paperkit.extraction.pdf import spans as sc
@@ -27,6 +28,7 @@ from paperkit.extraction.pdf.reference_list import numbered_run_start, split_ref
 from paperkit.extraction.pdf.stamp import own_arxiv_id
 from paperkit.extraction.pdf.superscripts import citation_policy
 from paperkit.records import Reference, Sections
+from paperkit.text import squash
 
 __all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
 
@@ -49,7 +51,7 @@ def _open(path: Path) -> pymupdf.Document:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return squash(str(exc)) or type(exc).__name__
 
 
 def page_numbers(count: int) -> list[int]:
@@ -119,6 +121,10 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
     result.title = title or (doc.metadata or {}).get("title", "") or ""
     result.abstract = abstract
+    if abstract:
+        result.abstract_page = lines[max(after_abstract - 1, 0)].page if after_abstract else lines[0].page
+    first = "\n".join(ln.text for p in pages if p.lines and p.lines[0].page <= FIRST_PAGES for ln in p.lines)
+    result.code = repository_urls(first)
     result.found_by["title"] = "typography" if title else "fallback"
     if abstract:
         result.found_by["abstract"] = abstract_by

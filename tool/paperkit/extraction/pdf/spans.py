@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from paperkit.extraction import related_work as rw
+from paperkit.extraction.pages import paragraph_pages
 from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
 from paperkit.extraction.pdf.page import Line
@@ -160,7 +161,15 @@ def span(
         i += 1
     text = join_lines(picked, vocab, superscripts)
     last_page = lines[end - 1].page if end > h.end else lines[h.start].page
-    return Section(heading=h.text, text=text, page_start=lines[h.start].page, page_end=last_page)
+    part = Section(heading=h.text, text=text, page_start=lines[h.start].page, page_end=last_page)
+    # Where each page's text opens, for the page of every paragraph (quotes link to their page).
+    starts, page = [], 0
+    for ln in picked:
+        if ln.page != page:
+            page = ln.page
+            starts.append((" ".join(ln.text.split()[:2]), page))
+    part.paragraph_pages = paragraph_pages(part, starts)
+    return part
 
 
 OPENING = "(opening text)"  # the heading an introduction printed without one is given
