@@ -169,6 +169,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
     related_markers = _markers(related, links, "related_work")
     listed = contributions(intro)
     roles = condense(sort_roles(abstract, intro), listed, words(abstract) + words(intro), meta.title)
+    focus = roles.problem + roles.idea + [c.text for c in listed]  # where the paper states its aim
     content = NoteContent(
         meta=meta,
         sections=sections,
@@ -181,8 +182,9 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
             references=refs,
             introduction=intro,
             markers=intro_markers,
+            focus=focus,
         ),
-        background=background(intro, refs, intro_markers),
+        background=background(intro, refs, intro_markers, focus=focus),
         related=related_ideas(related, refs, related_markers),
         abstract_source=source,
         bibtex=bibtex(meta),

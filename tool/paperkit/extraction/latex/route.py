@@ -11,9 +11,12 @@ from paperkit.extraction import related_work as rw
 from paperkit.extraction.citations import place_sentences
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
-from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
+from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
+from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
+from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
+    CHAPTER_CLASSES,
     Mark,
     Style,
     find_abstract,
@@ -21,14 +24,15 @@ from paperkit.extraction.latex.parse import (
     find_title,
     headings,
     opening_span,
+    section_format,
     span_end,
 )
+from paperkit.extraction.latex.refs import ref_printer
 from paperkit.extraction.latex.source import (
     assemble,
-    collect_macros,
     document_class,
-    expand_macros,
     find_main,
+    local_packages,
     split_document,
 )
 from paperkit.extraction.latex.to_text import to_text
@@ -88,10 +92,12 @@ def read_files(files: Files) -> Sections:
     try:
         document, _ = assemble(files, main)
         preamble, body = split_document(document)
-        macros = collect_macros(preamble)
-        body = expand_macros(body, macros)
+        macros = collect_macros(local_packages(files, main, preamble), preamble, body)
+        body = expand_macros(strip_definitions(body), macros)
+        if re.search(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|acro)\b", preamble + body):
+            body = expand_glossaries(body, expand_macros(preamble, macros))
         cls, options = document_class(preamble)
-        style = Style(cls, options)
+        style = Style(cls, options, section_format(preamble, cls.lower() in CHAPTER_CLASSES))
         marks = find_marks(body, style)
         bib = read_bibliography(files, main, preamble, body)
         return _sections(document, preamble, body, macros, marks, bib)
@@ -102,7 +108,7 @@ def read_files(files: Files) -> Sections:
 
 
 def _sections(
-    document: str, preamble: str, body: str, macros: dict[str, str], marks: list[Mark], bib: Bibliography
+    document: str, preamble: str, body: str, macros: dict[str, Macro], marks: list[Mark], bib: Bibliography
 ) -> Sections:
     found_by: dict[str, str] = {}
     warnings: list[str] = []
@@ -117,18 +123,19 @@ def _sections(
         found_by["abstract"] = "latex/source"
 
     index = bib.index()
-    labels = number_labels(body, marks)
+    plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
+    refs = ref_printer(number_labels(body, marks, preamble), preamble, plain)
     links: list[CitationLink] = []
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
-            marker = cite_marker(bib, index, cmd, options, keys)
+            marker = bib.marker(index, cmd + star, options, keys)
             targets = [index[k] for k in keys if k in index]
             if part:
                 links.append(CitationLink(marker=marker, section=part, targets=targets))
             return marker
 
-        return to_text(body[start:end], cite, labels=labels)
+        return to_text(body[start:end], cite, refs=refs)
 
     # The headings a reader sees, as the shared rules of "which part is which" take them.
     shown_marks = [

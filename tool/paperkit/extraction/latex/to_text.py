@@ -10,6 +10,7 @@ that returns the marker the reader sees.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 
@@ -44,7 +45,10 @@ _DROP_CMD = re.compile(
     r"bigskip|vfill|hfill|maketitle|protect|par|ignorespaces|relax|xspace|tableofcontents)(?![A-Za-z@])"
     r"(?:\[[^\]]*\])?"
 )
-_REF = re.compile(r"\\([cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref)\*?\s*\{([^{}]*)\}")
+_REF = re.compile(
+    r"\\([cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref|labelcref)\*?\s*\{([^{}]*)\}"
+)
+RefText = Callable[[str, str], str]  # (command, labels) -> what the PDF prints
 _URL = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*")
 _HEADING = re.compile(
@@ -58,6 +62,8 @@ _SIMPLE_STYLE = re.compile(
     r"\s*\{([^{}\\$]*)\}"
 )
 
+# An accent on a dotless i or j (``\'{\i}``) is the accented letter: "í", not "ı" and a loose accent.
+_DOTLESS = re.compile(r"\\([\'`^\"~=.uvH])\s*\{?\s*\\([ij])(?![A-Za-z])\s*\}?")
 _OLD_STYLE = re.compile(r"\{\\(?:em|it|bf|sc|rm|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}\\$]*)\}")
 
 Cite = Callable[[str, str, list[str], list[str]], str]  # (command, star, options, keys) -> marker
@@ -130,12 +136,12 @@ def to_text(
     cite: Cite | None = None,
     pdf_strings: bool = False,
     math_text: bool = False,
-    labels: dict[str, str] | None = None,
+    refs: RefText | None = None,
 ) -> str:
     """Readable text of a LaTeX fragment; ``cite`` renders citation commands (else they are dropped);
     ``pdf_strings`` takes ``\\texorpdfstring``'s plain-text argument; ``math_text`` prints mathematics
-    as Unicode text instead of keeping it as LaTeX (for headings and titles); ``labels`` gives the numbers
-    ``\\ref`` prints (see :mod:`~paperkit.extraction.latex.labels`), "?" for the others."""
+    as Unicode text instead of keeping it as LaTeX (for headings and titles); ``refs`` prints ``\\ref`` and
+    its kin (see :mod:`~paperkit.extraction.latex.refs`); without it they read "?"."""
     if cite is None and not re.search(r"[\\$%]", latex):
         return _plain(latex)
     kept: list[str] = []
@@ -164,7 +170,7 @@ def to_text(
         ),
         text,
     )
-    text = _REF.sub(lambda m: _ref(m, labels or {}), text)
+    text = _REF.sub(lambda m: hold(refs(m.group(1), m.group(2)) if refs else "?"), text)
     text = re.sub(r"\\([%&#_$])", lambda m: hold(m.group(1)), text)
     text = _MATH.sub(lambda m: hold(_math_as_text(m) if math_text else _math(m)), text)
     text = _replace_headings(text)
@@ -172,6 +178,7 @@ def to_text(
     text = _ITEM.sub(lambda m: "\n\n• " + (m.group(1) + " " if m.group(1) else ""), text)
     # "\\" (a line break, with an optional [length]) and "\ " (a control space) read as spaces
     text = re.sub(r"\\\\(?:\*?\s*\[[^\]]*\])?|\\(?=\s)", " ", text)
+    text = _DOTLESS.sub(r"\\\1{\2}", text)
     text = _fast(text)
     paragraphs = re.split(r"\n\s*\n", text)
     out = []
@@ -190,7 +197,7 @@ def to_text(
         if "QQPH" not in result:
             break
         result = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], result)
-    result = re.sub(r" +([,.;:!?)])", r"\1", result)
+    result = re.sub(r" +([,.;:)])", r"\1", result)  # not "?": an unresolved reference stands alone
     return re.sub(r"\( +", "(", result)
 
 
@@ -214,6 +221,9 @@ _COMMAND = re.compile(
 _MATH_TEXT = LatexNodes2Text(math_mode="text")
 
 
+# pylatexenc logs what it cannot parse (an "\\input" left in a macro's text); the text it returns is used
+# as it is, so its warnings would only be noise on the user's terminal.
+logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 _CONTEXT = get_default_latex_context_db()  # built once: pylatexenc would rebuild it for every call
 
 
@@ -234,11 +244,6 @@ def _math(m: re.Match[str]) -> str:
             value = re.sub(r"\s+", " ", value).strip()
             return f"$${value}$$" if display else f"${value}$"
     return ""
-
-
-def _ref(m: re.Match[str], labels: dict[str, str]) -> str:
-    number = labels.get(m.group(2).strip(), "?")
-    return f"({number})" if m.group(1) == "eqref" else number
 
 
 def _math_as_text(m: re.Match[str]) -> str:
