@@ -145,6 +145,8 @@ class Sections:
     citations: list[CitationLink] = field(default_factory=list)
     abstract_page: int | None = None  # the page the abstract starts on, when known
     code: list[str] = field(default_factory=list)  # repository URLs the paper prints on its first pages
+    # Phrases the source sets in italics or bold and the names its macros stand for (LaTeX route only).
+    terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``sections.json`` record."""

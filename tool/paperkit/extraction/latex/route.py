@@ -13,6 +13,7 @@ from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
 from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
+from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.parse import (
@@ -188,6 +189,7 @@ def _sections(
         warnings=warnings,
         route="latex",
         citations=links,
+        terms=source_terms(body, plain),
     )
     if not (title or abstract or shown or body.strip()):
         raise SourceError("the main file holds no text", "unparsable")
