@@ -183,6 +183,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
             introduction=intro,
             markers=intro_markers,
             focus=focus,
+            emphasised=sections.terms if sections else None,
         ),
         background=background(intro, refs, intro_markers, focus=focus),
         related=related_ideas(related, refs, related_markers),
