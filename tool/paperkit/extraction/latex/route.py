@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from paperkit.extraction import related_work as rw
-from paperkit.extraction.citations import place_links
+from paperkit.extraction.citations import place_sentences
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
@@ -177,7 +177,7 @@ def _sections(
         warnings.append("the source has no .bbl or .bib for its bibliography")
     for name, found_part in (("introduction", introduction), ("related_work", related_work)):
         if found_part is not None:  # where each marker stands, so that notes use the links as they are
-            place_links(found_part.text, [c for c in links if c.section == name])
+            place_sentences(found_part.text, [c for c in links if c.section == name])
     sections = Sections(
         title=title,
         abstract=abstract,
