@@ -95,7 +95,7 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
         if sent not in t.mentions:
             t.mentions.append(sent)
 
-    emph = {fold(e): e for e in emphasised or [] if 1 <= len(e.split()) <= 5}
+    emph = [e for e in map(_unarticled, emphasised or []) if _emphasised_term(e) and _said(text, e)]
     for idx, sent in enumerate(sents):
         w = (1.5 if idx < early_end else 1.0) * (FOCUS if fold(sent)[:60] in focus_keys else 1.0)
         sent_words = POSSESSIVE.sub("", sent)  # "a star's axis": the "s" is not a word of a term
@@ -115,10 +115,11 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
                 add(term, None, sent, _CUE_WEIGHT * w, cue=True)
         for m in STANDS.finditer(sent):
             add(m.group("short"), m.group("long"), sent, _CUE_WEIGHT * w, cue=True)
-        low = fold(sent)
-        for key, e in emph.items():
-            if key in low:
-                add(e, None, sent, _CUE_WEIGHT * w, cue=True)
+        for e in emph:
+            if printed := _said(sent, e):
+                # A phrase set apart is the paper's term; one word may only be stressed ("Left").
+                named = " " in e or zipf(e.lower()) < 4.0
+                add(printed, None, sent, (_CUE_WEIGHT if named else 1.5) * w, cue=named)
         for name in names(CITATION.sub(" ", sent_words)):
             add(name, None, sent, 1.5 * w)
         for phrase in phrases(sent_words):
@@ -131,6 +132,24 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
     if references and introduction:
         _link_sources(terms, references, introduction, markers)
     return terms
+
+
+def _unarticled(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in STOP:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _emphasised_term(phrase: str) -> bool:
+    """Whether an emphasised phrase can be a term: not a stressed everyday word ("not", "all", "very",
+    "much faster"), nor a bare adjective."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or all(w.lower() in PLAIN or w.lower() in STOP for w in words):
+        return False
+    if len(words) == 1 and phrase.islower() and (zipf(phrase) >= 4.5 or adjective(phrase)):
+        return False
+    return not any(zipf(w.lower()) >= 6.0 for w in words[-1:])
 
 
 def _title_terms(title: str) -> list[str]:
@@ -174,10 +193,12 @@ def _extension(term: str, low_text: str) -> tuple[str | None, float]:
 
 def _whole(t: Term, text: str) -> Term | None:
     """``t`` as the longer phrase it is a fragment of, or ``t`` itself; None when it is no term."""
-    if t.expansion or t.defined:
+    if t.expansion:
         return t
     if adjective(t.term):
-        return None
+        return None  # even a title's or an emphasised one: "Versioned", "scalable"
+    if t.defined:
+        return t
     low = text.lower()
     word, going_on = _extension(t.term, low)
     if word is None and going_on >= 0.8 and t.term.islower() and " " in t.term:

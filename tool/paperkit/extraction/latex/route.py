@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from paperkit.extraction import related_work as rw
-from paperkit.extraction.citations import place_links
+from paperkit.extraction.citations import place_sentences
 from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
 from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
+from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_document
 from paperkit.extraction.latex.parse import (
@@ -177,7 +178,7 @@ def _sections(
         warnings.append("the source has no .bbl or .bib for its bibliography")
     for name, found_part in (("introduction", introduction), ("related_work", related_work)):
         if found_part is not None:  # where each marker stands, so that notes use the links as they are
-            place_links(found_part.text, [c for c in links if c.section == name])
+            place_sentences(found_part.text, [c for c in links if c.section == name])
     sections = Sections(
         title=title,
         abstract=abstract,
@@ -189,6 +190,7 @@ def _sections(
         warnings=warnings,
         route="latex",
         citations=links,
+        terms=source_terms(body, plain),
     )
     if not (title or abstract or shown or body.strip()):
         raise SourceError("the main file holds no text", "unparsable")
