@@ -38,8 +38,13 @@ _DROP_WITH_ARG = (
     "footnote", "footnotetext", "label", "caption", "includegraphics", "vspace", "hspace", "thanks",
     "marginpar", "index", "nocite", "bibliographystyle", "sectlabel", "phantomsection", "glsadd",
     "addcontentsline", "setlength", "addtolength", "todo", "orcidlink", "affiliation", "email",
-    "theoremstyle",
+    "theoremstyle", "color", "pagecolor",
 )  # fmt: skip
+# A colour command's colour arguments (its text stays): "\textcolor{red}{new}" reads "new".
+_COLOUR = re.compile(
+    r"\\(?:textcolor|colorbox)\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+    r"|\\fcolorbox\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}\s*\{[^{}]*\}"
+)
 # Definitions that print nothing where they stand (a theorem restated in the body defines its own).
 _NEWTHEOREM = re.compile(
     r"\\newtheorem\*?\s*\{[^{}]*\}\s*(?:\[\w+\]\s*)?\{(?:[^{}]|\{[^{}]*\})*\}(?:\s*\[\w+\])?"
@@ -165,6 +170,7 @@ def to_text(
     text = _NEWTHEOREM.sub(" ", text)
     text = _PROOF.sub(lambda m: f"\n\n{m.group(1) or 'Proof'}. ", text)
     text = _ODD_ENV.sub("\n\n", text)
+    text = _COLOUR.sub("", text)
     text = _drop_group_commands(text)
     text = _URL.sub(lambda m: hold(m.group(1)), text)
     text = _HREF.sub("", text)
