@@ -70,8 +70,20 @@ def test_ablation_untrained_teacher_fails() -> None:
 
 @pytest.mark.reproduction
 @pytest.mark.parametrize("targets", ["smooth", "shuffled"])
-def test_control_same_off_label_mass_without_the_teacher_structure_fails(targets: str) -> None:
+def test_control_same_off_label_mass_without_the_teacher_structure_loses_the_gain(
+    hot: RunResult, targets: str
+) -> None:
     # label smoothing of matched strength, or the teacher's wrong-class probabilities shuffled: the soft
-    # targets keep their off-label mass per example, and the gain goes
+    # targets keep their off-label mass per example but not which wrong classes carry it. The student then
+    # falls well short of the distilled one and keeps at most 60 % of its gain over the labels
     result = experiment.run("ci", seed=0, device=CPU, targets=targets)
-    fails_on_finite_metrics(result, claim.check([result]))
+    control = {arm: result.arms[arm].metrics["test_acc"] for arm in ("distilled", "labels")}
+    taught = {arm: hot.arms[arm].metrics["test_acc"] for arm in ("distilled", "labels")}
+    assert control["labels"] == taught["labels"]  # the same label-trained student
+    assert control["distilled"] <= taught["distilled"] - 0.02, (control, taught)
+    gain = {
+        "control": control["distilled"] - control["labels"],
+        "teacher": taught["distilled"] - taught["labels"],
+    }
+    assert gain["control"] <= 0.6 * gain["teacher"], gain
+    arms_differ(result)

@@ -6,6 +6,7 @@ import math
 
 import pytest
 import torch
+from reimpl.harness import RunResult
 from reimpl.scaled_attention import claim, experiment
 from reimpl.scaled_attention.model import attention
 
@@ -36,9 +37,14 @@ def test_unit_variance_scores_grow_like_sqrt_dk() -> None:
 C = 256**-0.25  # d_k^(−1/4): the division's share of W_q's and W_k's scale
 
 
+@pytest.fixture(scope="module")
+def trained() -> RunResult:
+    return experiment.run("ci", seed=0, device=CPU)
+
+
 @pytest.mark.reproduction
-def test_scaled_attention_claim_holds() -> None:
-    result = experiment.run("ci", seed=0, device=CPU)
+def test_scaled_attention_claim_holds(trained: RunResult) -> None:
+    result = trained
     verdict = claim.check([result])
     assert verdict.held, verdict.summary
     assert result.arms["unscaled"].metrics["init_max_weight"] > 0.8  # the softmax starts saturated
@@ -47,6 +53,19 @@ def test_scaled_attention_claim_holds() -> None:
         result.arms["scaled"].metrics["init_max_weight"], rel=1e-3
     )
     arms_differ(result)
+
+
+@pytest.mark.reproduction
+@pytest.mark.parametrize("lr", [1e-3, 1e-2])
+def test_best_against_best_other_rates_do_not_rescue_the_unscaled_arms(trained: RunResult, lr: float) -> None:
+    # the claim's rate (3e-3) is the scaled arm's best of {1e-3, 3e-3, 1e-2} (155, 75, 76 steps on this
+    # seed); at the rates either side the unscaled arms stay slower by the claim's factors than the scaled
+    # arm at its best
+    result = experiment.run("ci", seed=0, device=CPU, lr=lr, arms=("unscaled", "start_matched"))
+    scaled = trained.arms["scaled"].metrics["steps_to_target"]
+    steps = {arm: result.arms[arm].metrics["steps_to_target"] for arm in result.arms}
+    assert steps["unscaled"] >= claim.SLOWER * scaled, (steps, scaled)
+    assert steps["start_matched"] >= claim.STEP_MATTERS * scaled, (steps, scaled)
 
 
 @pytest.mark.reproduction

@@ -129,7 +129,7 @@ def train_arm(
 def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
-    """Train both arms on one seed's batches and score them on one held-out set."""
+    """Train every arm on one seed's batches and score them on one held-out set."""
     cfg = harness.configure(CONFIGS, budget, overrides)
     if set(cfg.arms) - set(ARMS):
         raise ValueError(
