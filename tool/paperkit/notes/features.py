@@ -34,6 +34,10 @@ _CUES: dict[str, dict[str, str]] = {
         "ignore": r"\b(ignore|neglect|overlook)", "unable": r"\bunable\b", "limits": r"\blimits\b",
         "not_yet": r"\bnot (yet|well|clear)\b", "little_is": r"\b(little|few) (is|work|attention)\b",
         "whether": r"\bwhether\b",
+        # A sentence that turns against what came before, and words for what goes wrong.
+        "turn": r"^(but|yet|although|though|despite|nevertheless|nonetheless|unfortunately)\b|\bdespite\b",
+        "poor": r"\bpoor(ly)?\b", "struggle": r"\bstruggl", "brittle": r"\b(brittle|fragile|vulnerable)\b",
+        "inaccurate": r"\b(inaccura|unreliab|insufficien|inadequa|suboptimal|error[- ]prone|tedious)",
     },
     "idea": {
         "we_propose": r"\bwe (propose|introduce|present|describe|develop|suggest|design|call|conjecture|"
