@@ -138,6 +138,10 @@ def _opens_own(text: str, anywhere: bool) -> bool:
     return m is not None and len(text.split()) >= 12 and (anywhere or m.start() <= 20)
 
 
+def _own_not_gap(text: str) -> bool:
+    return _opens_own(text, anywhere=False) and not cue.PROBLEM.search(text)
+
+
 def _stands_alone(s: Located) -> bool:
     """A sentence that can state the paper's idea on its own: not prior work (no citation), not leaning on
     the sentence before ("... defy this"), not the paper's plan ("To test this, we ...")."""
@@ -230,7 +234,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if r == "problem":
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in, unless it names the problem it takes on.
-            ranked = [t for t in ranked if cue.a_gap(t[0].text)]
+            # "In this paper we propose X ..." is the paper's move, whatever gap words it repeats.
+            ranked = [t for t in ranked if cue.a_gap(t[0].text) and not _own_not_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
@@ -241,6 +246,16 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
             if before and before[0][1][c] >= _GAP_FLOOR:
                 pool = [before[0], *pool][:per_role]
+        if r == "idea" and not any(t[0].where == "intro" for t in pool):
+            # The introduction's own statement ("In this paper we propose X, which ...") says how the idea
+            # works at more length than the abstract: shown unless the note says it already.
+            said = [
+                t
+                for t in scored
+                if t[0].where == "intro" and id(t[0]) not in taken and _opens_own(t[0].text, anywhere=False)
+            ]
+            if said:
+                pool = [*pool[: per_role - 1], said[0]]
         if r == "problem":
             # So do introductions: the likeliest problem among the few sentences before the introduction's
             # own "In this paper we propose", when none of them is shown yet.
