@@ -249,13 +249,13 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if r == "idea" and not any(t[0].where == "intro" for t in pool):
             # The introduction's own statement ("In this paper we propose X, which ...") says how the idea
             # works at more length than the abstract: shown unless the note says it already.
-            said = [
+            stated = [
                 t
                 for t in scored
                 if t[0].where == "intro" and id(t[0]) not in taken and _opens_own(t[0].text, anywhere=False)
             ]
-            if said:
-                pool = [*pool[: per_role - 1], said[0]]
+            if stated:
+                pool = [*pool[: per_role - 1], stated[0]]
         if r == "problem":
             # So do introductions: the likeliest problem among the few sentences before the introduction's
             # own "In this paper we propose", when none of them is shown yet.
