@@ -158,3 +158,18 @@ def test_bib_names_with_ties_and_accents_and_styles_printing_an_ampersand() -> N
         }
     )
     assert _intro(main) == "(Abadi & Agarwal, 2015–)"
+
+
+def test_sorted_styles_order_as_bibtex_does() -> None:
+    bib = r"""@misc{fast, author = {Huang, Li}, title = {A fast method}, year = {1997}}
+@misc{clust, author = {Huang, Li}, title = {Clustering data}, year = {1997}}
+@misc{zoe, author = {Smith, Zoe}, title = {Zeta}, year = {1990}}
+@misc{adam, author = {Smith, Adam}, title = {Zeta}, year = {1990}}"""
+    main = (
+        "\\documentclass{article}\\usepackage[numbers]{natbib}\\begin{document}\\section{Introduction}"
+        "\\cite{fast,clust} and \\cite{zoe,adam}.\\bibliographystyle{abbrvnat}\\bibliography{refs}"
+        "\\end{document}"
+    )
+    s = read_files({"main.tex": main.encode(), "refs.bib": bib.encode()})
+    assert [r.key for r in s.references] == ["clust", "fast", "adam", "zoe"]  # "A" is no sort word
+    assert _intro(s) == "[2, 1] and [4, 3]."
