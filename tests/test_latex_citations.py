@@ -158,3 +158,29 @@ def test_bib_names_with_ties_and_accents_and_styles_printing_an_ampersand() -> N
         }
     )
     assert _intro(main) == "(Abadi & Agarwal, 2015–)"
+
+
+def test_sorted_styles_order_as_bibtex_does() -> None:
+    bib = r"""@misc{fast, author = {Huang, Li}, title = {A fast method}, year = {1997}}
+@misc{clust, author = {Huang, Li}, title = {Clustering data}, year = {1997}}
+@misc{zoe, author = {Smith, Zoe}, title = {Zeta}, year = {1990}}
+@misc{adam, author = {Smith, Adam}, title = {Zeta}, year = {1990}}"""
+    main = (
+        "\\documentclass{article}\\usepackage[numbers]{natbib}\\begin{document}\\section{Introduction}"
+        "\\cite{fast,clust} and \\cite{zoe,adam}.\\bibliographystyle{abbrvnat}\\bibliography{refs}"
+        "\\end{document}"
+    )
+    s = read_files({"main.tex": main.encode(), "refs.bib": bib.encode()})
+    assert [r.key for r in s.references] == ["clust", "fast", "adam", "zoe"]  # "A" is no sort word
+    assert _intro(s) == "[2, 1] and [4, 3]."
+
+
+def test_the_abstracts_markers_and_references_read_as_printed_without_links() -> None:
+    main = (
+        "\\documentclass{article}\\usepackage{natbib}\\begin{document}\\begin{abstract}Rivers flood "
+        "(e.g., \\citealp{smith12}); see Section~\\ref{sec:m}.\\end{abstract}\\section{Introduction}Hi."
+        "\\section{Method}\\label{sec:m}Text.\\bibliographystyle{plainnat}\\bibliography{refs}\\end{document}"
+    )
+    s = read_files({"main.tex": main.encode(), "main.bbl": NATBIB_BBL.encode()})
+    assert s.abstract == "Rivers flood (e.g., Smith and Jones, 2012); see Section 2."
+    assert s.citations == []

@@ -124,3 +124,48 @@ def test_heading_numbers_follow_the_class_and_the_documents_own_thesection() -> 
         "I Introduction",
         "II Method",
     ]
+
+
+def test_theorems_print_their_heads_and_restated_theorems_their_reference() -> None:
+    intro = r"""See \cref{thm:main}.
+\begin{theorem}[Main]\label{thm:main} All is well: \begin{equation}\label{eq:in} e = 1 \end{equation}
+\end{theorem}
+\begin{lemma} Small. \end{lemma}
+\begin{proof} Obvious. \end{proof}
+\newtheorem*{restated}{Theorem \ref{thm:main}}
+\begin{restated}[again] All is still well by \eqref{eq:in}. \end{restated}"""
+    assert _intro(_read(REFS_PRE, intro)) == (
+        "See Theorem 1.1.\n\nTheorem 1.1 (Main). All is well: $$e = 1$$\n\nLemma 1.2. Small.\n\n"
+        "Proof. Obvious.\n\nTheorem 1.1 (again). All is still well by (1)."
+    )
+
+
+def test_a_reference_right_after_a_command_keeps_both() -> None:
+    from paperkit.extraction.latex.to_text import to_text
+
+    text = to_text(
+        r"(See \S\ref{s} or \cite{k}.) In \S~3, \P 2.", cite=lambda *a: "[1]", refs=lambda c, k: "4"
+    )
+    assert text == "(See §4 or [1].) In § 3, ¶2."
+
+
+def test_display_formulas_as_the_paper_writes_them_in_a_form_viewers_render() -> None:
+    from paperkit.extraction.latex.to_text import to_text
+
+    latex = (
+        r"A \begin{align} x &= 1 \nonumber \\ y &< 2 \label{e} \end{align} B \begin{equation} e=mc^2 \tag{3}"
+    )
+    latex += r"\end{equation} C $a<b$ \begin{gather*} a \\ b \end{gather*}"
+    assert to_text(latex) == (
+        r"A $$\begin{aligned} x &= 1 \\ y &< 2 \end{aligned}$$ B $$e=mc^2$$ C $a<b$ "
+        r"$$\begin{gathered} a \\ b \end{gathered}$$"
+    )
+
+
+def test_xparse_commands_and_edit_colours() -> None:
+    pre = (
+        r"\NewDocumentCommand{\ours}{}{OurNet}" "\n" r"\NewDocumentCommand\twice{m m}{#1 and #2}" "\n"
+        r"\newcommand{\new}[1]{\textcolor{blue}{#1}}"
+    )  # fmt: skip
+    text = _intro(_read(pre, r"\ours{} runs \twice{fast}{well}; \new{it was revised}, {\color{red} twice}."))
+    assert text == "OurNet runs fast and well; it was revised, twice."

@@ -249,6 +249,7 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
             elif k and k not in cited:
                 cited.append(k)
     entries = []
+    order: dict[str, tuple[str, str, str]] = {}
     for key in cited:
         f = db.get(key)
         if f is None:
@@ -263,10 +264,19 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
         surnames = [surname for surname, _ in names]
         short = short_names(surnames, bool(_AMPERSAND.match(style)))
         entries.append(Entry(key, text_out, short, year, all_names(surnames)))
+        order[key] = (_sort_text(" ".join(f"{s} {g}" for s, g in names)), year, _sort_text(title, True))
     if not numeric or style in _SORTED_NUMERIC:
-        entries.sort(key=lambda e: (e.authors_long.lower(), e.year, e.text.lower()))
+        entries.sort(key=lambda e: order[e.key])
     _tell_apart(entries)
     return entries
+
+
+def _sort_text(text: str, title: bool = False) -> str:
+    """BibTeX's sort form: letters, digits and spaces in lower case; a title without its leading article."""
+    text = re.sub(r"[^\w\s]", "", text.lower())
+    if title:
+        text = re.sub(r"^(?:a|an|the)\s+", "", text.strip())
+    return " ".join(text.split())
 
 
 def _tell_apart(entries: list[Entry]) -> None:

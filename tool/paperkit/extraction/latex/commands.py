@@ -17,6 +17,7 @@ _DEFINITION = re.compile(
     r"(?:\{\s*(\\[A-Za-z@]+)\s*\}|(\\[A-Za-z@]+))"
     r"\s*(?:\[\s*(\d)\s*\])?\s*(\[)?"
     r"|\\(?:g|e|x)?def\s*(\\[A-Za-z@]+)\s*((?:#\d)*)\s*(?=\{)"
+    r"|\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*(\\[A-Za-z@]+)\s*\}?\s*\{([\sm]*)\}\s*(?=\{)"
 )
 # Commands whose redefinition changes the document's structure, or that the reader handles itself.
 _STRUCTURAL = re.compile(
@@ -58,8 +59,10 @@ def collect_macros(*texts: str) -> dict[str, Macro]:
 def _definitions(text: str) -> list[tuple[re.Match[str], str, Macro | None]]:
     out: list[tuple[re.Match[str], str, Macro | None]] = []
     for m in _DEFINITION.finditer(text):
-        name = m.group(1) or m.group(2) or m.group(5)
-        if m.group(5):
+        name = m.group(1) or m.group(2) or m.group(5) or m.group(7)
+        if m.group(7):  # xparse, mandatory arguments only
+            nargs, default, start = m.group(8).count("m"), None, m.end()
+        elif m.group(5):
             params = m.group(6) or ""
             nargs, default, start = len(params) // 2, None, m.end()
         else:

@@ -15,7 +15,7 @@ from paperkit.extraction.latex.bibliography import Bibliography, read_bibliograp
 from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
 from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.glossaries import expand_glossaries
-from paperkit.extraction.latex.labels import number_labels
+from paperkit.extraction.latex.labels import number_document
 from paperkit.extraction.latex.parse import (
     CHAPTER_CLASSES,
     Mark,
@@ -116,17 +116,23 @@ def _sections(
     title = find_title(expand_macros(document, macros))
     if title:
         found_by["title"] = "latex/source"
+    index = bib.index()
+    plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
+    numbering = number_document(body, marks, preamble)
+    refs = ref_printer(numbering.labels, preamble, plain)
+    links: list[CitationLink] = []
+
     raw, _, abstract_end = find_abstract(body)
     if not raw:
         raw, _, _ = find_abstract(expand_macros(preamble, macros))
-    abstract = to_text(raw) if raw else ""
+
+    def printed(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
+        """A marker as printed, without a link (the abstract's: "(e.g., Lee, 2019)", never "(e.g.,)")."""
+        return bib.marker(index, cmd + star, options, keys)
+
+    abstract = to_text(raw, printed, refs=refs) if raw else ""
     if abstract:
         found_by["abstract"] = "latex/source"
-
-    index = bib.index()
-    plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
-    refs = ref_printer(number_labels(body, marks, preamble), preamble, plain)
-    links: list[CitationLink] = []
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
@@ -136,7 +142,7 @@ def _sections(
                 links.append(CitationLink(marker=marker, section=part, targets=targets))
             return marker
 
-        return to_text(body[start:end], cite, refs=refs)
+        return to_text(_with_heads(body, start, end, numbering.heads), cite, refs=refs)
 
     # The headings a reader sees, as the shared rules of "which part is which" take them.
     shown_marks = [
@@ -197,6 +203,19 @@ def _sections(
 
 
 __all__ = ["ExtractionError", "LatexRoute", "read_files"]
+
+
+def _with_heads(body: str, start: int, end: int, heads: list[tuple[int, int, str]]) -> str:
+    """``body[start:end]`` with each theorem's ``\\begin{env}[note]`` replaced by the head it prints."""
+    out: list[str] = []
+    pos = start
+    for head_start, head_end, head in sorted(heads):
+        if head_start < pos or head_end > end:
+            continue
+        out += [body[pos:head_start], "\n\n", head]
+        pos = head_end
+    out.append(body[pos:end])
+    return "".join(out)
 
 
 def _cite_numbers(cmd: str, star: str, options: list[str], keys: list[str]) -> str:

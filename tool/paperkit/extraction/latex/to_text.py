@@ -38,7 +38,21 @@ _DROP_WITH_ARG = (
     "footnote", "footnotetext", "label", "caption", "includegraphics", "vspace", "hspace", "thanks",
     "marginpar", "index", "nocite", "bibliographystyle", "sectlabel", "phantomsection", "glsadd",
     "addcontentsline", "setlength", "addtolength", "todo", "orcidlink", "affiliation", "email",
+    "theoremstyle", "color", "pagecolor",
 )  # fmt: skip
+# A colour command's colour arguments (its text stays): "\textcolor{red}{new}" reads "new".
+_COLOUR = re.compile(
+    r"\\(?:textcolor|colorbox)\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+    r"|\\fcolorbox\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}\s*\{[^{}]*\}"
+)
+# Definitions that print nothing where they stand (a theorem restated in the body defines its own).
+_NEWTHEOREM = re.compile(
+    r"\\newtheorem\*?\s*\{[^{}]*\}\s*(?:\[\w+\]\s*)?\{(?:[^{}]|\{[^{}]*\})*\}(?:\s*\[\w+\])?"
+)
+# An environment named with other characters than letters ("thm:main", a restated theorem) that the
+# parser cannot read: its begin and end are paragraph breaks (its head is printed by the route).
+_ODD_ENV = re.compile(r"\\(?:begin|end)\s*\{[A-Za-z]*[^A-Za-z*{}][^{}]*\}")
+_PROOF = re.compile(r"\\begin\s*\{proof\}\s*(?:\[([^\]]*)\])?")
 _DROP_CMD = re.compile(
     r"\\(" + "|".join(_DROP_WITH_ARG) + r")\*?\s*(?:\[[^\]]*\]\s*)*(?=\{)"
     r"|\\(?:footnotemark|noindent|centering|clearpage|newpage|pagebreak|linebreak|medskip|smallskip|"
@@ -74,7 +88,8 @@ _CITE = re.compile(
 )
 
 _CONVERTER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
-_PLACEHOLDER = re.compile(r"QQPH(\d+)QQ")
+# Held text stands in private-use characters: no letter next to a command ("\\S\\ref{…}") can join it.
+_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 
 
 def _split_keys(raw: str) -> list[str]:
@@ -148,10 +163,14 @@ def to_text(
 
     def hold(value: str) -> str:
         kept.append(value)
-        return f"QQPH{len(kept) - 1}QQ"
+        return f"\ue000{len(kept) - 1}\ue001"
 
     text = _pick_texorpdf(latex, pdf_strings)
     text = _FLOAT_ENV.sub(" ", text)
+    text = _NEWTHEOREM.sub(" ", text)
+    text = _PROOF.sub(lambda m: f"\n\n{m.group(1) or 'Proof'}. ", text)
+    text = _ODD_ENV.sub("\n\n", text)
+    text = _COLOUR.sub("", text)
     text = _drop_group_commands(text)
     text = _URL.sub(lambda m: hold(m.group(1)), text)
     text = _HREF.sub("", text)
@@ -194,7 +213,7 @@ def to_text(
             out.append(para)
     result = "\n\n".join(out)
     for _ in range(3):  # a held value may hold another (a citation inside a footnote-free caption, …)
-        if "QQPH" not in result:
+        if "\ue000" not in result:
             break
         result = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], result)
     result = re.sub(r" +([,.;:)])", r"\1", result)  # not "?": an unresolved reference stands alone
@@ -237,12 +256,27 @@ def _convert(latex: str) -> str:
         return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
 
 
+# Multi-line display environments, as the inner environment a "$$…$$" block renders (KaTeX, MathJax).
+_ROWS_AS = {"align": "aligned", "flalign": "aligned", "eqnarray": "aligned", "gather": "gathered",
+            "multline": "gathered", "alignat": "aligned"}  # fmt: skip
+_NUMBERING = re.compile(r"\\(?:nonumber|notag)\b|\\tag\*?\s*\{[^{}]*\}")
+
+
 def _math(m: re.Match[str]) -> str:
     for name, display in (("dd", True), ("db", True), ("de", True), ("i", False), ("ip", False)):
         value = m.group(name)
         if value is not None:
             value = re.sub(r"\s+", " ", value).strip()
-            return f"$${value}$$" if display else f"${value}$"
+            if not display:
+                return f"${value}$"
+            value = re.sub(r"\s+", " ", _NUMBERING.sub("", value)).strip()
+            env = m.group("env") if name == "de" else None
+            if env in _ROWS_AS and ("\\\\" in value or "&" in value):
+                if env == "alignat":
+                    value = re.sub(r"^\{\d+\}", "", value).strip()
+                inner = _ROWS_AS[env]
+                value = f"\\begin{{{inner}}} {value} \\end{{{inner}}}"
+            return f"$${value}$$"
     return ""
 
 
@@ -259,6 +293,8 @@ def _fast(text: str) -> str:
     for _ in range(2):
         text = _SIMPLE_STYLE.sub(r"\1", text)
         text = _OLD_STYLE.sub(r"\1", text)
+    # pylatexenc drops the section and paragraph signs
+    text = re.sub(r"\\([SP])(?![A-Za-z@])[ \t]*", lambda m: "§" if m.group(1) == "S" else "¶", text)
     text = text.replace("~", " ").replace("---", "—").replace("--", "–")
     text = text.replace("``", "“").replace("''", "”").replace("`", "‘")
     text = re.sub(r"\\(?:ldots|dots)(?:\{\})?", "…", text)
