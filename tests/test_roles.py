@@ -513,3 +513,15 @@ def test_the_introductions_own_statement_joins_the_idea() -> None:
     roles = sort_roles(abstract, introduction)
     assert roles.breath[0].startswith("We propose a normalisation layer")
     assert any(s.startswith("In this paper we propose a layer") for s in roles.idea)
+
+
+def test_an_abstract_without_we_states_its_idea_as_a_means() -> None:
+    abstract = (
+        "A classifier trained once is often confidently wrong on inputs unlike its training data. "
+        "This overconfidence is largely removed by averaging the predictions of copies trained from "
+        "different random seeds. "
+        "Each copy sees the same data, so no extra labels are needed."
+    )
+    breath = sort_roles(abstract).breath[0]
+    assert "is largely removed by averaging the predictions" in breath
+    assert breath.startswith("A classifier trained once")  # with the sentence it leans on

@@ -202,6 +202,12 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     own = own or [t for t in scored if t[0].where == "intro" and cue.AIM.search(t[0].text)]
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
+    # ... or what is achieved and the means ("X is greatly reduced by randomly omitting Y"), not a finding.
+    own = own or [
+        t
+        for t in scored
+        if t[0].where == "abstract" and cue.MEANS.search(t[0].text) and not cue.RESULT.search(t[0].text)
+    ]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not cites(t[0].text)] or own
     own = [t for t in own if not cue.not_idea(t[0].text)]
