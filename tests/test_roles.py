@@ -15,6 +15,7 @@ import pytest
 
 from paperkit.notes.condense import CAP, OVERHEAD, budget, condense, repeats
 from paperkit.notes.contributions import Contribution
+from paperkit.notes.role_cues import MEANS
 from paperkit.notes.roles import CLASSES, Roles, _ruled, sort_roles
 from paperkit.records import Sections
 from paperkit.text import sentences
@@ -525,3 +526,7 @@ def test_an_abstract_without_we_states_its_idea_as_a_means() -> None:
     breath = sort_roles(abstract).breath[0]
     assert "is largely removed by averaging the predictions" in breath
     assert breath.startswith("A classifier trained once")  # with the sentence it leans on
+    # the class of wording: something done in the passive, by some means
+    assert MEANS.search("Drift can be avoided by training on both halves of the data.")
+    assert MEANS.search("The noise is strongly suppressed by averaging many exposures.")
+    assert not MEANS.search("The noise is strongly suppressed in the averaged exposures.")
