@@ -1,10 +1,13 @@
 """Sort a paper's sentences by role (the problem, the idea, the result) and find its idea in one breath.
 
-A small trained model, not rules: :mod:`paperkit.notes.features` names the evidence in each sentence of
-the abstract and the introduction (cue phrases, position, tense, first person, hedges, citations), and
-two logistic regressions shipped as weights (``role_model.json``, trained by ``dev/train_roles.py`` on the
-reader's ground truth) turn it into a role (or none: context and roadmap are not shown) and into a score
-for stating the idea "in one breath". Inference is a few dictionary look-ups per sentence.
+A small trained model and classes of wording over it: :mod:`paperkit.notes.features` names the evidence
+in each sentence of the abstract and the introduction (named cue phrases, position, tense, first person,
+hedges, citations, its neighbours' cues), and two logistic regressions shipped as weights
+(``role_model.json``, trained by ``python -m dev.train_roles`` on the reader's truth for the development
+papers and on CSAbstruct's labelled abstracts) turn it into a role (or none: context and roadmap are not
+shown) and into a score for stating the idea "in one breath". :mod:`paperkit.notes.role_cues` holds the
+wordings a reader takes as unambiguous (a finding, the paper's aim, a question, a plan, the field's
+standing, a sentence leaning on the one before), applied over the model.
 """
 
 from __future__ import annotations
