@@ -530,3 +530,14 @@ def test_an_abstract_without_we_states_its_idea_as_a_means() -> None:
     assert MEANS.search("Drift can be avoided by training on both halves of the data.")
     assert MEANS.search("The noise is strongly suppressed by averaging many exposures.")
     assert not MEANS.search("The noise is strongly suppressed in the averaged exposures.")
+
+
+def test_a_statement_of_aim_that_announces_a_list_is_read_with_its_first_item() -> None:
+    introduction = (
+        "Layers of a convolutional network change the shape of their inputs in ways that puzzle newcomers. "
+        "Textbooks explain the arithmetic only in passing.\n\n"
+        "This tutorial's objective is twofold: 1. Explain how padding, strides and dilation set the output "
+        "size of a layer. 2. Give a drawing of every case so that readers can check their own arithmetic."
+    )
+    breath = sort_roles("", introduction).breath[0]
+    assert breath.startswith("This tutorial's objective is twofold: Explain how padding")

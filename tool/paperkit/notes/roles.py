@@ -12,6 +12,7 @@ standing, a sentence leaning on the one before), applied over the model.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -163,7 +164,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     model = _model()
     located = [
         s
-        for s in locate(text, introduction)
+        for s in _with_listed_aims(locate(text, introduction))
         # A quote never opens in lower case: such a "sentence" is a fragment the splitter cut.
         if prose(s.text)
         and not SIGNPOST.search(s.text)
@@ -295,6 +296,25 @@ def _with_antecedent(s: Located, shown: list[str]) -> str | None:
     if SIGNPOST.search(before) or ASIDE.search(before) or len(f"{before} {s.text}".split()) > _MAX_JOINED:
         return None
     return f"{before} {s.text}"
+
+
+_LIST_OPEN = re.compile(r"\s*(?:\b\d{1,2}\.|\(?\d{1,2}\)|[•◦▪●‣∙–-])?\s*$")
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[•◦▪●‣∙–-])\s*")
+
+
+def _with_listed_aims(located: list[Located]) -> list[Located]:
+    """A statement of aim that announces a list ("This guide's objective is twofold: 1.") read together
+    with the list's first item: on its own it says nothing of what the paper does."""
+    out = list(located)
+    for i, s in enumerate(out[:-1]):
+        head = _LIST_OPEN.sub("", s.text)
+        if not head.endswith(":") or not cue.AIM.search(head):
+            continue
+        after = [t for t in out[i + 1 : i + 3] if t.where == s.where and _ITEM_MARK.sub("", t.text).strip()]
+        item = _ITEM_MARK.sub("", after[0].text) if after else ""
+        if item and not item[0].islower():
+            out[i] = dataclasses.replace(s, text=f"{head} {item}")
+    return out
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")
