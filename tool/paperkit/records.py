@@ -168,3 +168,51 @@ class Sections:
                 if isinstance(c, dict)
             ],
         )
+
+
+@dataclass
+class Figure:
+    """The paper's overview figure (Figure 1, or the first the text refers to), rendered as a PNG.
+
+    ``png`` holds the image until the library stores it; the stored record (``figure.json``) keeps
+    ``path``, relative to the paper's folder, instead."""
+
+    caption: str  # without its "Figure 1:" label; LaTeX macros expanded, inline math as ``$…$``
+    label: str = "Figure 1"  # as printed: "Figure 1", "Fig. 2"
+    page: int | None = None  # 1-based page of the PDF it was cropped from; None from the LaTeX source
+    found_by: str = ""  # "pdf/caption", "latex/includegraphics", ...
+    width: int = 0  # pixels
+    height: int = 0
+    path: str = ""  # "figures/fig1.png" once stored
+    png: bytes = field(default=b"", repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record (the image itself lives in its own file)."""
+        return {k: v for k, v in asdict(self).items() if k != "png"}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        """Read a stored record; unknown fields ignored."""
+        known = {f.name for f in fields(cls)} - {"png"}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Formula:
+    """A display equation that defines the method, as KaTeX-ready TeX (the paper's macros expanded)."""
+
+    tex: str  # the body, without ``$$``; alignment environments as ``aligned``
+    sentence: str = ""  # the sentence that introduces it, inline math as ``$…$``
+    label: str | None = None  # the ``\\label`` key, when it has one
+    refs: int = 0  # how often the text refers to it
+    renders: bool = True  # False: a construct KaTeX lacks is left; the note shows it as code
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Formula:
+        """Read a stored record; unknown fields ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
