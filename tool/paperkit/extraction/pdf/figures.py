@@ -43,8 +43,37 @@ class _Block:
     page_height: float
 
 
+@dataclass
+class Located:
+    """Where Figure 1 is: its page (0-based), the rectangle to crop, and its caption."""
+
+    page: int
+    clip: pymupdf.Rect
+    label: str  # "Figure 1", "Fig. 1"
+    caption: str
+
+
 def find_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Figure | None:
     """Figure 1 of ``doc``, cropped and rendered, with its caption; None when there is none to be sure of."""
+    found = locate_figure(doc, max_pages)
+    if found is None:
+        return None
+    png = render(doc[found.page], found.clip)
+    if png is None:
+        return None
+    return Figure(
+        caption=found.caption,
+        label=found.label,
+        page=found.page + 1,
+        found_by="pdf/caption",
+        width=png.width,
+        height=png.height,
+        png=png.data,
+    )
+
+
+def locate_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Located | None:
+    """Where Figure 1 of ``doc`` is; None when its caption is not found or its region is not sure."""
     for number in range(min(doc.page_count, max_pages)):
         page = doc[number]
         try:
@@ -60,18 +89,8 @@ def find_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Figure | N
             clip = crop(page, blocks, i)
             if clip is None:
                 return None  # the caption is found: another "Figure 1" later would be a mention
-            png = render(page, clip)
-            if png is None:
-                return None
-            return Figure(
-                caption=_caption_text(block.text[m.end() :]),
-                label=f"{'Figure' if m.group(1).lower().startswith('figure') else 'Fig.'} {m.group(2)}",
-                page=number + 1,
-                found_by="pdf/caption",
-                width=png.width,
-                height=png.height,
-                png=png.data,
-            )
+            word = "Figure" if m.group(1).lower().startswith("figure") else "Fig."
+            return Located(number, clip, f"{word} {m.group(2)}", _caption_text(block.text[m.end() :]))
     return None
 
 
