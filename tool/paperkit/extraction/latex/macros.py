@@ -235,7 +235,7 @@ def katex_ready(tex: str, macros: dict[str, Macro] | None = None) -> str:
     tex = _UPRIGHT_GREEK.sub(r"\\\1", tex)  # upgreek's upright letters: KaTeX has the italic ones
     tex = _REF.sub(r"\\text{(?)}", tex)
     for name, alias in _FONT_ALIASES.items():
-        tex = re.sub(re.escape(name) + r"(?![A-Za-z])", alias.replace("\", "\\"), tex)
+        tex = re.sub(re.escape(name) + r"(?![A-Za-z])", alias.replace("\\", "\\\\"), tex)
 
     def env(m: re.Match[str]) -> str:
         kind = _ENV_AS.get(m.group(2))
