@@ -27,7 +27,10 @@ from paperkit.records import Figure
 MAX_PARTS = 4  # subfigures set side by side; more than this and the first stands alone
 GS_TIMEOUT = 20  # seconds for Ghostscript to turn one EPS into PDF
 _FIGURE = re.compile(r"\\begin\s*\{(figure|wrapfigure|SCfigure|subfigure)(\*?)\}(.*?)\\end\s*\{\1\2\}", re.S)
-_INCLUDE = re.compile(r"\\includegraphics\s*\*?\s*(?:\[([^\]]*)\])?\s*\{([^{}]+)\}")
+# \includegraphics, and AASTeX's \fig (in a \gridline), \plotone and \plottwo.
+_INCLUDE = re.compile(
+    r"\\(?:includegraphics\s*\*?\s*(?:\[([^\]]*)\])?|fig|plotone|plottwo)\s*\{([^{}]+)\}(?:(?<=\})\s*\{([^{}]+)\})?"
+)
 _SUBFIGURE = re.compile(
     r"\\begin\s*\{(subfigure|subfloat)\}.*?\\end\s*\{\1\}|\\sub(?:caption|float|figure)\s*(?:\[[^\]]*\])*\s*\{(?:[^{}]|\{[^{}]*\})*\}",
     re.S,
@@ -95,7 +98,12 @@ def _graphics(source: Path, main: str, preamble: str, env: str) -> list[tuple[st
         folders += [
             posixpath.join(posixpath.dirname(main), f) for f in re.findall(r"\{([^{}]*)\}", pm.group(1))
         ]
-    names = [m.group(2).strip().strip('"') for m in _INCLUDE.finditer(env)][: MAX_PARTS + 1]
+    names = []
+    for m in _INCLUDE.finditer(env):
+        names.append(m.group(2).strip().strip('"'))
+        if m.group(0).startswith("\\plottwo") and m.group(3):
+            names.append(m.group(3).strip())
+    names = names[: MAX_PARTS + 1]
     candidates = {n: _candidates(n, folders) for n in names}
     files = read_members(source, {c for cs in candidates.values() for c in cs})
     parts = []

@@ -102,12 +102,21 @@ def crop(page: pymupdf.Page, blocks: list[_Block], caption_at: int) -> pymupdf.R
     band = _beside(caption.rect, blocks, body, line, _band(page, blocks, caption.rect))
     prose = [b for j, b in enumerate(blocks) if j != caption_at and _bounds(b, body, line, band)]
     graphics = _graphics(page, band)
+    prose = [
+        b for b in prose if not (_furniture(b) and any(_grow(b.rect, NEAR).intersects(g) for g in graphics))
+    ]
     for side in ("above", "below"):  # above first: where most papers put a figure's caption below it
         region = _region(page, band, caption.rect, prose, side)
-        cluster = _nearest_cluster([g for g in graphics if _inside(g, region)], caption.rect, side)
+        skip = {id(b) for b in prose} | {id(caption)}
+        labels = [
+            b.rect
+            for b in blocks
+            if id(b) not in skip and _inside(b.rect, region) and not _paragraph(b, body)
+        ]
+        cluster = _nearest_cluster([g for g in graphics if _inside(g, region)], labels, caption.rect, side)
         if cluster is None:
             continue
-        box = _with_labels(cluster, blocks, caption_at, prose) & region
+        box = _with_labels(cluster, blocks, caption_at, prose, body) & region
         if _refused(page, box, prose):
             return None
         return _grow(box, 4) & region
@@ -122,31 +131,40 @@ def _is_mention(block: _Block) -> bool:
 
 
 def _blocks(page: pymupdf.Page) -> list[_Block]:
-    """The page's text blocks with their type size and line widths (rotated text left out)."""
+    """The page's text blocks with their type size and line widths (rotated text left out). A block is
+    cut where a line opens a caption after a line that ends a sentence: PyMuPDF can join a caption to
+    the subfigure labels above it."""
     out = []
     for b in page.get_text("dict", flags=0)["blocks"]:
         if b.get("type") != 0:
             continue
-        lines = [ln for ln in b["lines"] if abs(ln["dir"][1]) < 0.1]
-        spans = [s for ln in lines for s in ln["spans"] if s["text"].strip()]
-        if not spans:
-            continue
-        text = "\n".join("".join(s["text"] for s in ln["spans"]) for ln in lines).strip()
-        chars = sum(len(s["text"]) for s in spans)
-        size = sum(s["size"] * len(s["text"]) for s in spans) / max(chars, 1)
-        widths = [ln["bbox"][2] - ln["bbox"][0] for ln in lines]
-        out.append(
-            _Block(
-                pymupdf.Rect(b["bbox"]),
-                text,
-                size,
-                len(text.split()),
-                len(lines),
-                statistics.median(widths),
-                page.rect.height,
-            )
-        )
+        lines = [ln for ln in b["lines"] if abs(ln["dir"][1]) < 0.1 and _line_text(ln).strip()]
+        start = 0
+        for i in range(1, len(lines)):
+            if _ANY_CAPTION.match(_line_text(lines[i])) and _line_text(lines[i - 1]).rstrip().endswith(
+                (".", ":")
+            ):
+                out.append(_block(lines[start:i], page.rect.height))
+                start = i
+        if lines[start:]:
+            out.append(_block(lines[start:], page.rect.height))
     return out
+
+
+def _line_text(line: dict) -> str:
+    return "".join(s["text"] for s in line["spans"])
+
+
+def _block(lines: list[dict], page_height: float) -> _Block:
+    spans = [s for ln in lines for s in ln["spans"] if s["text"].strip()]
+    text = "\n".join(_line_text(ln) for ln in lines).strip()
+    chars = sum(len(s["text"]) for s in spans)
+    size = sum(s["size"] * len(s["text"]) for s in spans) / max(chars, 1)
+    rect = pymupdf.Rect(lines[0]["bbox"])
+    for ln in lines[1:]:
+        rect |= pymupdf.Rect(ln["bbox"])
+    widths = [ln["bbox"][2] - ln["bbox"][0] for ln in lines]
+    return _Block(rect, text, size, len(text.split()), len(lines), statistics.median(widths), page_height)
 
 
 def _body_size(blocks: list[_Block]) -> float:
@@ -227,13 +245,16 @@ def _graphics(page: pymupdf.Page, band: tuple[float, float]) -> list[pymupdf.Rec
     for kind, bbox in page.get_bboxlog():
         if kind not in _GRAPHICS:
             continue
-        r = pymupdf.Rect(bbox) & page.rect
-        if r.is_empty and not (r.width > 0 or r.height > 0):
+        # clamped by hand: PyMuPDF's intersection turns a rule (zero width or height) into nothing
+        x0, y0, x1, y1 = bbox
+        pr = page.rect
+        r = pymupdf.Rect(max(x0, pr.x0), max(y0, pr.y0), min(x1, pr.x1), min(y1, pr.y1))
+        if r.x1 < r.x0 or r.y1 < r.y0 or (r.width <= 0 and r.height <= 0):
             continue
         if r.get_area() > 0.8 * area:
             continue
         thin = r.height < 1.5 or r.width < 1.5
-        if thin and (r.y1 < page.rect.height * 0.08 or r.y0 > page.rect.height * 0.92):
+        if thin and (r.y1 < page.rect.height * 0.11 or r.y0 > page.rect.height * 0.89):
             continue  # the rule under a running head or over a footer
         if _overlaps_band(r, band):
             out.append(r)
@@ -258,18 +279,30 @@ def _inside(r: pymupdf.Rect, region: pymupdf.Rect) -> bool:
     return not cut.is_empty and cut.get_area() >= 0.8 * r.get_area()
 
 
-def _nearest_cluster(rects: list[pymupdf.Rect], caption: pymupdf.Rect, side: str) -> pymupdf.Rect | None:
-    """The graphics that lie together (no empty band of :data:`CLUSTER_GAP` across them) nearest to the
-    caption on its side; None when there are none near or they are too small to be a figure."""
-    if not rects:
+def _nearest_cluster(
+    graphics: list[pymupdf.Rect], labels: list[pymupdf.Rect], caption: pymupdf.Rect, side: str
+) -> pymupdf.Rect | None:
+    """The graphics that lie together nearest to the caption on its side (no empty band of
+    :data:`CLUSTER_GAP` across them; text within :data:`NEAR` of them joins them, so a sparse plot's
+    tick labels hold its few paths together); None when there are none near or they are too small to be
+    a figure."""
+    items = [(r, True) for r in graphics] + [(r, False) for r in labels]
+    if not graphics:
         return None
-    order = sorted(rects, key=lambda r: -r.y1 if side == "above" else r.y0)
-    box = pymupdf.Rect(order[0])
-    for r in order[1:]:
-        gap = box.y0 - r.y1 if side == "above" else r.y0 - box.y1
-        if gap > CLUSTER_GAP:
-            break
-        box |= r
+    order = sorted(items, key=lambda item: -item[0].y1 if side == "above" else item[0].y0)
+    box: pymupdf.Rect | None = None
+    drawn = False
+    for r, graphic in order:
+        if box is not None:
+            gap = box.y0 - r.y1 if side == "above" else r.y0 - box.y1
+            if gap > CLUSTER_GAP:
+                break
+            if gap > NEAR and not graphic:
+                continue  # text joins only what it labels
+        box = pymupdf.Rect(r) if box is None else box | r
+        drawn = drawn or graphic
+    if box is None or not drawn:
+        return None
     distance = caption.y0 - box.y1 if side == "above" else box.y0 - caption.y1
     if distance > MAX_CAPTION_GAP or box.width < MIN_W or box.height < MIN_H:
         return None
@@ -280,8 +313,13 @@ def _grow(rect: pymupdf.Rect, by: float) -> pymupdf.Rect:
     return pymupdf.Rect(rect.x0 - by, rect.y0 - by, rect.x1 + by, rect.y1 + by)
 
 
+def _paragraph(block: _Block, body: float) -> bool:
+    """Running text, however narrow its lines: words in lines at the body size."""
+    return block.words >= 12 and block.lines >= 2 and block.size >= body * 0.9
+
+
 def _with_labels(
-    box: pymupdf.Rect, blocks: list[_Block], caption_at: int, prose: list[_Block]
+    box: pymupdf.Rect, blocks: list[_Block], caption_at: int, prose: list[_Block], body: float
 ) -> pymupdf.Rect:
     """The box grown by the text that labels its graphics: blocks on it or beside it that are neither
     prose nor a caption."""
@@ -291,8 +329,11 @@ def _with_labels(
         before = pymupdf.Rect(grown)
         near = _grow(grown, NEAR)
         for b in blocks:
-            if id(b) not in skip and b.rect.intersects(near) and not _ANY_CAPTION.match(b.text):
-                grown |= b.rect
+            if id(b) in skip or not b.rect.intersects(near) or _ANY_CAPTION.match(b.text):
+                continue
+            if _paragraph(b, body) and not b.rect.intersects(box):
+                continue  # a paragraph set beside the figure (the text wrapping round it) is not a label
+            grown |= b.rect
         if grown == before:
             break
     return grown
