@@ -216,3 +216,30 @@ class Formula:
         """Read a stored record; unknown fields ignored."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Visuals:
+    """What a paper shows before a word is read (``visuals.json``): its overview figure, stored beside
+    the note as ``figures/fig1.png``, and the display equations that define its method."""
+
+    figure: Figure | None = None
+    formulas: list[Formula] = field(default_factory=list)
+    caption: str = ""  # Figure 1's caption in the source, when its figure had to be cropped from the PDF
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record."""
+        return {
+            "figure": self.figure.to_dict() if self.figure else None,
+            "formulas": [f.to_dict() for f in self.formulas],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Visuals:
+        """Read a stored record; what is broken reads as absent."""
+        figure = data.get("figure")
+        formulas = data.get("formulas") or []
+        return cls(
+            figure=Figure.from_dict(figure) if isinstance(figure, dict) else None,
+            formulas=[Formula.from_dict(f) for f in formulas if isinstance(f, dict)],
+        )

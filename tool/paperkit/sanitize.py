@@ -70,9 +70,40 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+# Mathematics as the LaTeX route keeps it: "$$...$$", or "$...$" as Pandoc reads it (no space inside the
+# dollars, no digit after the closing one: "costs $5 and $6" is no formula); an escaped "\$" opens none.
+_MATH = re.compile(
+    r"(?<!\\)\$\$(?P<d>[^$\n]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<i>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$\d])"
+)
+_HOLD = "\x00{}\x00"
+
+
+def math_safe(tex: str) -> str:
+    """Mathematics that a Markdown viewer hands to KaTeX unchanged and that opens nothing: ``<`` and
+    ``>`` as ``\\lt`` and ``\\gt`` (no HTML tag, and KaTeX draws the same sign), no ``](`` that would
+    make a link."""
+    tex = tex.replace("<", "\\lt ").replace(">", "\\gt ")
+    tex = _ENTITY.sub("\\\\&", tex)  # no "&lt;" entity spelt inside: a viewer would decode it
+    return tex.replace("](", "] (").replace("][", "] [")
+
+
 def md_inline(value: object) -> str:
-    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax."""
+    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax;
+    inline mathematics (``$…$``) kept as KaTeX reads it (:func:`math_safe`), not escaped."""
     text = one_line(value)
+    held: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        fence = "$$" if m.group("d") is not None else "$"
+        held.append(f"{fence}{math_safe(m.group('d') or m.group('i'))}{fence}")
+        return _HOLD.format(len(held) - 1)
+
+    text = _MATH.sub(hold, text.replace("\x00", ""))
+    text = _escape(text)
+    return re.sub("\x00(\\d+)\x00", lambda m: held[int(m.group(1))], text) if held else text
+
+
+def _escape(text: str) -> str:
     # "<" would open HTML (or an HTML comment); "&" only matters where it would spell an entity.
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     # A "]" right before "(", "[" or ":" is escaped after it: no [text](url), ![alt](src), [x][ref] or

@@ -7,7 +7,6 @@ Never raises for a paper it cannot read: no figure and no formula is an answer (
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 
 import pymupdf
 
@@ -25,19 +24,10 @@ from paperkit.extraction.latex.source import (
 )
 from paperkit.extraction.pdf.figures import find_figure
 from paperkit.extraction.seam import PaperFiles
-from paperkit.records import Figure, Formula
+from paperkit.records import Figure, Visuals
 
 # What a broken source or PDF can raise on its way through the parsers; none of it stops a fetch.
 _UNREADABLE = (ValueError, IndexError, KeyError, RecursionError, RuntimeError, OSError, TypeError)
-
-
-@dataclass
-class Visuals:
-    """What a paper shows before a word is read: its overview figure and its defining equations."""
-
-    figure: Figure | None = None
-    formulas: list[Formula] = field(default_factory=list)
-    caption: str = ""  # Figure 1's caption in the source, when its figure had to be cropped from the PDF
 
 
 def read_visuals(files: PaperFiles, figures: bool = True) -> Visuals:
