@@ -11,6 +11,7 @@ from paperkit.extraction.entries import parse_references
 from paperkit.extraction.latex.archive import Files, SourceError, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
 from paperkit.extraction.latex.labels import number_labels
+from paperkit.extraction.latex.macros import collect, expand_in_math
 from paperkit.extraction.latex.parse import (
     Mark,
     Style,
@@ -65,6 +66,7 @@ def read_files(files: Files) -> Sections:
         preamble, body = split_document(document)
         macros = collect_macros(preamble)
         body = expand_macros(body, macros)
+        body = expand_in_math(body, collect(preamble))  # the paper's math macros, so that KaTeX renders
         cls, options = document_class(preamble)
         style = Style(cls, options)
         marks = find_marks(body, style)

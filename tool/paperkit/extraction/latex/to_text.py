@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
+from paperkit.extraction.latex.macros import katex_ready, renders
 from paperkit.extraction.latex.source import balanced
 
 _FLOATS = (
@@ -237,6 +238,9 @@ def _math(m: re.Match[str]) -> str:
         value = m.group(name)
         if value is not None:
             value = re.sub(r"\s+", " ", value).strip()
+            value = katex_ready(value) if display else value
+            if not renders(value):  # a command KaTeX lacks: shown as code, never as a broken formula
+                return f"`` {value} ``" if "`" in value else f"`{value}`"
             return f"$${value}$$" if display else f"${value}$"
     return ""
 
