@@ -33,8 +33,8 @@ from dev.bench_extraction import headings_f1
 from paperkit.config import Settings
 from paperkit.extraction import PaperFiles
 from paperkit.extraction.latex.route import LatexRoute
-from paperkit.fetch import Fetcher
 from paperkit.library.store import SECTIONS, SOURCE
+from paperkit.pipeline.fetch import Fetcher
 from paperkit.records import Section, Sections
 from paperkit.text import fold
 

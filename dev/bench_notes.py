@@ -12,13 +12,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from paperkit.extraction.entries import parse_references
-from paperkit.extraction.pdf import extract_sections
-from paperkit.notes.content import build_note
+from paperkit.extraction import PaperFiles, read_paper
+from paperkit.notes.content import Surroundings, build_note
 from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta
 
@@ -33,23 +31,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PDFs in {args.corpus / 'pdf'}", file=sys.stderr)
         return 2
     times: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        print(f"{'paper':<12} {'ms':>6} {'bg':>4} {'rel':>4} {'terms':>5}")
-        for pdf in pdfs:
-            sections = extract_sections(pdf)
-            sections.references = parse_references(sections.references)
-            meta = PaperMeta(id=pdf.stem, version=None, title=sections.title, abstract=sections.abstract)
-            best = float("inf")
-            for _ in range(max(1, args.repeat)):
-                start = time.perf_counter()
-                content = build_note(meta, sections, folder)
-                render_note(content)
-                best = min(best, time.perf_counter() - start)
-            times.append(best)
-            works = sum(len(b.works) for b in content.background)
-            related, terms = len(content.related), len(content.terms)
-            print(f"{pdf.stem:<12} {best * 1000:6.1f} {works:4d} {related:4d} {terms:5d}")
+    print(f"{'paper':<12} {'ms':>6} {'bg':>4} {'rel':>4} {'terms':>5}")
+    for pdf in pdfs:
+        sections = read_paper(PaperFiles(pdf=pdf), "pdf")  # references parsed, citations linked
+        meta = PaperMeta(id=pdf.stem, version=None, title=sections.title, abstract=sections.abstract)
+        best = float("inf")
+        for _ in range(max(1, args.repeat)):
+            start = time.perf_counter()
+            content = build_note(meta, sections, Surroundings(has_pdf=True))
+            render_note(content)
+            best = min(best, time.perf_counter() - start)
+        times.append(best)
+        works = sum(len(b.works) for b in content.background)
+        related, terms = len(content.related), len(content.terms)
+        print(f"{pdf.stem:<12} {best * 1000:6.1f} {works:4d} {related:4d} {terms:5d}")
     times.sort()
     p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
     median = statistics.median(times)

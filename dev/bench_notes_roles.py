@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from paperkit.extraction import PaperFiles, read_paper
-from paperkit.notes.content import NoteContent, build_note
+from paperkit.notes.content import NoteContent, Surroundings, build_note
 from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta, Sections
 from paperkit.text import fold
@@ -186,7 +186,7 @@ def build(pid: str, sections: Sections, folder: Path, pdf: Path) -> tuple[NoteCo
     if not (folder / "paper.pdf").exists():
         (folder / "paper.pdf").symlink_to(pdf.resolve())  # the library's layout: quotes get page links
     meta = PaperMeta(id=pid, version=None, title=sections.title, abstract=sections.abstract)
-    content = build_note(meta, sections, folder)
+    content = build_note(meta, sections, Surroundings(has_pdf=True))
     return content, render_note(content)
 
 

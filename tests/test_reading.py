@@ -8,7 +8,7 @@ from paperkit.notes.cited_entry import who
 from paperkit.notes.contributions import contributions
 from paperkit.notes.roles import in_one_breath, sort_roles
 from paperkit.notes.terms import find_terms, title_head
-from paperkit.records import Reference
+from paperkit.records import Reference, Section, Sections
 
 ABSTRACT = (
     "Deep networks are hard to train. Existing fixes are slow. We propose the Widget, a layer that "
@@ -125,19 +125,35 @@ def test_contributions_keep_a_first_second_finally_sequence_together() -> None:
 
 
 def test_code_links_and_pages() -> None:
-    from paperkit.notes.pages import code_links, sentence_pages
+    from paperkit.extraction.pages import locate_in_pages
+    from paperkit.notes.links import code_links, sentence_pages
 
     pages = [
         "Title\nCode: http://www.github.com/someone/widget.\n",
-        "We propose the Widget, a layer that rescales.",
+        "Old work helps. We propose the Widget, a layer that rescales.\n\nA second paragraph on gadgets.",
+        "The widget is\nnot a gadget and never was one.",
     ]
-    assert code_links("See github.com/someone/widget.git for code.", pages) == [
+    intro = Section(
+        "1 Introduction",
+        "Old work helps. We propose the Widget, a layer that rescales.\n\n"
+        "A second paragraph on gadgets.\n\nThe widget is not a gadget and never was one.",
+    )
+    sections = Sections("T", "", [], intro, None, [])
+    locate_in_pages(sections, pages)  # a route that knows no pages: found once, in the PDF's text
+    assert intro.paragraph_pages == [2, 2, 3]
+    assert code_links("See github.com/someone/widget.git for code.", sections.code) == [
         "https://github.com/someone/widget"
     ]
     found = sentence_pages(
-        ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no."], pages
-    )
-    assert found == {"We propose the Widget, a layer that rescales.": 2}
+        ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no.",
+         "The widget is not a gadget and never was one."],
+        sections,
+        "",
+    )  # fmt: skip
+    assert found == {
+        "We propose the Widget, a layer that rescales.": 2,
+        "The widget is not a gadget and never was one.": 3,
+    }
 
 
 def test_key_terms_merge_names_and_acronyms_and_skip_authors() -> None:

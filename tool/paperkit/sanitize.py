@@ -38,14 +38,14 @@ _UNSAFE_FOR_TERMINAL = re.compile(
 )
 
 
-def clean(text: object) -> str:
+def strip_controls(text: object) -> str:
     """Outside text without control characters, escape sequences or bidi controls (RTL letters stay)."""
     return _CONTROL.sub("", _SEQUENCE.sub("", str(text)))
 
 
 def one_line(text: object) -> str:
     """Outside text as one clean line for the terminal or a message: cleaned, whitespace runs one space."""
-    return " ".join(clean(text).split())
+    return " ".join(strip_controls(text).split())
 
 
 def terminal_text(text: object) -> str:
@@ -116,7 +116,7 @@ def _escape(text: str) -> str:
 
 def md_block(value: object) -> str:
     """Outside text as Markdown paragraphs: each escaped like :func:`md_inline`, blank lines kept."""
-    paragraphs = _PARAGRAPHS.split(clean(value))
+    paragraphs = _PARAGRAPHS.split(strip_controls(value))
     return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
 
 
@@ -134,7 +134,7 @@ def clean_meta(meta: PaperMeta) -> PaperMeta:
         title=one_line(meta.title),
         authors=[a for a in (one_line(x) for x in meta.authors) if a],
         categories=[c for c in (one_line(x) for x in meta.categories) if c],
-        abstract=clean(meta.abstract),
+        abstract=strip_controls(meta.abstract),
         doi=_optional(meta.doi),
         journal_ref=_optional(meta.journal_ref),
         comment=_optional(meta.comment),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from paperkit.records import Reference
-from paperkit.text import fold, squash
+from paperkit.text import fold, join_broken_words, squash
 
 # PyMuPDF returns LaTeX accents as spacing characters beside the letter ("Daum´e", "c¸"); after NFKC they
 # become a space and a combining mark ("Daum \u0301e"). Both forms are put back on their letter.
@@ -97,8 +97,7 @@ def fix_accents(text: str) -> str:
 def clean_entry(text: str) -> str:
     """One line of readable text: ligatures expanded, accents attached, hyphenated line breaks joined."""
     text = unicodedata.normalize("NFKC", fix_accents(text))
-    text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text)
-    return squash(text)
+    return squash(join_broken_words(text))
 
 
 def name_words(name: str) -> list[str]:
@@ -288,3 +287,30 @@ def parse_reference(ref: Reference) -> Reference:
 def parse_references(refs: list[Reference]) -> list[Reference]:
     """:func:`parse_reference` for each entry, in order."""
     return [parse_reference(r) for r in refs]
+
+
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def _surname(name: str) -> str:
+    name = squash(name)
+    if "," in name and not _SUFFIX.match(name.split(",", 1)[1].strip()):  # "Bengio, Y.", "Daumé III, H."
+        return " ".join(w for w in name.split(",", 1)[0].split() if not _SUFFIX.match(w))
+    words = [
+        w.strip(".,")
+        for w in re.split(r"[\s,]+", name)
+        if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w) and not _SUFFIX.match(w)
+    ]
+    return words[-1] if words else name
+
+
+def who(authors: list[str]) -> str:
+    """A short author list: one surname, two joined by 'and', or the first and 'et al.'."""
+    names = [_surname(a) for a in authors if a.strip() and a.strip().lower() not in ("others", "et al.")]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from paperkit.extraction.entries import ACCENT_CHARS
+from paperkit.text import keeps_hyphen
 
-Style = Literal["numeric", "author-year", "superscript", "label"]
+Style = Literal["numeric", "author-year", "superscript", "label", "stored"]  # stored: read back, form unknown
 
 
 @dataclass
@@ -28,22 +30,23 @@ class View:
         return self.pos[start], self.pos[end - 1] + 1 if end > start else self.pos[start]
 
 
-def _sub(view: View, pattern: re.Pattern[str], repl: str) -> View:
+def _sub(view: View, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> View:
     out: list[str] = []
     pos: list[int] = []
     last = 0
     for m in pattern.finditer(view.text):
         out.append(view.text[last : m.start()])
         pos.extend(view.pos[last : m.start()])
-        out.append(repl)
-        pos.extend([view.pos[m.start()]] * len(repl))
+        text = repl if isinstance(repl, str) else repl(m)
+        out.append(text)
+        pos.extend([view.pos[m.start()]] * len(text))
         last = m.end()
     out.append(view.text[last:])
     pos.extend(view.pos[last:])
     return View("".join(out), pos)
 
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)-[ \t]*\n\s*(?=[a-z])")
 _SPACES = re.compile(r"\s+")
 _MID_WORD_ACCENT = re.compile(rf"\s?[{ACCENT_CHARS}]\s?(?=[a-zı])")
 _ACCENT = re.compile(rf"[{ACCENT_CHARS}]")
@@ -52,7 +55,11 @@ _ACCENT = re.compile(rf"[{ACCENT_CHARS}]")
 def display_view(text: str) -> View:
     """Line-break hyphenation undone and whitespace collapsed (what sentences are cut from)."""
     view = View(text, [*range(len(text)), len(text)])
-    return _sub(_sub(view, _HYPHEN_BREAK, ""), _SPACES, " ")
+
+    def mend(m: re.Match[str]) -> str:  # a typesetter's hyphen goes, a compound's stays
+        return m.group(1) + ("-" if keeps_hyphen(m.group(1), text[m.end() : m.end() + 40]) else "")
+
+    return _sub(_sub(view, _HYPHEN_BREAK, mend), _SPACES, " ")
 
 
 def match_view(display: View) -> View:

@@ -37,6 +37,9 @@ _SUBSECTION = re.compile(
     re.I,
 )
 _NOT_RELATED = re.compile(r"^(references|bibliography|acknowledg|appendix|introduction\b(?! and))", re.I)
+_BACK_MATTER = re.compile(
+    r"^(references|bibliography|acknowledg|appendix|supplementary|literature cited)", re.I
+)
 _INTRO = re.compile(r"^introduction\b", re.I)
 _INTRO_AND = re.compile(r"^introduction and\b", re.I)
 _NUMERIC_CITE = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
@@ -78,6 +81,15 @@ def find_introduction(parts: Sequence[Part]) -> int | None:
             if p.level == level and _INTRO.match(p.title):
                 return n
     return None
+
+
+def is_back_matter(title: str) -> bool:
+    """Whether a heading opens the back matter: references, acknowledgements, an appendix."""
+    return bool(
+        re.match(
+            r"^(references|bibliography|acknowledg|appendix|supplementary|literature cited)", title, re.I
+        )
+    )
 
 
 def is_related_heading(title: str, level: int = 1) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paperkit.extraction.citations import cited_works
+from paperkit.extraction.citations import CitationMarker, cited_works
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.notes.related import RelatedIdea, related_ideas
 from paperkit.records import Reference
@@ -25,10 +25,13 @@ class BackgroundItem:
     works: list[CitedEntry]
 
 
-def background(introduction: str, references: list[Reference]) -> list[BackgroundItem]:
-    """Every work the introduction cites, ordered by first mention, grouped by the sentence citing it."""
+def background(
+    introduction: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[BackgroundItem]:
+    """Every work the introduction cites, ordered by first mention, grouped by the sentence citing it
+    (``markers``: the introduction's markers as extraction linked them)."""
     items: list[BackgroundItem] = []
-    for w in cited_works(introduction, references):
+    for w in cited_works(introduction, references, markers):
         entry = cited_entry(w.index, w.reference)
         if items and items[-1].supports == w.sentence:
             items[-1].works.append(entry)

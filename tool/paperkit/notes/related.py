@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paperkit.extraction.citations import link_citations, paragraphs
+from paperkit.extraction.citations import CitationMarker, link_citations, paragraphs
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.notes.features import SIGNPOST
 from paperkit.notes.terms import find_terms
@@ -275,12 +275,15 @@ class _Block:
     targets: dict[int, None]
 
 
-def _blocks(related_work: str, references: list[Reference]) -> list[_Block]:
+def _blocks(
+    related_work: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[_Block]:
     """The section's paragraphs with their citations; sub-headings become the heading of what follows and
     float debris (figure labels, table rows) drops out without breaking the paragraph it interrupted."""
     paras = paragraphs(related_work)
     starts = _paragraph_starts(related_work, paras)
-    markers = link_citations(related_work, references)  # once over the section, then shared out
+    if markers is None:  # once over the section, then shared out
+        markers = link_citations(related_work, references)
     blocks: list[_Block] = []
     heading = ""
     for i, para in enumerate(paras):
@@ -304,14 +307,17 @@ def _blocks(related_work: str, references: list[Reference]) -> list[_Block]:
     return blocks
 
 
-def related_ideas(related_work: str, references: list[Reference]) -> list[RelatedIdea]:
+def related_ideas(
+    related_work: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[RelatedIdea]:
     """The related-work section as topics: one item per topic, in the order first discussed, each with the
-    works cited on it and the sentences where the paper sets itself apart; items saying neither are left out.
+    works cited on it and the sentences where the paper sets itself apart; items saying neither are left out
+    (``markers``: the section's markers as extraction linked them).
     """
     ideas: list[RelatedIdea] = []
     by_topic: dict[str, RelatedIdea] = {}
-    for block in _blocks(related_work, references):
-        works = [cited_entry(t, references[t]) for t in block.targets]
+    for block in _blocks(related_work, references, markers):
+        works = [cited_entry(t, references[t]) for t in block.targets if 0 <= t < len(references)]
         differs = [
             s
             for s in sentences(block.text)

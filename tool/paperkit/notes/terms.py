@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from paperkit.extraction.citations import link_citations
+from paperkit.extraction.citations import CitationMarker, link_citations
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.notes.features import prose
 from paperkit.records import Reference
@@ -197,8 +197,10 @@ def _phrases(sent: str) -> list[str]:
 
 
 def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[Reference] | None = None,
-               introduction: str = "") -> list[Term]:  # fmt: skip
-    """The key terms of ``text`` (the abstract and introduction), most important first, each once."""
+               introduction: str = "",
+               markers: list[CitationMarker] | None = None) -> list[Term]:  # fmt: skip
+    """The key terms of ``text`` (the abstract and introduction), most important first, each once
+    (``markers``: the introduction's citation markers, when extraction linked them)."""
     sents = sentences(text)
     by_key: dict[str, Term] = {}
     counts: dict[str, int] = {}
@@ -249,7 +251,7 @@ def find_terms(text: str, limit: int = _MAX, title: str = "", references: list[R
         said = next((x for x in sents if fold(head) in fold(x) and prose(x, min_words=4)), None)
         if said is not None:
             add(head, None, said, 4.0)
-    return _finish(by_key, counts, title_key, limit, references, introduction)
+    return _finish(by_key, counts, title_key, limit, references, introduction, markers)
 
 
 _TITLE_SPLIT = re.compile(r"\s*(?::|\s-\s|\s–\s|\s—\s)\s*|\s+(?:for|with|via|in|on|as|from|by|using)\s+")
@@ -273,7 +275,8 @@ def title_head(title: str) -> str | None:
 
 
 def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, limit: int,
-            references: list[Reference] | None, introduction: str) -> list[Term]:  # fmt: skip
+            references: list[Reference] | None, introduction: str,
+            markers: list[CitationMarker] | None = None) -> list[Term]:  # fmt: skip
     # An acronym and its expansion are one term; a phrase inside a longer term seen as often is that term.
     for t in list(by_key.values()):
         if t.expansion:
@@ -308,7 +311,7 @@ def _finish(by_key: dict[str, Term], counts: dict[str, int], title_key: str, lim
             break
     terms = [t for _, t in chosen]
     if references and introduction:
-        _link_sources(terms, references, introduction)
+        _link_sources(terms, references, introduction, markers)
     return terms
 
 
@@ -323,9 +326,15 @@ def _surnames(references: list[Reference]) -> set[str]:
     return out
 
 
-def _link_sources(terms: list[Term], references: list[Reference], introduction: str) -> None:
+def _link_sources(
+    terms: list[Term],
+    references: list[Reference],
+    introduction: str,
+    markers: list[CitationMarker] | None = None,
+) -> None:
     """The cited work that introduced a term: a citation right after the term's first mention."""
-    markers = link_citations(introduction, references)
+    if markers is None:
+        markers = link_citations(introduction, references)
     low = introduction.lower()
     for t in terms:
         at = low.find(t.term.lower())
@@ -336,4 +345,5 @@ def _link_sources(terms: list[Term], references: list[Reference], introduction: 
         near = next((m for m in markers if m.targets and 0 <= m.start - end <= 2), None)
         if near is not None:
             i = near.targets[0]
-            t.cited = cited_entry(i, references[i])
+            if 0 <= i < len(references):
+                t.cited = cited_entry(i, references[i])

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from paperkit.extraction.latex.archive import Files, decode
-from paperkit.extraction.latex.source import balanced, clean
+from paperkit.extraction.latex.source import balanced, uncomment
 from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Reference
 
@@ -95,7 +95,7 @@ def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibl
     if inline and "\\bibitem" in inline.group(1):
         bib.entries, bib.source = parse_bibitems(inline.group(1)), "thebibliography"
     elif bbl is not None and bib.wanted:
-        text = clean(decode(files[bbl]))
+        text = uncomment(decode(files[bbl]))
         bib.entries = parse_biblatex(text) if "\\entry{" in text else parse_bibitems(text)
         bib.source = "bbl"
     else:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from paperkit.extraction import related_work as rw
+from paperkit.extraction.citations import place_links
 from paperkit.extraction.entries import parse_references
-from paperkit.extraction.latex.archive import Files, SourceError, read_source
+from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
 from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
 from paperkit.extraction.latex.labels import number_labels
 from paperkit.extraction.latex.macros import collect, expand_in_math
@@ -44,6 +46,29 @@ class LatexRoute:
     """Reads the e-print's LaTeX: usable when the source holds a main file."""
 
     name = "latex"
+    label = "LaTeX source"
+    download: str | None = "eprint"
+    fallback: str | None = "pdf"
+
+    def unusable(self, path: Path) -> str | None:
+        """A PDF-only submission or an HTML page served as the e-print holds no TeX."""
+        with path.open("rb") as f:
+            kind = kind_of(f.read(512))
+        if kind == "pdf":
+            return "a PDF-only submission"
+        if kind == "html":
+            return "arXiv answered with an HTML page"
+        return None
+
+    def local(self, path: Path) -> bytes | None:
+        """A folder of sources, a ``.tar.gz``/``.tar``/``.gz`` or a ``.tex`` file, packed as a tar.gz."""
+        if path.is_file():
+            with path.open("rb") as f:
+                if kind_of(f.read(512)) not in ("gzip", "tar", "tex"):
+                    return None
+        elif not path.is_dir():
+            return None
+        return pack(read_source(path))
 
     def usable(self, files: PaperFiles) -> bool:
         """There is a source (whether it holds usable TeX is known once read: :meth:`read` raises
@@ -144,6 +169,9 @@ def _sections(
         found_by["references"] = f"latex/{bib.source}"
     elif bib.wanted:
         warnings.append("the source has no .bbl or .bib for its bibliography")
+    for name, found_part in (("introduction", introduction), ("related_work", related_work)):
+        if found_part is not None:  # where each marker stands, so that notes use the links as they are
+            place_links(found_part.text, [c for c in links if c.section == name])
     sections = Sections(
         title=title,
         abstract=abstract,

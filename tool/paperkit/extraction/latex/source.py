@@ -75,7 +75,7 @@ def strip_dead_code(text: str) -> str:
             return text[: m.start()]
 
 
-def clean(text: str) -> str:
+def uncomment(text: str) -> str:
     """Comments and dead code removed."""
     return strip_dead_code(strip_comments(text))
 
@@ -90,7 +90,7 @@ def find_main(files: Files) -> str:
     for name, data in files.items():
         if not name.lower().endswith((".tex", ".ltx", ".latex")):
             continue
-        text = clean(decode(data))
+        text = uncomment(decode(data))
         if not (_DOCCLASS.search(text) and _BEGIN_DOC.search(text)):
             continue
         stem = name.rsplit(".", 1)[0]
@@ -145,7 +145,7 @@ def assemble(files: Files, main: str) -> tuple[str, list[str]]:
 
     def expand(name: str, folder: str, depth: int) -> str:
         read.append(name)
-        text = clean(decode(files[name]))
+        text = uncomment(decode(files[name]))
         if depth >= MAX_DEPTH:
             return text
 

@@ -72,11 +72,6 @@ _CONVERTER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 _PLACEHOLDER = re.compile(r"QQPH(\d+)QQ")
 
 
-def cite_keys(text: str) -> list[list[str]]:
-    """The keys of every citation command in ``text``, in order."""
-    return [_split_keys(m.group("keys")) for m in _CITE.finditer(text)]
-
-
 def _split_keys(raw: str) -> list[str]:
     return [k.strip() for k in raw.split(",") if k.strip()]
 
