@@ -12,7 +12,7 @@ from pathlib import Path
 KATEX_DIR = Path(__file__).resolve().parent / "katex"
 # A note's mathematics, as the note writes it: "$$...$$", or "$...$" read the Pandoc way.
 NOTE_MATH = re.compile(
-    r"(?<!\\)\$\$(?P<d>[^$\n]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<i>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$\d])"
+    r"(?<!\\)\$\$(?P<d>[^$]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<i>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$\d])"
 )
 
 

@@ -24,8 +24,9 @@ from paperkit.notes.contributions import Contribution, contributions
 from paperkit.notes.links import code_links, sentence_pages
 from paperkit.notes.markdown import md_inline
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
+from paperkit.notes.symbols import FigureView, FormulaView, figure_view, formula_views
 from paperkit.notes.terms import Term, find_terms
-from paperkit.records import CitationLink, PaperMeta, Section, Sections
+from paperkit.records import CitationLink, PaperMeta, Section, Sections, Visuals
 from paperkit.sanitize import clean_meta
 from paperkit.text import squash
 
@@ -61,6 +62,7 @@ class Surroundings:
     notes_of: dict[int, str] = field(default_factory=dict)  # reference index -> the library's note of it
     reimpl: ReimplLink | None = None
     reproduction: ReproductionSummary | None = None
+    visuals: Visuals = field(default_factory=Visuals)  # the stored Figure 1 and defining formulas
 
 
 @dataclass
@@ -86,6 +88,8 @@ class NoteContent:
     page_of: dict[str, int] = field(default_factory=dict)  # quoted sentence -> its page in the PDF
     pdf_link: str = PDF
     cited_by: list[Citing] = field(default_factory=list)  # the library's papers that cite this one
+    figure: FigureView | None = None  # Figure 1, embedded under "In one breath"
+    formulas: list[FormulaView] = field(default_factory=list)  # "The idea in symbols"
     # Read off the fields above when the record is made, so the template needs nothing else.
     title: str = field(init=False)
     byline: list[str] = field(init=False)
@@ -193,6 +197,8 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
         reproduction=around.reproduction,
         cited_by=around.cited_by,
         warnings=warnings,
+        figure=figure_view(around.visuals.figure),
+        formulas=formula_views(around.visuals),
     )
     if around.has_pdf and sections is not None:
         content.page_of = sentence_pages(_quoted(content), sections, abstract)
