@@ -43,13 +43,15 @@ def render(page: pymupdf.Page, clip: pymupdf.Rect) -> Png | None:
 def compose(parts: list[tuple[str, bytes]], gap: float = 12.0) -> Png | None:
     """Graphics files (``("pdf" | "png" | "jpg", bytes)``) placed side by side on one white strip, all
     at the same height, rendered with :func:`render`; None when none of them can be read."""
-    placed: list[tuple[str, pymupdf.Document | bytes, float, float]] = []
+    placed: list[tuple[str, pymupdf.Document | pymupdf.Pixmap, float, float]] = []
     for kind, data in parts:
         size = _size(kind, data)
         if size is not None:
             placed.append((kind, size[2], size[0], size[1]))
     if not placed:
         return None
+    if len(placed) == 1 and isinstance(placed[0][1], pymupdf.Pixmap):
+        return _png(placed[0][1])  # one image: no page to lay out, its pixels as they are (bounded)
     height = max(h for _, _, _, h in placed)
     widths = [w * height / h for _, _, w, h in placed]
     total = sum(widths) + gap * (len(placed) - 1)
@@ -64,8 +66,8 @@ def compose(parts: list[tuple[str, bytes]], gap: float = 12.0) -> Png | None:
                 assert isinstance(source, pymupdf.Document)
                 page.show_pdf_page(rect, source, 0)
             else:
-                assert isinstance(source, bytes)
-                page.insert_image(rect, stream=source)
+                assert isinstance(source, pymupdf.Pixmap)
+                page.insert_image(rect, pixmap=source)
             x += w + gap
         return render(page, page.rect)
     except (RuntimeError, ValueError):
@@ -77,8 +79,9 @@ def compose(parts: list[tuple[str, bytes]], gap: float = 12.0) -> Png | None:
                 source.close()
 
 
-def _size(kind: str, data: bytes) -> tuple[float, float, pymupdf.Document | bytes] | None:
-    """(width, height, what to place) of one graphics file; None when it cannot be read."""
+def _size(kind: str, data: bytes) -> tuple[float, float, pymupdf.Document | pymupdf.Pixmap] | None:
+    """(width, height, what to place) of one graphics file, an image scaled down to the width bound
+    first (placing a camera-sized image costs seconds); None when it cannot be read."""
     try:
         if kind == "pdf":
             doc = pymupdf.open(stream=data, filetype="pdf")
@@ -90,6 +93,23 @@ def _size(kind: str, data: bytes) -> tuple[float, float, pymupdf.Document | byte
         pix = pymupdf.Pixmap(data)
         if pix.width < 1 or pix.height < 1:
             return None
-        return (float(pix.width), float(pix.height), data)  # placed as it is: alpha and CMYK are kept
+        if pix.colorspace is not None and pix.colorspace.n not in (1, 3):  # CMYK: as RGB for every viewer
+            pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+        if pix.width > MAX_WIDTH:
+            pix = pymupdf.Pixmap(pix, MAX_WIDTH, max(1, round(pix.height * MAX_WIDTH / pix.width)), None)
+        return (float(pix.width), float(pix.height), pix)
     except (RuntimeError, ValueError, TypeError):
         return None
+
+
+def _png(pix: pymupdf.Pixmap) -> Png | None:
+    """One image as a PNG within the bounds (halved until it fits in :data:`MAX_BYTES`)."""
+    try:
+        for _ in range(6):
+            data = pix.tobytes("png")
+            if len(data) <= MAX_BYTES:
+                return Png(data, pix.width, pix.height)
+            pix = pymupdf.Pixmap(pix, max(1, pix.width // 2), max(1, pix.height // 2), None)
+    except (RuntimeError, ValueError, TypeError):
+        return None
+    return None

@@ -32,6 +32,9 @@ MAX_CAPTION_GAP = 120.0  # a figure's graphics sit at most this far from their c
 NEAR = 8.0  # text this close to the graphics labels them
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
 @dataclass
 class _Block:
     rect: pymupdf.Rect
@@ -103,15 +106,15 @@ def crop(page: pymupdf.Page, blocks: list[_Block], caption_at: int) -> pymupdf.R
     prose = [b for j, b in enumerate(blocks) if j != caption_at and _bounds(b, body, line, band)]
     graphics = _graphics(page, band)
     prose = [
-        b for b in prose if not (_furniture(b) and any(_grow(b.rect, NEAR).intersects(g) for g in graphics))
+        b for b in prose if not (_furniture(b) and _labels_graphics(_box(_grow(b.rect, NEAR)), graphics))
     ]
     for side in ("above", "below"):  # above first: where most papers put a figure's caption below it
         region = _region(page, band, caption.rect, prose, side)
         skip = {id(b) for b in prose} | {id(caption)}
         labels = [
-            b.rect
+            _box(b.rect)
             for b in blocks
-            if id(b) not in skip and _inside(b.rect, region) and not _paragraph(b, body)
+            if id(b) not in skip and _inside(_box(b.rect), region) and not _paragraph(b, body)
         ]
         cluster = _nearest_cluster([g for g in graphics if _inside(g, region)], labels, caption.rect, side)
         if cluster is None:
@@ -237,27 +240,25 @@ def _overlaps_band(rect: pymupdf.Rect, band: tuple[float, float]) -> bool:
     return inside > 0.5 * max(rect.width, 1)
 
 
-def _graphics(page: pymupdf.Page, band: tuple[float, float]) -> list[pymupdf.Rect]:
-    """The rectangles of the page's images and vector paths within the band (a page-sized background
-    left out)."""
-    area = page.rect.get_area()
+def _graphics(page: pymupdf.Page, band: tuple[float, float]) -> list[Box]:
+    """The boxes of the page's images and vector paths within the band (a page-sized background left
+    out), as plain tuples: a plot can draw tens of thousands of paths."""
+    pr = page.rect
+    area = pr.width * pr.height
+    top, bottom = pr.height * 0.11, pr.height * 0.89
     out = []
-    for kind, bbox in page.get_bboxlog():
+    for kind, (x0, y0, x1, y1) in page.get_bboxlog():
         if kind not in _GRAPHICS:
             continue
         # clamped by hand: PyMuPDF's intersection turns a rule (zero width or height) into nothing
-        x0, y0, x1, y1 = bbox
-        pr = page.rect
-        r = pymupdf.Rect(max(x0, pr.x0), max(y0, pr.y0), min(x1, pr.x1), min(y1, pr.y1))
-        if r.x1 < r.x0 or r.y1 < r.y0 or (r.width <= 0 and r.height <= 0):
+        x0, y0, x1, y1 = max(x0, pr.x0), max(y0, pr.y0), min(x1, pr.x1), min(y1, pr.y1)
+        w, h = x1 - x0, y1 - y0
+        if w < 0 or h < 0 or (w <= 0 and h <= 0) or w * h > 0.8 * area:
             continue
-        if r.get_area() > 0.8 * area:
-            continue
-        thin = r.height < 1.5 or r.width < 1.5
-        if thin and (r.y1 < page.rect.height * 0.11 or r.y0 > page.rect.height * 0.89):
+        if (h < 1.5 or w < 1.5) and (y1 < top or y0 > bottom):
             continue  # the rule under a running head or over a footer
-        if _overlaps_band(r, band):
-            out.append(r)
+        if min(x1, band[1]) - max(x0, band[0]) > 0.5 * max(w, 1):
+            out.append((x0, y0, x1, y1))
     return out
 
 
@@ -272,41 +273,63 @@ def _region(
     return pymupdf.Rect(band[0], caption.y1 + 1, band[1], edge)
 
 
-def _inside(r: pymupdf.Rect, region: pymupdf.Rect) -> bool:
-    cut = r & region
-    if r.height < 0.5 or r.width < 0.5:  # a rule: its extent is all it has
-        return region.contains(pymupdf.Point((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2))
-    return not cut.is_empty and cut.get_area() >= 0.8 * r.get_area()
+def _inside(r: Box, region: pymupdf.Rect) -> bool:
+    """Whether most of a box lies in the region (a rule: its middle)."""
+    x0, y0, x1, y1 = r
+    if y1 - y0 < 0.5 or x1 - x0 < 0.5:
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        return region.x0 <= mx <= region.x1 and region.y0 <= my <= region.y1
+    w = min(x1, region.x1) - max(x0, region.x0)
+    h = min(y1, region.y1) - max(y0, region.y0)
+    return w > 0 and h > 0 and w * h >= 0.8 * (x1 - x0) * (y1 - y0)
+
+
+def _box(r: pymupdf.Rect) -> Box:
+    return (r.x0, r.y0, r.x1, r.y1)
+
+
+def _labels_graphics(near: Box, graphics: list[Box]) -> bool:
+    """Whether a text's surroundings touch a graphic: a plot's axis label in the page's top band is no
+    running head."""
+    return any(_touches(near, g) for g in graphics)
+
+
+def _touches(a: Box, b: Box) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _nearest_cluster(
-    graphics: list[pymupdf.Rect], labels: list[pymupdf.Rect], caption: pymupdf.Rect, side: str
+    graphics: list[Box], labels: list[Box], caption: pymupdf.Rect, side: str
 ) -> pymupdf.Rect | None:
     """The graphics that lie together nearest to the caption on its side (no empty band of
     :data:`CLUSTER_GAP` across them; text within :data:`NEAR` of them joins them, so a sparse plot's
     tick labels hold its few paths together); None when there are none near or they are too small to be
     a figure."""
-    items = [(r, True) for r in graphics] + [(r, False) for r in labels]
     if not graphics:
         return None
-    order = sorted(items, key=lambda item: -item[0].y1 if side == "above" else item[0].y0)
-    box: pymupdf.Rect | None = None
+    items = [(r, True) for r in graphics] + [(r, False) for r in labels]
+    above = side == "above"
+    order = sorted(items, key=lambda item: -item[0][3] if above else item[0][1])
+    box: list[float] | None = None
     drawn = False
-    for r, graphic in order:
+    for (x0, y0, x1, y1), graphic in order:
         if box is not None:
-            gap = box.y0 - r.y1 if side == "above" else r.y0 - box.y1
+            gap = box[1] - y1 if above else y0 - box[3]
             if gap > CLUSTER_GAP:
                 break
             if gap > NEAR and not graphic:
                 continue  # text joins only what it labels
-        box = pymupdf.Rect(r) if box is None else box | r
+            box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+        else:
+            box = [x0, y0, x1, y1]
         drawn = drawn or graphic
     if box is None or not drawn:
         return None
-    distance = caption.y0 - box.y1 if side == "above" else box.y0 - caption.y1
-    if distance > MAX_CAPTION_GAP or box.width < MIN_W or box.height < MIN_H:
+    found = pymupdf.Rect(*box)
+    distance = caption.y0 - found.y1 if above else found.y0 - caption.y1
+    if distance > MAX_CAPTION_GAP or found.width < MIN_W or found.height < MIN_H:
         return None
-    return box
+    return found
 
 
 def _grow(rect: pymupdf.Rect, by: float) -> pymupdf.Rect:
