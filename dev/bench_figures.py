@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
@@ -39,7 +40,7 @@ from paperkit.config import load_settings
 from paperkit.pipeline.fetch import Fetcher
 from paperkit.records import Visuals
 
-_PRINTED = re.compile(r"^\s*(?:fig(?:ure)?\.?)\s*1(?:\.1)?\s*[:.|]\s*(.*)$", re.I | re.M)
+_PRINTED = re.compile(r"^\s*(?:fig(?:ure)?\.?)\s*1(?:\.1)?(?![\d.]\d)\s*[:.|]\s*(.*(?:\n.*)?)$", re.I | re.M)
 _DISPLAY = re.compile(r"\\begin\s*\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}|\\\[|\$\$")
 
 
@@ -70,8 +71,12 @@ def printed_caption(pdf: Path) -> str | None:
 
 
 def _words(text: str, n: int = 3) -> list[str]:
+    """The first words of a caption, compared as a reader would: ligatures, line-end hyphens, leading
+    dashes and mathematics aside."""
+    text = unicodedata.normalize("NFKC", re.sub(r"-\n", "", text))
     text = re.sub(r"\$[^$]*\$", " ", text)
-    return [w.lower().strip(".,:;()") for w in text.split()][:n]
+    words = [w.lower().strip(".,:;()—–-") for w in text.split()]
+    return [w for w in words if w][:n]
 
 
 def _figure_ok(folder: Path) -> bool:

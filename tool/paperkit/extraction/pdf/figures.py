@@ -44,6 +44,7 @@ class _Block:
     lines: int
     line_width: float  # the median line width
     page_height: float
+    running: bool = False  # a running head: the same text tops a neighbouring page
 
 
 @dataclass
@@ -89,6 +90,7 @@ def locate_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Located 
             m = _LABEL.match(block.text)
             if not m or _is_mention(block):
                 continue
+            _mark_running_heads(doc, number, blocks)
             clip = crop(page, blocks, i)
             if clip is None:
                 return None  # the caption is found: another "Figure 1" later would be a mention
@@ -106,7 +108,9 @@ def crop(page: pymupdf.Page, blocks: list[_Block], caption_at: int) -> pymupdf.R
     prose = [b for j, b in enumerate(blocks) if j != caption_at and _bounds(b, body, line, band)]
     graphics = _graphics(page, band)
     prose = [
-        b for b in prose if not (_furniture(b) and _labels_graphics(_box(_grow(b.rect, NEAR)), graphics))
+        b
+        for b in prose
+        if b.running or not (_furniture(b) and _labels_graphics(_box(_grow(b.rect, NEAR)), graphics))
     ]
     for side in ("above", "below"):  # above first: where most papers put a figure's caption below it
         region = _region(page, band, caption.rect, prose, side)
@@ -224,6 +228,28 @@ def _bounds(block: _Block, body: float, line: float, band: tuple[float, float]) 
     return block.words >= 12 and block.lines >= 2 and wide and block.size >= body * 0.9
 
 
+def _mark_running_heads(doc: pymupdf.Document, number: int, blocks: list[_Block]) -> None:
+    """Mark the blocks of page ``number``'s top band whose text (digits aside) tops a neighbouring page
+    too: a running head, however few its words or near a figure it sits."""
+    top = [b for b in blocks if b.rect.y1 < 0.1 * b.page_height]
+    if not top:
+        return
+    heads: set[str] = set()
+    for other in (number - 1, number + 1):
+        if 0 <= other < doc.page_count:
+            page = doc[other]
+            for x0, y0, x1, y1, text, *_ in page.get_text(
+                "blocks", clip=(0, 0, page.rect.width, 0.1 * page.rect.height)
+            ):
+                heads.add(_head_key(text))
+    for b in top:
+        b.running = _head_key(b.text) in heads
+
+
+def _head_key(text: str) -> str:
+    return re.sub(r"[\d\s]+", " ", text).strip().lower()
+
+
 def _furniture(block: _Block) -> bool:
     """A running head (a line of words wholly in the page's top band) or a footer or page number in the
     bottom band; a figure's tick labels there are single tokens."""
@@ -231,7 +257,7 @@ def _furniture(block: _Block) -> bool:
     if block.lines > 2:
         return False
     if block.rect.y1 < 0.08 * page_h:
-        return block.words >= 3
+        return block.running or block.words >= 3
     return block.rect.y0 > 0.92 * page_h and (block.words >= 3 or block.text.strip().isdigit())
 
 
@@ -257,7 +283,7 @@ def _graphics(page: pymupdf.Page, band: tuple[float, float]) -> list[Box]:
             continue
         if (h < 1.5 or w < 1.5) and (y1 < top or y0 > bottom):
             continue  # the rule under a running head or over a footer
-        if min(x1, band[1]) - max(x0, band[0]) > 0.5 * max(w, 1):
+        if min(x1, band[1]) - max(x0, band[0]) >= 0.5 * w:  # half its width in the band (a rule: in it)
             out.append((x0, y0, x1, y1))
     return out
 
@@ -289,9 +315,9 @@ def _box(r: pymupdf.Rect) -> Box:
 
 
 def _labels_graphics(near: Box, graphics: list[Box]) -> bool:
-    """Whether a text's surroundings touch a graphic: a plot's axis label in the page's top band is no
-    running head."""
-    return any(_touches(near, g) for g in graphics)
+    """Whether a text's surroundings touch a drawn shape (a rule under a running head does not count): a
+    plot's axis label in the page's top band is no running head."""
+    return any(_touches(near, g) and g[2] - g[0] >= 1.5 and g[3] - g[1] >= 1.5 for g in graphics)
 
 
 def _touches(a: Box, b: Box) -> bool:
@@ -374,7 +400,7 @@ def _refused(page: pymupdf.Page, box: pymupdf.Rect, prose: list[_Block]) -> bool
 def _caption_text(text: str, limit: int = 600) -> str:
     """The caption as one line (hyphenation at line ends undone), cut at a sentence end past ``limit``."""
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    text = " ".join(text.split())
+    text = " ".join(text.split()).lstrip("—–-:. ")  # "FIG. 1: — The …": the label's dash is not the caption
     if len(text) <= limit:
         return text
     cut = text.rfind(". ", 0, limit)
