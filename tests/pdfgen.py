@@ -277,6 +277,7 @@ def make_paper_pdf(
     footnotes: dict[int, list[tuple[str, str]]] | None = None,
     after_abstract: Sequence[tuple[str, float]] = (),
     page_break_after_abstract: bool = False,
+    after_references: Sequence[tuple[str, str] | tuple[str, str, int]] = (),
 ) -> Path:
     """Write a paper-like PDF to ``path`` and return it.
 
@@ -290,6 +291,7 @@ def make_paper_pdf(
     line break. ``after_abstract`` lines (text, size) follow the abstract in its frame (a code link in
     smaller type, a copyright line), and ``page_break_after_abstract`` starts the text on a new page (a
     title page). An empty ``abstract`` prints none; a section with an empty heading prints its text only.
+    ``after_references`` are sections printed after the list (appendices, a float's caption).
     """
     doc = pymupdf.open()
     full = [(MARGIN_X, PAGE_W - MARGIN_X)]
@@ -334,8 +336,12 @@ def make_paper_pdf(
     if style.references_heading:
         flow.heading(style.references_heading, headings_as_images, style)
     for i, ref in enumerate(references, 1):
-        flow.write(_reference_label(style, i) + ref, 9.0, indent=12)
-        flow.y += 2
+        flow.write(_reference_label(style, i) + ref, 9.0, indent=style.reference_indent)
+        flow.y += style.reference_gap
+    for heading, body, *level in after_references:
+        if heading:
+            flow.heading(heading, headings_as_images, style, level[0] if level else 1)
+        flow.paragraphs(body)
     if outline:
         doc.set_toc(flow.toc)
     doc.save(path)

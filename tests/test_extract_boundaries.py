@@ -140,3 +140,80 @@ def test_words_broken_at_line_ends_are_joined_by_a_dictionary_check(tmp_path: Pa
     text = _words(s.introduction.text)
     assert "their music, a steady" in text
     assert "An end-to-end model keeps self-consistent fronts, and a well-known pre- and" in text
+
+
+REVIEW = (
+    "Fronts of growing colonies were first modelled as travelling waves [1, 2]. Later work added the "
+    "supply of food [3], whereas [4] studied wet surfaces and [5, 6] dry ones. Unlike [4], the models "
+    "of [7] keep track of single cells, and compared with [8] they need no fitted speed [8, 9].\n\n"
+    "Measurements on plates were proposed in [10] and extended to many species [11, 12]. In contrast to "
+    "[11], the counts of [1] were taken by hand, similar to [3] and [5]; previous studies [2, 6, 9] "
+    "differ in the agar they used [10, 12]."
+)
+
+
+def test_a_review_section_under_a_descriptive_heading_is_related_work(tmp_path: Path) -> None:
+    sections = [
+        ("1 Introduction", INTRO),
+        ("2 Problem Setup", METHOD),
+        ("3 Models of Colony Growth", REVIEW),
+        ("4 Results", RESULTS),
+        ("5 Conclusion", "Fronts move at the speed the model gives."),
+    ]
+    s = _paper(tmp_path, "review", sections=sections)
+    assert s.related_work is not None and s.related_work.heading == "3 Models of Colony Growth"
+
+
+def test_background_estimation_in_a_physics_analysis_is_no_related_work(tmp_path: Path) -> None:
+    estimation = (
+        "Events from other processes [1, 2] that mimic the signal are estimated from control regions, "
+        "unlike [3], whose estimate relied on simulation [4, 5]. " * 3
+    )
+    sections = [
+        ("1 Introduction", INTRO),
+        ("2 Event Selection", METHOD),
+        ("3 Background estimation", estimation),
+        ("4 Results", RESULTS),
+    ]
+    s = _paper(tmp_path, "physics", sections=sections)
+    assert s.related_work is None
+
+
+ENTRIES = [
+    f"Grower{n}, B., Planter, C., and Sower, D. (20{10 + n % 10}). Fronts of colonies on plates, part {n}: "
+    + ("a longer title that runs over the line " if n % 2 else "")
+    + f"In Proceedings of the Plate Conference, pages {n}-{n + 9}."
+    for n in range(1, 26)
+]
+ENTRIES[4] = (
+    "ATLAS Collaboration, G. Aad et al., Observation of a new colony in the search for fronts with the "
+    "plate detector, Phys. Lett. B 716 (2012) 1"
+)
+
+
+def test_unlabelled_entries_without_hanging_indent_are_told_by_their_author_start(tmp_path: Path) -> None:
+    # a conference style: no labels, no hanging indent, (almost) no space between entries; a collaboration
+    # entry whose journal line follows a line ending in "Phys." stays one entry
+    for gap in (0.0, 1.0, 4.0):
+        style = Style(reference_labels="none", reference_indent=0.0, reference_gap=gap)
+        s = _paper(tmp_path, f"ay-{gap}", references=ENTRIES, style=style, layout="two-column")
+        assert len(s.references) == len(ENTRIES), gap
+        assert s.references[4].text.endswith("Phys. Lett. B 716 (2012) 1")
+
+
+def test_a_numbered_list_goes_on_past_a_lost_label(tmp_path: Path) -> None:
+    # label 7 glued to the line above (the text layer lost its line break): the count goes on from 8
+    refs = [f"[{n}] C. Counter{n}, Plates and fronts {n}, J. Colonies {n} (2019) {n}." for n in range(1, 41)]
+    refs[5] = refs[5] + " " + refs.pop(6)
+    s = _paper(tmp_path, "lost-label", references=refs, style=Style(reference_labels="none"))
+    assert len(s.references) == 39
+
+
+def test_the_list_ends_at_an_appendix_heading_and_a_caption_is_no_entry(tmp_path: Path) -> None:
+    after = [
+        ("", "Figure 5: Fronts of ten colonies traced every hour on one plate."),
+        ("Appendix A. Plate recipes", "Each plate held the same agar. " * 12, 2),
+    ]
+    s = _paper(tmp_path, "appendix", after_references=after)
+    assert len(s.references) == len(REFS)
+    assert "Figure 5" not in s.references[-1].text and "agar" not in s.references[-1].text

@@ -120,7 +120,7 @@ Curricula help \citep{bengio09}, as \citet{zaremba14} and \citep{missing} show.
     assert s.headings[:2] == ["Acknowledgements", "Introduction"]
     assert [r.key for r in s.references] == ["bengio09", "zaremba14"]  # cited only, author-year order
     assert "Louradour" in s.references[0].text
-    assert [c.marker for c in s.citations] == ["(Bengio et al., 2009)", "Zaremba & Sutskever (2014)", "[?]"]
+    assert [c.marker for c in s.citations] == ["(Bengio et al., 2009)", "Zaremba and Sutskever (2014)", "[?]"]
     assert s.citations[2].targets == []
 
 

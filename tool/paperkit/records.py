@@ -123,6 +123,7 @@ class CitationLink:
     section: str  # "introduction" | "related_work"
     targets: list[int] = field(default_factory=list)  # 0-based indices into Sections.references
     at: int | None = None  # where the marker starts in the section's text; None when not known
+    sentence: str = ""  # the sentence it stands in, on one line ("" when not known)
 
 
 @dataclass
@@ -144,6 +145,8 @@ class Sections:
     citations: list[CitationLink] = field(default_factory=list)
     abstract_page: int | None = None  # the page the abstract starts on, when known
     code: list[str] = field(default_factory=list)  # repository URLs the paper prints on its first pages
+    # Phrases the source sets in italics or bold and the names its macros stand for (LaTeX route only).
+    terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``sections.json`` record."""
@@ -182,6 +185,7 @@ class Sections:
                     section=str(c.get("section", "")),
                     targets=[int(t) for t in c.get("targets") or []],
                     at=int(c["at"]) if isinstance(c.get("at"), int) else None,
+                    sentence=str(c.get("sentence") or ""),
                 )
                 for c in data.get("citations") or []
                 if isinstance(c, dict)

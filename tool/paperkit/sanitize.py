@@ -70,48 +70,40 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
-# Mathematics as the LaTeX route keeps it: "$$...$$", or "$...$" as Pandoc reads it (no space inside the
-# dollars, no digit after the closing one: "costs $5 and $6" is no formula); an escaped "\$" opens none.
-_MATH = re.compile(
-    r"(?<!\\)\$\$(?P<d>[^$\n]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<i>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$\d])"
-)
-_HOLD = "\x00{}\x00"
+# Mathematics as pandoc and Markdown viewers read it: "$$…$$", or "$…$" opening on a non-space and
+# closing on a non-space not followed by a digit ("$5 and $10" is no formula).
+_MATH = re.compile(r"\$\$[^$]+?\$\$|(?<![\\$])\$(?=\S)[^$]{1,400}?(?<=[^\s\\])\$(?!\d)")
 
 
-def math_safe(tex: str) -> str:
-    """Mathematics that a Markdown viewer hands to KaTeX unchanged and that opens nothing: ``<`` and
-    ``>`` as ``\\lt`` and ``\\gt`` (no HTML tag, and KaTeX draws the same sign), no ``](`` that would
-    make a link."""
-    tex = tex.replace("<", "\\lt ").replace(">", "\\gt ")
-    tex = _ENTITY.sub("\\\\&", tex)  # no "&lt;" entity spelt inside: a viewer would decode it
-    return tex.replace("](", "] (").replace("][", "] [")
+def _inert_math(formula: str) -> str:
+    """A formula made inert as TeX still reads it: "<" as ``\\lt`` (no HTML can open), "](" as "] ("
+    (no link; TeX ignores the space)."""
+    formula = formula.replace("<", "\\lt ")
+    return _LINK_BRACKET.sub("] ", formula)
 
 
 def md_inline(value: object) -> str:
-    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax;
-    inline mathematics (``$…$``) kept as KaTeX reads it (:func:`math_safe`), not escaped."""
+    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax.
+    Formulas (``$…$``) keep their TeX: what would be live in them is written as TeX reads it."""
     text = one_line(value)
-    held: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in _MATH.finditer(text):
+        out += [_inert_prose(text[pos : m.start()]), _inert_math(m.group(0))]
+        pos = m.end()
+    out.append(_inert_prose(text[pos:]))
+    text = "".join(out)
+    # "1." opens an ordered list: its stop is escaped: a backslash before the digit would show.
+    text = _NUMBERED.sub(r"\1\\\2", text)
+    return _LINE_START.sub(r"\\\1", text)
 
-    def hold(m: re.Match[str]) -> str:
-        fence = "$$" if m.group("d") is not None else "$"
-        held.append(f"{fence}{math_safe(m.group('d') or m.group('i'))}{fence}")
-        return _HOLD.format(len(held) - 1)
 
-    text = _MATH.sub(hold, text.replace("\x00", ""))
-    text = _escape(text)
-    return re.sub("\x00(\\d+)\x00", lambda m: held[int(m.group(1))], text) if held else text
-
-
-def _escape(text: str) -> str:
+def _inert_prose(text: str) -> str:
     # "<" would open HTML (or an HTML comment); "&" only matters where it would spell an entity.
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     # A "]" right before "(", "[" or ":" is escaped after it: no [text](url), ![alt](src), [x][ref] or
     # [ref]: url is live, while a citation such as "[1]" reads as it did.
-    text = _LINK_BRACKET.sub("]\\\\", text)
-    # "1." opens an ordered list: its stop is escaped: a backslash before the digit would show.
-    text = _NUMBERED.sub(r"\1\\\2", text)
-    return _LINE_START.sub(r"\\\1", text)
+    return _LINK_BRACKET.sub("]\\\\", text)
 
 
 def md_block(value: object) -> str:
@@ -142,3 +134,8 @@ def clean_meta(meta: PaperMeta) -> PaperMeta:
         updated=_optional(meta.updated),
         pdf_url=_optional(meta.pdf_url),
     )
+
+
+def math_safe(formula: str) -> str:
+    """A display formula's TeX made inert for its ``$$`` lines, as :func:`md_inline` makes inline ones."""
+    return _inert_math(formula)

@@ -11,7 +11,15 @@ so a new route is a package here and a line in :func:`routes`.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+# PyMuPDF 2 imports its layout-analysis add-on (an ONNX model; ~0.5 s and ~100 MB a process) whenever it is
+# installed, and it is installed with PyMuPDF. paperkit reads the layout itself and never calls it
+# (``Page.get_layout``), so it is kept out of every process that reads papers: the fetch and each of its
+# read-ahead workers start that much sooner. A process that imported PyMuPDF before paperkit keeps it.
+if "pymupdf" not in sys.modules:
+    sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
 
 from paperkit.extraction.latex.route import LatexRoute
 from paperkit.extraction.pages import locate_in_pages, pdf_page_texts

@@ -277,12 +277,14 @@ def stored_markers(text: str, links: list[CitationLink]) -> list[CitationMarker]
     """The markers extraction linked in ``text`` (a section's ``citations``), as :class:`CitationMarker`
     with their sentences: the links are used as stored, not found again. A link that does not say where it
     stands is looked for by its text after the one before; one not found is left out."""
-    sents = _Sentences(display_view(text))
+    links = place_links(text, [replace(c) for c in links])
+    sents = _Sentences(display_view(text)) if any(not c.sentence for c in links) else None
     out: list[CitationMarker] = []
-    for link in place_links(text, [replace(c) for c in links]):
+    for link in links:
         if link.at is not None and 0 <= link.at <= len(text):
             at, end = link.at, link.at + len(link.marker)
-            out.append(CitationMarker(link.marker, at, end, "stored", sents.around(at), list(link.targets)))
+            sentence = link.sentence or (sents.around(at) if sents else "")
+            out.append(CitationMarker(link.marker, at, end, "stored", sentence, list(link.targets)))
     return out
 
 
@@ -296,6 +298,16 @@ def place_links(text: str, links: list[CitationLink]) -> list[CitationLink]:
             link.at = found if found >= 0 else None
         if link.at is not None:
             cursor = link.at + len(link.marker)
+    return links
+
+
+def place_sentences(text: str, links: list[CitationLink]) -> list[CitationLink]:
+    """Set each placed link's sentence (on one line), so that the note need not split the text again."""
+    placed = [c for c in place_links(text, links) if c.at is not None and not c.sentence]
+    if placed:
+        sents = _Sentences(display_view(text))
+        for c in placed:
+            c.sentence = sents.around(c.at or 0)
     return links
 
 

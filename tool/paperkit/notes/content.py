@@ -24,6 +24,7 @@ from paperkit.notes.contributions import Contribution, contributions
 from paperkit.notes.links import code_links, sentence_pages
 from paperkit.notes.markdown import md_inline
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
+from paperkit.notes.superscripts import glued_marks, raise_in
 from paperkit.notes.symbols import FigureView, FormulaView, figure_view, formula_views
 from paperkit.notes.terms import Term, find_terms
 from paperkit.records import CitationLink, PaperMeta, Section, Sections, Visuals
@@ -173,6 +174,7 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
     related_markers = _markers(related, links, "related_work")
     listed = contributions(intro)
     roles = condense(sort_roles(abstract, intro), listed, words(abstract) + words(intro), meta.title)
+    focus = roles.problem + roles.idea + [c.text for c in listed]  # where the paper states its aim
     content = NoteContent(
         meta=meta,
         sections=sections,
@@ -185,8 +187,10 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
             references=refs,
             introduction=intro,
             markers=intro_markers,
+            focus=focus,
+            emphasised=sections.terms if sections else None,
         ),
-        background=background(intro, refs, intro_markers),
+        background=background(intro, refs, intro_markers, focus=focus),
         related=related_ideas(related, refs, related_markers),
         abstract_source=source,
         bibtex=bibtex(meta),
@@ -200,6 +204,9 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
         figure=figure_view(around.visuals.figure),
         formulas=formula_views(around.visuals),
     )
+    glued = glued_marks(intro, [c for c in links if c.section == "introduction"])
+    if glued:  # superscript citation numbers shown raised, not glued to their word ("lattice4")
+        _raise_quotes(content, glued)
     if around.has_pdf and sections is not None:
         content.page_of = sentence_pages(_quoted(content), sections, abstract)
     cited = [e for b in content.background for e in b.works] + [e for r in content.related for e in r.works]
@@ -212,6 +219,21 @@ def _markers(text: str, links: list[CitationLink], section: str) -> list[Citatio
     """A section's citation markers as extraction linked them; None (find them again) when the record
     holds no links at all."""
     return stored_markers(text, [c for c in links if c.section == section]) if links else None
+
+
+def _raise_quotes(c: NoteContent, glued: list[tuple[str, str]]) -> None:
+    """Every quoted sentence with its glued citation numbers raised (:mod:`~paperkit.notes.superscripts`)."""
+    c.one_breath = [raise_in(s, glued) for s in c.one_breath]
+    for role in ("problem", "idea", "result"):
+        setattr(c.roles, role, [raise_in(s, glued) for s in getattr(c.roles, role)])
+    for x in c.contributions:
+        x.text, x.items = raise_in(x.text, glued), [raise_in(i, glued) for i in x.items]
+    for t in c.terms:
+        t.sentence = raise_in(t.sentence, glued)
+    for b in c.background:
+        b.supports = raise_in(b.supports, glued)
+    for r in c.related:
+        r.differs = [raise_in(d, glued) for d in r.differs]
 
 
 def _quoted(c: NoteContent) -> list[str]:

@@ -30,6 +30,9 @@ class Index:
 
     library: Library
     everyone: list[Shelved] = field(default_factory=list)
+    # What each note written with this index linked to: a note whose links have not changed since is
+    # not rebuilt at the end of the batch.
+    linked: dict[str, tuple[object, ...]] = field(default_factory=dict)
     figures: bool = True  # the notes embed the stored figure (``--no-figures``: they do not)
 
     @classmethod
@@ -76,8 +79,9 @@ def write_note(
     when a batch has read them); the caller holds the paper's lock."""
     index = index or Index.read(library)
     index.put(key, meta, sections)
-    content = build_note(meta, sections, surroundings(index, key, sections))
-    return save_note(library.paper_dir(key), content, library.root)
+    around = surroundings(index, key, sections)
+    index.linked[key] = _links(around)
+    return save_note(library.paper_dir(key), build_note(meta, sections, around), library.root)
 
 
 def refresh_note(library: Library, key: str, index: Index | None = None) -> NoteWritten | None:
@@ -107,6 +111,11 @@ def refresh_citing(index: Index, keys: list[str]) -> list[str]:
                 again.add(key)  # cited within the batch: its "Cited by" grew after it was written
     warnings = []
     for key in sorted(again):
+        shelved = next((p for p in index.everyone if p.key == key), None)
+        if shelved and key in index.linked:
+            now = surroundings(index, key, shelved.sections)
+            if _links(now) == index.linked[key]:
+                continue  # written in this batch after the papers it links to: already right
         try:
             written = refresh_note(index.library, key, index)
         except PaperkitError as e:
@@ -114,6 +123,11 @@ def refresh_citing(index: Index, keys: list[str]) -> list[str]:
             continue
         warnings += written.warnings if written else []
     return warnings
+
+
+def _links(around: Surroundings) -> tuple[object, ...]:
+    """What a note links to in the library: the papers citing it, the notes of the works it cites."""
+    return tuple(c.key for c in around.cited_by), tuple(sorted(around.notes_of.items()))
 
 
 def _reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:

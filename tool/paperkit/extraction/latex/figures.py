@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperkit.extraction.images import compose
+from paperkit.extraction.latex.commands import Macro as TextMacro
+from paperkit.extraction.latex.commands import expand_macros
 from paperkit.extraction.latex.macros import Macro, expand_in_math
 from paperkit.extraction.latex.members import read_members
-from paperkit.extraction.latex.source import balanced, expand_macros
+from paperkit.extraction.latex.source import balanced
 from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Figure
 
@@ -53,7 +55,7 @@ def find_latex_figure(
     main: str,
     preamble: str,
     body: str,
-    text_macros: dict[str, str],
+    text_macros: dict[str, TextMacro],
     math_macros: dict[str, Macro],
 ) -> LatexFigure | None:
     """Figure 1 of the source (``source``: the e-print or folder its graphics are read from), rendered

@@ -168,8 +168,11 @@ def _references(
     if ref_heads:
         n = ref_heads[-1]
         start = heads[n].end
-        end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
-        return split_references(lines[start:end], vocab), heads[n].found_by, range(start, end)
+        # the list ends at the next heading of any level (an appendix's, however styled: no entry is a
+        # heading); a float's caption inside it is no entry either
+        end = heads[n + 1].start if n + 1 < len(heads) else len(lines)
+        listed = [lines[k] for k in range(start, end) if k not in _caption_lines(lines, start, end)]
+        return split_references(listed, vocab), heads[n].found_by, range(start, end)
     # no heading: the last numbered list after the last section heading, else in the back half, else in
     # the last two thirds (a long list can fill the back half of a short paper); in the type size of its
     # first entry
@@ -183,6 +186,25 @@ def _references(
     size = lines[start + run].size
     entries = split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab)
     return entries, "fallback", range(start + run, len(lines))
+
+
+def _caption_lines(lines: list[Line], start: int, end: int) -> set[int]:
+    """The lines of float captions among ``lines[start:end]``: from a line opening "Figure 5:" or "Table 2."
+    down the lines set close below it in its block."""
+    out: set[int] = set()
+    for k in range(start, end):
+        if k in out or not sc.is_caption(lines, k):
+            continue
+        out.add(k)
+        j = k + 1
+        while (
+            j < end
+            and lines[j].block == lines[k].block
+            and 0 <= lines[j].y0 - lines[j - 1].y1 < 0.5 * lines[j].height
+        ):
+            out.add(j)
+            j += 1
+    return out
 
 
 def _title_block_end(lines: list[Line], heads: list[hd.Heading]) -> float:

@@ -238,10 +238,8 @@ def _mark_running_heads(doc: pymupdf.Document, number: int, blocks: list[_Block]
     for other in (number - 1, number + 1):
         if 0 <= other < doc.page_count:
             page = doc[other]
-            for x0, y0, x1, y1, text, *_ in page.get_text(
-                "blocks", clip=(0, 0, page.rect.width, 0.1 * page.rect.height)
-            ):
-                heads.add(_head_key(text))
+            band = (0, 0, page.rect.width, 0.1 * page.rect.height)
+            heads.update(_head_key(block[4]) for block in page.get_text("blocks", clip=band))
     for b in top:
         b.running = _head_key(b.text) in heads
 

@@ -60,6 +60,8 @@ def text_citation_links(sections: Sections) -> list[CitationLink]:
             continue
         for marker in link_citations(part.text, sections.references):
             links.append(
-                CitationLink(marker=marker.text, section=name, targets=list(marker.targets), at=marker.start)
+                CitationLink(
+                    marker.text, name, list(marker.targets), at=marker.start, sentence=marker.sentence
+                )
             )
     return links
