@@ -173,3 +173,14 @@ def test_sorted_styles_order_as_bibtex_does() -> None:
     s = read_files({"main.tex": main.encode(), "refs.bib": bib.encode()})
     assert [r.key for r in s.references] == ["clust", "fast", "adam", "zoe"]  # "A" is no sort word
     assert _intro(s) == "[2, 1] and [4, 3]."
+
+
+def test_the_abstracts_markers_and_references_read_as_printed_without_links() -> None:
+    main = (
+        "\\documentclass{article}\\usepackage{natbib}\\begin{document}\\begin{abstract}Rivers flood "
+        "(e.g., \\citealp{smith12}); see Section~\\ref{sec:m}.\\end{abstract}\\section{Introduction}Hi."
+        "\\section{Method}\\label{sec:m}Text.\\bibliographystyle{plainnat}\\bibliography{refs}\\end{document}"
+    )
+    s = read_files({"main.tex": main.encode(), "main.bbl": NATBIB_BBL.encode()})
+    assert s.abstract == "Rivers flood (e.g., Smith and Jones, 2012); see Section 2."
+    assert s.citations == []

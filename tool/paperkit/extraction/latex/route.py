@@ -116,18 +116,23 @@ def _sections(
     title = find_title(expand_macros(document, macros))
     if title:
         found_by["title"] = "latex/source"
-    raw, _, abstract_end = find_abstract(body)
-    if not raw:
-        raw, _, _ = find_abstract(expand_macros(preamble, macros))
-    abstract = to_text(raw) if raw else ""
-    if abstract:
-        found_by["abstract"] = "latex/source"
-
     index = bib.index()
     plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
     numbering = number_document(body, marks, preamble)
     refs = ref_printer(numbering.labels, preamble, plain)
     links: list[CitationLink] = []
+
+    raw, _, abstract_end = find_abstract(body)
+    if not raw:
+        raw, _, _ = find_abstract(expand_macros(preamble, macros))
+
+    def printed(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
+        """A marker as printed, without a link (the abstract's: "(e.g., Lee, 2019)", never "(e.g.,)")."""
+        return bib.marker(index, cmd + star, options, keys)
+
+    abstract = to_text(raw, printed, refs=refs) if raw else ""
+    if abstract:
+        found_by["abstract"] = "latex/source"
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
