@@ -47,6 +47,9 @@ _FRONT_LEFTOVERS = re.compile(
 )
 
 
+_GLOSSARY = re.compile(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|newabbreviation|acro)\b")
+
+
 class LatexRoute:
     """Reads the e-print's LaTeX: usable when the source holds a main file."""
 
@@ -96,7 +99,7 @@ def read_files(files: Files) -> Sections:
         preamble, body = split_document(document)
         macros = collect_macros(local_packages(files, main, preamble), preamble, body)
         body = expand_macros(strip_definitions(body), macros)
-        if re.search(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|acro)\b", preamble + body):
+        if _GLOSSARY.search(preamble + body):
             body = expand_glossaries(body, expand_macros(preamble, macros))
         body = expand_in_math(body, collect(preamble))  # operators, \let: so that KaTeX renders
         cls, options = document_class(preamble)
