@@ -16,6 +16,7 @@ from paperkit.extraction.latex.commands import Macro, collect_macros, expand_mac
 from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_document
+from paperkit.extraction.latex.macros import collect, expand_in_math
 from paperkit.extraction.latex.parse import (
     CHAPTER_CLASSES,
     Mark,
@@ -100,6 +101,7 @@ def read_files(files: Files) -> Sections:
         body = expand_macros(strip_definitions(body), macros)
         if _GLOSSARY.search(preamble + body):
             body = expand_glossaries(body, expand_macros(preamble, macros))
+        body = expand_in_math(body, collect(preamble))  # operators, \let: so that KaTeX renders
         cls, options = document_class(preamble)
         style = Style(cls, options, section_format(preamble, cls.lower() in CHAPTER_CLASSES))
         marks = find_marks(body, style)
