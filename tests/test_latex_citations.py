@@ -184,3 +184,27 @@ def test_the_abstracts_markers_and_references_read_as_printed_without_links() ->
     s = read_files({"main.tex": main.encode(), "main.bbl": NATBIB_BBL.encode()})
     assert s.abstract == "Rivers flood (e.g., Smith and Jones, 2012); see Section 2."
     assert s.citations == []
+
+
+NUMERIC_BBL = (
+    "\\begin{thebibliography}{5}\n"
+    + "".join(f"\\bibitem{{{k}}} A. Author{k}. Title {k}. 2001.\n" for k in "abcde")
+    + "\\end{thebibliography}\n"
+)
+
+
+def _numeric(preamble: str, cls: str = "article") -> str:
+    main = (
+        f"\\documentclass{{{cls}}}{preamble}\\begin{{document}}\\section{{Introduction}}"
+        "See \\cite{c,a,b,e} and \\cite{b,a}.\\bibliography{refs}\\end{document}"
+    )
+    return _intro(read_files({"main.tex": main.encode(), "main.bbl": NUMERIC_BBL.encode()}))
+
+
+def test_numeric_markers_sorted_and_compressed_where_the_document_says() -> None:
+    assert _numeric("\\usepackage[numbers]{natbib}") == "See [3, 1, 2, 5] and [2, 1]."
+    assert _numeric("\\usepackage[numbers,sort]{natbib}") == "See [1, 2, 3, 5] and [1, 2]."
+    assert _numeric("\\usepackage[numbers,sort&compress]{natbib}") == "See [1–3, 5] and [1, 2]."
+    assert _numeric("\\usepackage{amsmath,cite}") == "See [1–3, 5] and [1, 2]."
+    assert _numeric("\\usepackage[nocompress]{cite}") == "See [1, 2, 3, 5] and [1, 2]."
+    assert _numeric("", "revtex4-2") == "See [1–3, 5] and [1, 2]."

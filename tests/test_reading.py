@@ -301,3 +301,12 @@ def test_a_title_names_no_action_after_to_but_keeps_x_to_x() -> None:
     assert "frame to frame tracking" in [
         t.term.lower() for t in find_terms(text, title="Convolutional Frame to Frame Tracking")
     ]
+
+
+def test_a_key_term_is_quoted_from_a_sentence_that_stands_on_its_own() -> None:
+    text = (
+        "Parts jam on fast belts. These jams stall the gizmo sorter for minutes. "
+        "The gizmo sorter reads each part's label before it moves it."
+    )
+    terms = {t.term: t.sentence for t in find_terms(text)}
+    assert terms["gizmo sorter"].startswith("The gizmo sorter reads")

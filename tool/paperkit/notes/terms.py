@@ -235,11 +235,17 @@ def _whole(t: Term, text: str) -> Term | None:
     return Term(longer, None, mentions[0], score=t.score, mentions=mentions)
 
 
+# A sentence leaning on the one before it ("This problem ...", "These gates ..."): not a quote on its own.
+_LEANS = re.compile(r"^(?:This|These|Those|Such)\s+(?!paper|work|article|survey|chapter|study|note)[a-z]+")
+
+
 def _defining(t: Term) -> str:
-    """The sentence that introduces ``t``: the cue's sentence, else the first mention short enough."""
+    """The sentence that introduces ``t``: the cue's sentence, else the first mention short enough that
+    stands on its own."""
     if t.defined or not t.mentions:
         return t.sentence
-    return next((s for s in t.mentions if len(s.split()) <= LONG), t.mentions[0])
+    fits = [s for s in t.mentions if len(s.split()) <= LONG]
+    return next((s for s in fits if not _LEANS.match(s)), fits[0] if fits else t.mentions[0])
 
 
 def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit: int,
@@ -302,7 +308,9 @@ def _quote(terms: list[Term], limit: int) -> list[Term]:
 
     def assign(t: Term) -> None:
         first = _defining(t)
-        sent = next((s for s in [first, *t.mentions] if uses[s] < PER_SENTENCE), None)
+        # A sentence leaning on the one before is quoted only where it brings the term in by a cue.
+        options = [s for s in [first, *t.mentions] if not _LEANS.match(s) or (t.defined and s == first)]
+        sent = next((s for s in options if uses[s] < PER_SENTENCE), None)
         if sent is not None:
             uses[sent] += 1
             quoted[id(t)] = sent

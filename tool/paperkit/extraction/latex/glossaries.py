@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from paperkit.extraction.latex.source import balanced
 
 _ENTRY = re.compile(r"\\(?:long)?newglossaryentry\s*(?=\{)")
-_ACRONYM = re.compile(r"\\newacronym\s*(?:\[[^\]]*\]\s*)?(?=\{)")
+_ACRONYM = re.compile(r"\\new(?:acronym|abbreviation)\s*(?:\[[^\]]*\]\s*)?(?=\{)")
 _ACRO = re.compile(r"\\acro\s*(?=\{)")
 _USE = re.compile(
     r"\\(?P<cmd>[gG]ls(?:pl|text|first|firstplural|name|entryname|entrytext|entryfirst|desc|symbol|xtrshort|"
