@@ -110,7 +110,7 @@ def test_the_pdf_route_shows_no_formula(served: FakeArxiv, library: Path) -> Non
 
 
 def test_show_says_where_the_figure_file_is(tmp_path: Path) -> None:
-    note = "## In one breath\n\n![Figure 1: A plot](figures/fig1.png)\n\n_Figure 1: A plot._\n"
+    note = "## In one breath\n\n![Figure 1: A plot](figures/fig1.png)\n\n**Figure 1:** A plot.\n"
     shown = figure_in_terminal(note, tmp_path / "2401.00042")
     assert f"Figure file: {(tmp_path / '2401.00042' / 'figures' / 'fig1.png').as_posix()}" in shown
-    assert "_Figure 1: A plot._" in shown and "![" not in shown
+    assert "**Figure 1:** A plot." in shown and "![" not in shown
