@@ -10,8 +10,8 @@ import pymupdf
 MAX_WIDTH = 1600  # pixels: a screen's width, the bound
 TARGET_WIDTH = 1200  # pixels: as wide as a note's column shows sharp; rendering costs by the pixel
 MAX_BYTES = 1_000_000  # one figure may add at most this much to the library
-SCREEN_ZOOM = 2.0  # 144 dpi: sharp on a high-density screen, small on disk
-MIN_WIDTH = 480  # a small figure is enlarged to this many pixels, where the width bound allows
+SCREEN_ZOOM = 1.5  # 108 dpi: a screen's resolution (rendering and encoding cost by the pixel)
+MIN_WIDTH = 400  # a small figure is enlarged to this many pixels, where the width bound allows
 
 
 @dataclass

@@ -82,11 +82,12 @@ def locate_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Located 
     for number in range(min(doc.page_count, max_pages)):
         page = doc[number]
         try:
-            text, previous = page.get_text("text"), previous
+            textpage = page.get_textpage(flags=0)  # read once, for the plain text and the blocks
+            text = page.get_text("text", textpage=textpage)
             if not _QUICK.search(text):
                 previous = text
                 continue  # most pages hold no caption: the plain text says so cheaply
-            blocks = _blocks(page)
+            blocks = _blocks(page, textpage)
         except (RuntimeError, ValueError):
             continue
         for i, block in enumerate(blocks):
@@ -140,12 +141,12 @@ def _is_mention(block: _Block) -> bool:
     )
 
 
-def _blocks(page: pymupdf.Page) -> list[_Block]:
+def _blocks(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> list[_Block]:
     """The page's text blocks with their type size and line widths (rotated text left out). A block is
     cut where a line opens a caption after a line that ends a sentence: PyMuPDF can join a caption to
     the subfigure labels above it."""
     out = []
-    for b in page.get_text("dict", flags=0)["blocks"]:
+    for b in page.get_text("dict", flags=0, textpage=textpage)["blocks"]:
         if b.get("type") != 0:
             continue
         lines = [ln for ln in b["lines"] if abs(ln["dir"][1]) < 0.1 and _line_text(ln).strip()]
