@@ -208,3 +208,9 @@ def test_numeric_markers_sorted_and_compressed_where_the_document_says() -> None
     assert _numeric("\\usepackage{amsmath,cite}") == "See [1–3, 5] and [1, 2]."
     assert _numeric("\\usepackage[nocompress]{cite}") == "See [1, 2, 3, 5] and [1, 2]."
     assert _numeric("", "revtex4-2") == "See [1–3, 5] and [1, 2]."
+
+
+def test_an_authors_citation_wrapper_is_expanded() -> None:
+    pre = r"\newcommand{\citeeg}[1]{\citep[e.g.,][]{#1}}"
+    s = _paper(r"Rivers \citeeg{smith12,lee19a} flood.", pre)
+    assert _intro(s) == "Rivers (e.g., Smith and Jones, 2012; Lee et al., 2019a) flood."

@@ -51,3 +51,14 @@ def test_glossary_entries_print_as_the_pdf_prints_them_with_their_citations() ->
         ("(Harris and Millman, 2020)", [0]),
         ("(Rasmussen and Williams, 2006)", [1]),
     ]
+
+
+def test_a_gls_insert_and_resets() -> None:
+    tex = (
+        "\\documentclass{article}\\usepackage{glossaries}\\newacronym{ml}{ML}{machine learning}"
+        "\\begin{document}\\section{Introduction}\\gls{ml}[-based] tools; \\gls{ml}. "
+        "\\glsreset{ml}\\gls{ml}; \\glsunset{ml}\\gls{ml}.\\end{document}"
+    )
+    s = read_files({"main.tex": tex.encode()})
+    assert s.introduction is not None
+    assert s.introduction.text == ("machine learning (ML)-based tools; ML. machine learning (ML); ML.")

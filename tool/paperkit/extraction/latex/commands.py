@@ -21,7 +21,10 @@ _DEFINITION = re.compile(
 )
 # Commands whose redefinition changes the document's structure, or that the reader handles itself.
 _STRUCTURAL = re.compile(
-    r"^\\(?:(?:sub)*section|chapter|part|paragraph|cite\w*|citep|citet|ref|label|title|author|"
+    r"^\\(?:(?:sub)*section|chapter|part|paragraph|ref|label|title|author|"
+    # the citation commands the reader renders (an author's own \citeeg wrapping \citep is expanded)
+    r"[cC]ite(?:t|p|alp|alt|author|year|yearpar|num|title|alias|talias|palias)?|"
+    r"[pP]arencite|[tT]extcite|[aA]utocite|[fF]ootcite|[sS]martcite|[sS]upercite|"
     r"abstract|begin|end|input|include|appendix|bibliography\w*|maketitle|item|footnote|caption|"
     r"thebibliography|bibitem|newblock|url|href|emph|textbf|textit|text\w*|math\w*|acknowledg\w*|"
     r"gls\w*|Gls\w*|newglossaryentry|newacronym|abstractname|refname|bibname|contentsname)$"

@@ -166,6 +166,7 @@ def to_text(
         kept.append(value)
         return f"\ue000{len(kept) - 1}\ue001"
 
+    latex = latex.replace("\ue000", "").replace("\ue001", "")  # the placeholders' marks are ours alone
     text = _pick_texorpdf(latex, pdf_strings)
     text = _FLOAT_ENV.sub(" ", text)
     text = _NEWTHEOREM.sub(" ", text)
