@@ -177,8 +177,8 @@ def parse_bibitems(text: str) -> list[Entry]:
         rest = re.sub(r"\\(?:natexlab|href\s*\{[^{}]*\})", "", rest)
         short, year, long = natbib_label(label)
         # a field whose command the tree does not define (a journal macro of the class) prints nothing
-        text = re.sub(r"(?:\s*,)+\s*,", ",", to_text(rest))
-        entries.append(Entry(key.strip(), text, short, year, long))
+        printed = re.sub(r"(?:\s*,)+\s*,", ",", to_text(rest))
+        entries.append(Entry(key.strip(), printed, short, year, long))
     return entries
 
 
