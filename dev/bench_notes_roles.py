@@ -19,7 +19,7 @@ with named cues and no single words of the papers (587 role features, 637 one-br
 ``notes/role_cues.py``, each tested on an invented abstract. Settings and rules were chosen on the 32
 tuning papers; the 8 held-back papers were only ever scored as a group:
 
-    figure (--cv)                   all 40          32 tuning       8 held back     one-line baseline (40/32/8)
+    figure (--cv)                   all 40          32 tuning       8 held back     baseline (40/32/8)
     one-breath accepted             1.00 (40/40)    1.00 (32/32)    1.00 (8/8)      0.70 / 0.66 / 0.88
     role bullets placed right       0.89 (161/181)  0.88 (126/144)  0.95 (35/37)
     first labelled sentence found   0.82 (97/119)   0.79 (75/95)    0.92 (22/24)
