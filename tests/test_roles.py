@@ -541,3 +541,17 @@ def test_a_statement_of_aim_that_announces_a_list_is_read_with_its_first_item() 
     )
     breath = sort_roles("", introduction).breath[0]
     assert breath.startswith("This tutorial's objective is twofold: Explain how padding")
+
+
+def test_how_the_idea_differs_from_what_came_before_is_the_idea() -> None:
+    abstract = (
+        "Key-value stores keep recent writes in memory and flush them to disk in large sorted runs. "
+        "We propose a store that merges runs while it serves reads. "
+        "Unlike earlier stores, it never blocks a read on a merge, because each merge writes a new run "
+        "beside the old ones and swaps them in one step. "
+        "Read latency falls by a factor of three under heavy write load."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("Unlike earlier stores") for s in roles.idea + roles.breath)
+    probs = _ruled("In contrast to caches, the store keeps every version it wrote.", [0.1, 0.1, 0.2, 0.6])
+    assert max(range(4), key=probs.__getitem__) == CLASSES.index("idea")

@@ -28,7 +28,10 @@ RESULT = Wording(
 )
 # The paper's own move; and after it (earlier sentences cannot be the idea), "X does A rather than B",
 # which says how the idea works.
-IDEA = Wording(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b")
+IDEA = Wording(
+    r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b"
+    r"|^(unlike|in contrast to|as opposed to) "  # how it differs from what came before
+)
 # The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
 # is on ...") states the problem.
 PROBLEM = Wording(
