@@ -462,3 +462,54 @@ def test_train_roles_reproduces_the_shipped_model(corpus: Path, corpus_sections:
     # the data first: a change in extraction or in the features shows here, before the weights differ
     assert trained["provenance"]["data"] == shipped["provenance"]["data"], "run: python -m dev.train_roles"
     assert unstamped(trained) == unstamped(shipped)
+
+
+def test_verdicts_and_claims_of_how_well_it_works_are_results() -> None:
+    abstract = (
+        "Hot gas giants may carry heat from their day side to their night side. "
+        "We model the light curves of twenty such planets with a two-parameter heat-transport model. "
+        "We firmly rule out a single albedo shared by all of the planets. "
+        "The simple model works surprisingly well, performing on par with full circulation models."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("We firmly rule out") for s in roles.result)
+    assert any(s.startswith("The simple model works") for s in roles.result)
+    assert roles.breath[0].startswith("We model the light curves")
+
+
+def test_an_introductions_statement_of_aim_stands_in_for_a_missing_abstract() -> None:
+    introduction = (
+        "Convolution layers change the shape of what passes through them in ways that puzzle newcomers.\n\n"
+        "This tutorial's objective is to explain how padding, strides and dilation set a layer's output "
+        "size, with a drawing for every case. "
+        "We hope that the drawings serve as a reference."
+    )
+    assert sort_roles("", introduction).breath[0].startswith("This tutorial's objective")
+
+
+def test_a_turn_against_the_context_or_a_word_for_what_goes_wrong_states_the_gap() -> None:
+    abstract = (
+        "Reading the age of a star from its spectrum has become routine for bright stars. "
+        "Despite this progress, age estimates for faint stars remain poor, since their spectra are noisy. "
+        "We propose to read ages from the whole spectrum with a model trained on bright stars whose ages "
+        "are known from their oscillations. "
+        "On faint stars the model's ages agree with oscillation ages to within 12%."
+    )
+    roles = sort_roles(abstract)
+    assert any("age estimates for faint stars remain poor" in s for s in roles.problem)
+
+
+def test_the_introductions_own_statement_joins_the_idea() -> None:
+    abstract = (
+        "Training very deep networks is slow. "
+        "We propose a normalisation layer that keeps the scale of every layer's inputs fixed in training. "
+        "It cuts training time by half on two image benchmarks."
+    )
+    introduction = (
+        "Deep networks are trained with small steps because their layers' inputs drift during training.\n\n"
+        "In this paper we propose a layer that rescales each input with statistics of the current batch, "
+        "so that every layer sees inputs of a fixed scale however the earlier layers change."
+    )
+    roles = sort_roles(abstract, introduction)
+    assert roles.breath[0].startswith("We propose a normalisation layer")
+    assert any(s.startswith("In this paper we propose a layer") for s in roles.idea)
