@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from paperkit.notes import role_cues as cue
 from paperkit.notes.features import (
     ASIDE,
     OWN_MOVE,
@@ -28,7 +29,6 @@ from paperkit.notes.features import (
     features,
     locate,
     prose,
-    states_a_gap,
 )
 
 CLASSES = ("none", "problem", "idea", "result")
@@ -91,42 +91,18 @@ def score(model: Model, feats: list[str]) -> tuple[list[float], float]:
     return [v / total for v in e], breath
 
 
-# Cues a reader takes as unambiguous in an abstract: they override the model (each a class of wording,
-# tested on invented abstracts in tests/test_roles.py).
-_RULE_RESULT = re.compile(
-    r"\b(we|our (results|experiments)) (also |further )?(show|find|demonstrate|observe|obtain)\b(?! how)"
-    r"|\b(results|experiments) (show|demonstrate|indicate|confirm)|\boutperform|\bachiev(es|ed|ing)\b"
-    r"|\bsurpass|\bexperiments (on|with)\b|\bempirical(ly)?\b"
-    # What the method lets one do or how it compares is a finding, not the idea itself.
-    r"|\bperform(s|ed)? (\w+ )?(better|worse|comparabl)|\b(allows|enables) us to\b"
-    # A finding reported in the passive or in a second clause ("X was found to ...", "... and find that").
-    r"|\b(is|are|was|were) (found|shown|observed) (to|that)\b|\band (find|show|demonstrate|observe)s? that\b",
-    re.IGNORECASE,
-)
-# The paper's own move; and after it (earlier sentences cannot be the idea), "X does A rather than B",
-# which says how the idea works.
-_RULE_IDEA = re.compile(
-    r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b", re.IGNORECASE
-)
-# The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
-# is on ...") states the problem.
-_RULE_PROBLEM = re.compile(
-    r"\bwe (consider|study|address|tackle|investigate|focus on|revisit) the (\w+ )?"
-    r"(problem|task|question|challenge)s? of\b"
-    r"|\b(the )?focus of (this|our|the present) (paper|work|study) is\b"
-    r"|\bthis (paper|work|study) (focuses|is concerned) (on|with)\b",
-    re.IGNORECASE,
-)
 _ABSTRACT_FIRST = 0.15
+_NUMBER = 0.15  # a result with its number goes before one without
+_HAS_NUMBER = re.compile(r"\d")
 
 
 def _ruled(text: str, probs: list[float]) -> list[float]:
     """``probs`` with an unambiguous cue's role made the likeliest (the model's order kept within it)."""
     # First match wins: a finding stated by "we" is a result, "we study the problem of" the problem.
     rules = (
-        ("result", bool(_RULE_RESULT.search(text))),
-        ("problem", bool(_RULE_PROBLEM.search(text))),
-        ("idea", bool(_RULE_IDEA.search(text)) or _opens_own(text, anywhere=False)),
+        ("result", bool(cue.RESULT.search(text))),
+        ("problem", bool(cue.PROBLEM.search(text))),
+        ("idea", bool(cue.IDEA.search(text)) or _opens_own(text, anywhere=False)),
     )
     role = next((r for r, hit in rules if hit), None)
     if role is None:
@@ -162,6 +138,10 @@ def _opens_own(text: str, anywhere: bool) -> bool:
     return m is not None and len(text.split()) >= 12 and (anywhere or m.start() <= 20)
 
 
+def _own_not_gap(text: str) -> bool:
+    return _opens_own(text, anywhere=False) and not cue.PROBLEM.search(text)
+
+
 def _stands_alone(s: Located) -> bool:
     """A sentence that can state the paper's idea on its own: not prior work (no citation), not leaning on
     the sentence before ("... defy this"), not the paper's plan ("To test this, we ...")."""
@@ -181,7 +161,11 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     located = [
         s
         for s in locate(text, introduction)
-        if prose(s.text) and not SIGNPOST.search(s.text) and not ASIDE.search(s.text)
+        # A quote never opens in lower case: such a "sentence" is a fragment the splitter cut.
+        if prose(s.text)
+        and not SIGNPOST.search(s.text)
+        and not ASIDE.search(s.text)
+        and not s.text[0].islower()
     ]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []
@@ -197,10 +181,13 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
                 # An abstract sets the scene before it says "we propose": context or the gap, not the idea.
                 probs = [probs[0], probs[1], 0.0, 0.0]
                 probs = [v / sum(probs) for v in probs]
-        elif _RULE_PROBLEM.search(s.text):
+        elif cue.PROBLEM.search(s.text):
             # "We consider the problem of ..." names the problem wherever it stands.
             probs = [v * 0.1 for v in probs]
             probs[CLASSES.index("problem")] += 0.9
+        if cue.not_idea(s.text) and probs[_IDEA] < 1.0:
+            probs = [0.0 if i == _IDEA else v for i, v in enumerate(probs)]
+            probs = [v / sum(probs) for v in probs]
         scored.append((s, probs, breath))
     roles = Roles()
     if not scored:
@@ -208,17 +195,26 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     # The paper's own statement comes first: an abstract sentence that says what it proposes and is long
     # enough to say what that is; the model's pick among them, or among all sentences when none does.
     own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
+    # Written without "we propose": the abstract's own statement of aim (a review's, a package's).
+    own = own or [t for t in scored if t[0].where == "abstract" and cue.AIM.search(t[0].text)]
     # An abstract that only reports: the introduction's own statement, when it opens the sentence.
     own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
+    own = own or [t for t in scored if t[0].where == "intro" and cue.AIM.search(t[0].text)]
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not cites(t[0].text)] or own
+    own = [t for t in own if not cue.not_idea(t[0].text)]
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
-    candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
+    candidates = own or [t for t in scored if _stands_alone(t[0]) and not cue.not_idea(t[0].text)] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
-    roles.breath = [best[0].text]
+    said = _with_antecedent(best[0], [])
+    if said is None:  # a statement that leans on one we cannot show: the likeliest that stands alone
+        alone = [t for t in candidates if not cue.LEANS_ON_BEFORE.search(t[0].text)]
+        best = max(alone or candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
+        said = _with_antecedent(best[0], []) or best[0].text
+    roles.breath = [said]
     order = {id(t[0]): i for i, t in enumerate(scored)}
     top = {id(t[0]): max(range(len(CLASSES)), key=t[1].__getitem__) for t in scored}
     taken: set[int] = {id(best[0])}
@@ -227,8 +223,10 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         # Each sentence under one role at most: not one shown already, nor one likelier to be another role.
 
         def sure(t: _Scored, r: str = r, c: int = c) -> float:
-            # The abstract's own statement of the problem goes before the introduction's.
-            return t[1][c] + (_ABSTRACT_FIRST if r == "problem" and t[0].where == "abstract" else 0.0)
+            # The abstract's own statement of the problem goes before the introduction's; a finding with
+            # its number (the headline) before one without.
+            first = _ABSTRACT_FIRST if r in ("problem", "result") and t[0].where == "abstract" else 0.0
+            return t[1][c] + first + (_NUMBER if r == "result" and _HAS_NUMBER.search(t[0].text) else 0.0)
 
         ranked = sorted(
             (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -sure(t)
@@ -236,7 +234,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if r == "problem":
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in, unless it names the problem it takes on.
-            ranked = [t for t in ranked if states_a_gap(t[0].text) or _RULE_PROBLEM.search(t[0].text)]
+            # "In this paper we propose X ..." is the paper's move, whatever gap words it repeats.
+            ranked = [t for t in ranked if cue.a_gap(t[0].text) and not _own_not_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
@@ -247,16 +246,46 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
             if before and before[0][1][c] >= _GAP_FLOOR:
                 pool = [before[0], *pool][:per_role]
+        if r == "idea" and not any(t[0].where == "intro" for t in pool):
+            # The introduction's own statement ("In this paper we propose X, which ...") says how the idea
+            # works at more length than the abstract: shown unless the note says it already.
+            stated = [
+                t
+                for t in scored
+                if t[0].where == "intro" and id(t[0]) not in taken and _opens_own(t[0].text, anywhere=False)
+            ]
+            if stated:
+                pool = [*pool[: per_role - 1], stated[0]]
         if r == "problem":
             # So do introductions: the likeliest problem among the few sentences before the introduction's
             # own "In this paper we propose", when none of them is shown yet.
             near = [t for t in ranked if t[0].where == "intro" and -_INTRO_GAP <= (t[0].to_anchor or 0) < 0]
             if near and not any(t in pool for t in near) and near[0][1][c] >= _GAP_FLOOR:
                 pool = [*pool[: per_role - 1], near[0]]
-        getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
-        roles.confidence.update((t[0].text, sure(t)) for t in pool)
+        for t in sorted(pool, key=lambda t: order[id(t[0])]):
+            quote = _with_antecedent(t[0], roles.breath + roles.problem + roles.idea + roles.result)
+            if quote is not None and quote not in roles.breath:
+                getattr(roles, r).append(quote)
+                roles.confidence[quote] = sure(t)
         taken.update(id(t[0]) for t in pool)
     return roles
+
+
+_MAX_JOINED = 70  # words of a sentence quoted with the one it leans on
+
+
+def _with_antecedent(s: Located, shown: list[str]) -> str | None:
+    """``s`` as it may be quoted: alone when it stands alone or the note quotes its antecedent before it
+    (``shown``: the quotes so far, in the note's order); with the sentence before it when it leans on it
+    ("This/These/Such <noun> ...", "It ..."); else not at all."""
+    if not cue.LEANS_ON_BEFORE.search(s.text) or (s.before and any(q.endswith(s.before) for q in shown)):
+        return s.text
+    before = s.before
+    if not before or cue.LEANS_ON_BEFORE.search(before) or not prose(before) or before[0].islower():
+        return None
+    if SIGNPOST.search(before) or ASIDE.search(before) or len(f"{before} {s.text}".split()) > _MAX_JOINED:
+        return None
+    return f"{before} {s.text}"
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")

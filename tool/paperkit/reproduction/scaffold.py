@@ -13,17 +13,18 @@ import json
 import keyword
 import os
 import re
-import tempfile
 import textwrap
 from pathlib import Path
 
 import jinja2
 
-from paperkit.access.ids import parse_arxiv_id
+from paperkit.access.ids import normalise_id, parse_arxiv_id
+from paperkit.atomic import atomic_write
 from paperkit.errors import BadInput, PaperkitError
-from paperkit.library.store import META, NOTE, Library, make_readable
+from paperkit.library.store import META, NOTE, Library
+from paperkit.library.visuals import read_visuals
 from paperkit.records import PaperMeta
-from paperkit.reproduction.registry import clear_cache, normalise_id
+from paperkit.reproduction.registry import clear_cache
 from paperkit.resources import templates_dir
 from paperkit.text import one_line
 
@@ -141,14 +142,23 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
-    """Template name → rendered text, for every file of a scaffold."""
+def render(
+    meta: PaperMeta,
+    name: str,
+    note_link: str | None,
+    equations: list[str] | None = None,
+    result: str = "",
+) -> dict[str, str]:
+    """Template name → rendered text, for every file of a scaffold (``equations``: the note's key
+    equations, for the model's docstring; ``result``: the sentence that states the paper's result)."""
     env = environment()
     context = {
         "arxiv_id": meta.id,
         "title": one_line(meta.title) or meta.id,
         "name": name,
         "note_link": note_link,
+        "equations": [one_line(e) for e in equations or [] if e.strip()],
+        "result": one_line(result),
     }
     try:
         return {t: env.get_template(t).render(context) for t in (*FILES, TEST_TEMPLATE)}
@@ -158,26 +168,20 @@ def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
         ) from None
 
 
-def _write_new(path: Path, text: str) -> None:
-    """Write ``path`` whole through a temporary file; FileExistsError if it exists (never replaced)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def from_note(library: Library, key: str) -> tuple[list[str], str]:
+    """What the paper's note gives the scaffold: its key equations (the stored formulas that render) and
+    the first sentence of its "The result" section (the note's Markdown unescaped); empty when absent."""
+    equations = [f.tex for f in read_visuals(library, key).formulas if f.renders]
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        make_readable(tmp)
-        try:
-            os.link(tmp, path)  # atomic, and refuses an existing target
-        except OSError as e:
-            if isinstance(e, FileExistsError):
-                raise
-            # a file system without hard links: exclusive creation still never overwrites
-            with open(path, "xb") as out:
-                out.write(text.encode("utf-8"))
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        note = (library.paper_dir(key) / NOTE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return equations, ""
+    m = re.search(r"^## The result\n+- (.+)$", note, re.M)
+    if not m:
+        return equations, ""
+    sentence = re.sub(r"\s*\[p\. \d+\]\([^)]*\)$", "", m.group(1))  # the page link the note adds
+    sentence = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>|~=])", r"\1", sentence)
+    return equations, sentence.replace("&lt;", "<").replace("&amp;", "&")
 
 
 def _note_link(library: Library, key: str, folder: Path) -> str | None:
@@ -224,7 +228,8 @@ def scaffold(
         raise BadInput(f"no tests folder at {tests_root}; pass --tests-dir")
 
     folder = reimpl_root / name
-    texts = render(meta, name, _note_link(library, meta.key, folder))  # before touching the disk
+    equations, result = from_note(library, meta.key)
+    texts = render(meta, name, _note_link(library, meta.key, folder), equations, result)  # before the disk
     targets = [(folder / out, texts[t]) for t, out in FILES.items()]
     targets.append((tests_root / f"test_{name}.py", texts[TEST_TEMPLATE]))
 
@@ -236,7 +241,7 @@ def scaffold(
     try:
         for path, text in targets:
             try:
-                _write_new(path, text)
+                atomic_write(path, text, exclusive=True)
             except FileExistsError:
                 raise BadInput(f"{path} appeared while scaffolding; nothing was kept") from None
             written.append(path)
