@@ -214,3 +214,12 @@ def test_an_authors_citation_wrapper_is_expanded() -> None:
     pre = r"\newcommand{\citeeg}[1]{\citep[e.g.,][]{#1}}"
     s = _paper(r"Rivers \citeeg{smith12,lee19a} flood.", pre)
     assert _intro(s) == "Rivers (e.g., Smith and Jones, 2012; Lee et al., 2019a) flood."
+
+
+def test_an_undefined_journal_command_leaves_no_empty_field() -> None:
+    bbl = r"""\begin{thebibliography}{1}
+\bibitem[{Abbott} {et~al.}(2017)]{a} {Abbott}, B.~P., {Abbott}, R., {et~al.} 2017, \prl, 119, 161101
+\end{thebibliography}"""
+    s = _paper(r"Waves \citep{a}.", files={"main.bbl": bbl})
+    assert s.references[0].text == "Abbott, B. P., Abbott, R., et al. 2017, 119, 161101"
+    assert _intro(s) == "Waves (Abbott et al., 2017)."

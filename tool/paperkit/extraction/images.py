@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import pymupdf
 
-MAX_WIDTH = 1600  # pixels: a screen's width
+MAX_WIDTH = 1600  # pixels: a screen's width, the bound
+TARGET_WIDTH = 1200  # pixels: as wide as a note's column shows sharp; rendering costs by the pixel
 MAX_BYTES = 1_000_000  # one figure may add at most this much to the library
-SCREEN_ZOOM = 2.0  # 144 dpi: sharp on a high-density screen, small on disk
-MIN_WIDTH = 480  # a small figure is enlarged to this many pixels, where the width bound allows
+SCREEN_ZOOM = 1.5  # 108 dpi: a screen's resolution (rendering and encoding cost by the pixel)
+MIN_WIDTH = 400  # a small figure is enlarged to this many pixels, where the width bound allows
 
 
 @dataclass
@@ -27,7 +28,7 @@ def render(page: pymupdf.Page, clip: pymupdf.Rect) -> Png | None:
     :data:`MAX_BYTES` (the resolution is lowered until it fits); None when it cannot be made to fit."""
     if clip.is_empty or clip.width < 1 or clip.height < 1:
         return None
-    zoom = min(MAX_WIDTH / clip.width, max(SCREEN_ZOOM, MIN_WIDTH / clip.width))
+    zoom = min(TARGET_WIDTH / clip.width, max(SCREEN_ZOOM, MIN_WIDTH / clip.width))
     for _ in range(6):
         try:
             pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, alpha=False)
@@ -95,8 +96,10 @@ def _size(kind: str, data: bytes) -> tuple[float, float, pymupdf.Document | pymu
             return None
         if pix.colorspace is not None and pix.colorspace.n not in (1, 3):  # CMYK: as RGB for every viewer
             pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
-        if pix.width > MAX_WIDTH:
-            pix = pymupdf.Pixmap(pix, MAX_WIDTH, max(1, round(pix.height * MAX_WIDTH / pix.width)), None)
+        if pix.width > TARGET_WIDTH:
+            pix = pymupdf.Pixmap(
+                pix, TARGET_WIDTH, max(1, round(pix.height * TARGET_WIDTH / pix.width)), None
+            )
         return (float(pix.width), float(pix.height), pix)
     except (RuntimeError, ValueError, TypeError):
         return None

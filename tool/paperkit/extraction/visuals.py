@@ -12,11 +12,10 @@ import pymupdf
 
 from paperkit.errors import PaperkitError
 from paperkit.extraction.latex.archive import read_source
-from paperkit.extraction.latex.commands import collect_macros, expand_macros, strip_definitions
 from paperkit.extraction.latex.figures import find_latex_figure
 from paperkit.extraction.latex.formulas import find_formulas
 from paperkit.extraction.latex.macros import collect, expand_in_math
-from paperkit.extraction.latex.source import assemble, find_main, local_packages, split_document
+from paperkit.extraction.latex.source import assemble, find_main, split_document
 from paperkit.extraction.pdf.figures import find_figure
 from paperkit.extraction.seam import PaperFiles
 from paperkit.records import Figure, Visuals
@@ -50,13 +49,12 @@ def _from_source(files: PaperFiles, figures: bool) -> Visuals:
     main = find_main(tree)
     document, _ = assemble(tree, main)
     preamble, body = split_document(document)
-    text_macros = collect_macros(local_packages(tree, main, preamble), preamble, body)
-    math_macros = collect(preamble)
-    body = expand_in_math(expand_macros(strip_definitions(body), text_macros), math_macros)
-    formulas = find_formulas(body, math_macros)
+    macros = collect(preamble)  # the route expanded the text's macros already; these serve the math
+    body = expand_in_math(body, macros)
+    formulas = find_formulas(body, macros)
     found = Visuals(None, formulas)
     if figures:
-        latex = find_latex_figure(files.source, main, preamble, body, text_macros, math_macros)
+        latex = find_latex_figure(files.source, main, preamble, body, macros)
         found.figure = latex.figure if latex else None
         found.caption = latex.caption if latex else ""
     return found

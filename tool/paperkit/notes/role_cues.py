@@ -100,3 +100,10 @@ def a_gap(text: str) -> bool:
     if not states_a_gap(text):
         return False
     return not STANDING.search(text) or bool(GAP_WORD.search(text))
+
+
+# How a paper written without "we" says what it does: something done by some means, in the passive
+# ("X is greatly reduced by randomly omitting Y", "Z can be avoided by training on ...").
+MEANS = Wording(
+    r"\b(?:is|are|can be|may be|was|were) (?:\w+ly )?(?:\w+ed|\w+en) (?:\w+ )?by (?:\w+ly )?\w+ing\b"
+)

@@ -176,7 +176,9 @@ def parse_bibitems(text: str) -> list[Entry]:
         )
         rest = re.sub(r"\\(?:natexlab|href\s*\{[^{}]*\})", "", rest)
         short, year, long = natbib_label(label)
-        entries.append(Entry(key.strip(), to_text(rest), short, year, long))
+        # a field whose command the tree does not define (a journal macro of the class) prints nothing
+        printed = re.sub(r"(?:\s*,)+\s*,", ",", to_text(rest))
+        entries.append(Entry(key.strip(), printed, short, year, long))
     return entries
 
 

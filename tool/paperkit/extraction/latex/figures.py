@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperkit.extraction.images import compose
-from paperkit.extraction.latex.commands import Macro as TextMacro
-from paperkit.extraction.latex.commands import expand_macros
-from paperkit.extraction.latex.macros import Macro, expand_in_math
+from paperkit.extraction.latex.macros import Macro, expand
 from paperkit.extraction.latex.members import read_members
 from paperkit.extraction.latex.source import balanced
 from paperkit.extraction.latex.to_text import to_text
@@ -55,8 +53,7 @@ def find_latex_figure(
     main: str,
     preamble: str,
     body: str,
-    text_macros: dict[str, TextMacro],
-    math_macros: dict[str, Macro],
+    macros: dict[str, Macro],
 ) -> LatexFigure | None:
     """Figure 1 of the source (``source``: the e-print or folder its graphics are read from), rendered
     from its files when it holds them, with its caption; None when the source has no captioned figure."""
@@ -67,7 +64,7 @@ def find_latex_figure(
         caption = _caption(env)
         if caption is None:
             continue
-        text = " ".join(to_text(expand_in_math(expand_macros(caption, text_macros), math_macros)).split())
+        text = " ".join(to_text(expand(caption, macros)).split())
         parts = _graphics(source, main, preamble, env)
         # none: Figure 1 is drawn in TikZ, or its files are not in the source
         png = compose(parts if len(parts) <= MAX_PARTS else parts[:1]) if parts else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paperkit.extraction.latex.macros import Macro, katex_ready, renders
+from paperkit.extraction.latex.macros import Macro, expand, katex_ready, renders
 from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Formula
 
@@ -61,7 +61,11 @@ def find_formulas(body: str, macros: dict[str, Macro], limit: int = MAX_FORMULAS
     ranked = sorted(candidates, key=lambda c: (not c.renders, -c.refs, c.label is None, c.start))[:limit]
     return [
         Formula(
-            tex=c.tex, sentence=_introduction(text, c.start), label=c.label, refs=c.refs, renders=c.renders
+            tex=c.tex,
+            sentence=_introduction(text, c.start, macros),
+            label=c.label,
+            refs=c.refs,
+            renders=c.renders,
         )
         for c in sorted(ranked, key=lambda c: c.start)
     ]
@@ -114,13 +118,13 @@ def _count_refs(body: str, label: str) -> int:
     return len(re.findall(pattern, body))
 
 
-def _introduction(text: str, start: int) -> str:
+def _introduction(text: str, start: int, macros: dict[str, Macro]) -> str:
     """The sentence that introduces the equation at ``start``: the end of the paragraph before it."""
     before = text[max(0, start - 1500) : start]
     paragraph = re.split(
         r"\n\s*\n|\\par(?![A-Za-z])|\\(?:sub)*section\*?\s*\{[^{}]*\}|\\end\s*\{\w+\*?\}", before
     )[-1]
-    plain = " ".join(to_text(paragraph).split())
+    plain = " ".join(to_text(expand(paragraph, macros)).split())
     if not plain:
         return ""
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain)

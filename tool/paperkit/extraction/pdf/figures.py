@@ -78,19 +78,23 @@ def find_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Figure | N
 
 def locate_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Located | None:
     """Where Figure 1 of ``doc`` is; None when its caption is not found or its region is not sure."""
+    previous = ""  # the plain text of the page before: its running head tells this page's
     for number in range(min(doc.page_count, max_pages)):
         page = doc[number]
         try:
-            if not _QUICK.search(page.get_text("text")):
+            textpage = page.get_textpage(flags=0)  # read once, for the plain text and the blocks
+            text = page.get_text("text", textpage=textpage)
+            if not _QUICK.search(text):
+                previous = text
                 continue  # most pages hold no caption: the plain text says so cheaply
-            blocks = _blocks(page)
+            blocks = _blocks(page, textpage)
         except (RuntimeError, ValueError):
             continue
         for i, block in enumerate(blocks):
             m = _LABEL.match(block.text)
             if not m or _is_mention(block):
                 continue
-            _mark_running_heads(doc, number, blocks)
+            _mark_running_heads(doc, number, blocks, previous)
             clip = crop(page, blocks, i)
             if clip is None:
                 return None  # the caption is found: another "Figure 1" later would be a mention
@@ -137,12 +141,12 @@ def _is_mention(block: _Block) -> bool:
     )
 
 
-def _blocks(page: pymupdf.Page) -> list[_Block]:
+def _blocks(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> list[_Block]:
     """The page's text blocks with their type size and line widths (rotated text left out). A block is
     cut where a line opens a caption after a line that ends a sentence: PyMuPDF can join a caption to
     the subfigure labels above it."""
     out = []
-    for b in page.get_text("dict", flags=0)["blocks"]:
+    for b in page.get_text("dict", flags=0, textpage=textpage)["blocks"]:
         if b.get("type") != 0:
             continue
         lines = [ln for ln in b["lines"] if abs(ln["dir"][1]) < 0.1 and _line_text(ln).strip()]
@@ -228,20 +232,21 @@ def _bounds(block: _Block, body: float, line: float, band: tuple[float, float]) 
     return block.words >= 12 and block.lines >= 2 and wide and block.size >= body * 0.9
 
 
-def _mark_running_heads(doc: pymupdf.Document, number: int, blocks: list[_Block]) -> None:
-    """Mark the blocks of page ``number``'s top band whose text (digits aside) tops a neighbouring page
-    too: a running head, however few its words or near a figure it sits."""
+def _mark_running_heads(doc: pymupdf.Document, number: int, blocks: list[_Block], previous: str) -> None:
+    """Mark the blocks of page ``number``'s top band whose text (digits aside) is a line of a neighbouring
+    page too (``previous``: the page before's plain text, read already; else the page after's top band):
+    a running head, however few its words or near a figure it sits."""
     top = [b for b in blocks if b.rect.y1 < 0.1 * b.page_height]
     if not top:
         return
-    heads: set[str] = set()
-    for other in (number - 1, number + 1):
-        if 0 <= other < doc.page_count:
-            page = doc[other]
-            band = (0, 0, page.rect.width, 0.1 * page.rect.height)
-            heads.update(_head_key(block[4]) for block in page.get_text("blocks", clip=band))
+    lines = previous.splitlines()[:12] if previous else []
+    if not lines and number + 1 < doc.page_count:
+        after = doc[number + 1]
+        band = (0, 0, after.rect.width, 0.1 * after.rect.height)
+        lines = [line for block in after.get_text("blocks", clip=band) for line in block[4].splitlines()]
+    heads = {_head_key(line) for line in lines} - {""}
     for b in top:
-        b.running = _head_key(b.text) in heads
+        b.running = all(_head_key(line) in heads for line in b.text.splitlines() if _head_key(line))
 
 
 def _head_key(text: str) -> str:
