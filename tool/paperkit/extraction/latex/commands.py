@@ -21,7 +21,10 @@ _DEFINITION = re.compile(
 )
 # Commands whose redefinition changes the document's structure, or that the reader handles itself.
 _STRUCTURAL = re.compile(
-    r"^\\(?:(?:sub)*section|chapter|part|paragraph|cite\w*|citep|citet|ref|label|title|author|"
+    r"^\\(?:(?:sub)*section|chapter|part|paragraph|ref|label|title|author|"
+    # the citation commands the reader renders (an author's own \citeeg wrapping \citep is expanded)
+    r"[cC]ite(?:t|p|alp|alt|author|year|yearpar|num|title|alias|talias|palias)?|"
+    r"[pP]arencite|[tT]extcite|[aA]utocite|[fF]ootcite|[sS]martcite|[sS]upercite|"
     r"abstract|begin|end|input|include|appendix|bibliography\w*|maketitle|item|footnote|caption|"
     r"thebibliography|bibitem|newblock|url|href|emph|textbf|textit|text\w*|math\w*|acknowledg\w*|"
     r"gls\w*|Gls\w*|newglossaryentry|newacronym|abstractname|refname|bibname|contentsname)$"
@@ -96,7 +99,14 @@ def _macro(name: str, nargs: int, default: str | None, body: str) -> Macro | Non
 
 
 def _calls_itself(name: str, body: str) -> bool:
-    return re.search(re.escape(name) + r"(?![A-Za-z@])", body) is not None
+    # a plain search, not a regex per macro: hundreds of one-off patterns would evict re's cache
+    i = body.find(name)
+    while i >= 0:
+        after = body[i + len(name) : i + len(name) + 1]
+        if not (after.isalpha() or after == "@"):
+            return True
+        i = body.find(name, i + 1)
+    return False
 
 
 def _bracket_end(text: str, start: int) -> int:
