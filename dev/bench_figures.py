@@ -12,8 +12,8 @@ Prints, per set:
   for the papers with a Figure 1;
 - the LaTeX set's 16 PDFs read by the PDF route alone (``--route pdf``): the crop on PDFs it was not
   tuned on (two of them, 1407.3561 and 2305.14220, were looked at once);
-- per-paper fetch time with figures and formulas beside the same fetch without them, and what they add
-  to the library.
+- per-paper fetch time (CPU time of the process, the fastest of two alternating runs) with figures and
+  formulas beside the same fetch without them, and what they add to the library.
 
 "A paper with a Figure 1" is one whose PDF prints a line opening with "Figure 1"/"Fig. 1" and a colon,
 full stop or bar: read from the PDF's plain text, not by the cropper.
@@ -108,15 +108,16 @@ def _added(folder: Path) -> int:
 
 
 def _fetch_seconds(item: str, library: str, route: str, visuals: bool) -> float:
-    """Seconds for one fetch of ``item`` into ``library`` (with or without figures and formulas)."""
+    """CPU seconds of this process for one fetch of ``item`` into ``library`` (with or without figures
+    and formulas): on a machine shared with other work, wall-clock time measures the others' load."""
     offline = not re.match(r"^\d{4}\.\d{4,5}$", item)
     fetcher = Fetcher(load_settings(library), offline=offline, route=route, force=True)
     with contextlib.ExitStack() as stack:
         if not visuals:
             stack.enter_context(mock.patch.object(Fetcher, "_visuals", lambda *_a: Visuals()))
-        start = time.perf_counter()
+        start = time.process_time()
         fetcher.fetch_one(item)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
 
 def fetch_twice(item: str, key: str, printed: str | None, has_display: bool, route: str) -> Paper:
