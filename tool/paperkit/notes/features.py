@@ -35,7 +35,8 @@ _CUES: dict[str, dict[str, str]] = {
         "not_yet": r"\bnot (yet|well|clear)\b", "little_is": r"\b(little|few) (is|work|attention)\b",
         "whether": r"\bwhether\b",
         # A sentence that turns against what came before, and words for what goes wrong.
-        "turn": r"^(but|yet|although|though|despite|nevertheless|nonetheless|unfortunately)\b|\bdespite\b",
+        "turn": r"^(but|yet|while|whereas|although|though|despite|nevertheless|nonetheless|unfortunately)\b"
+        r"|\bdespite\b",
         "poor": r"\bpoor(ly)?\b", "struggle": r"\bstruggl", "brittle": r"\b(brittle|fragile|vulnerable)\b",
         "inaccurate": r"\b(inaccura|unreliab|insufficien|inadequa|suboptimal|error[- ]prone|tedious)",
     },

@@ -28,7 +28,10 @@ RESULT = Wording(
 )
 # The paper's own move; and after it (earlier sentences cannot be the idea), "X does A rather than B",
 # which says how the idea works.
-IDEA = Wording(r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b")
+IDEA = Wording(
+    r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b"
+    r"|^(unlike|in contrast to|as opposed to) "  # how it differs from what came before
+)
 # The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
 # is on ...") states the problem.
 PROBLEM = Wording(
@@ -100,3 +103,10 @@ def a_gap(text: str) -> bool:
     if not states_a_gap(text):
         return False
     return not STANDING.search(text) or bool(GAP_WORD.search(text))
+
+
+# How a paper written without "we" says what it does: something done by some means, in the passive
+# ("X is greatly reduced by randomly omitting Y", "Z can be avoided by training on ...").
+MEANS = Wording(
+    r"\b(?:is|are|can be|may be|was|were) (?:\w+ly )?(?:\w+ed|\w+en) (?:\w+ )?by (?:\w+ly )?\w+ing\b"
+)

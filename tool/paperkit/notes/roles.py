@@ -1,14 +1,18 @@
 """Sort a paper's sentences by role (the problem, the idea, the result) and find its idea in one breath.
 
-A small trained model, not rules: :mod:`paperkit.notes.features` names the evidence in each sentence of
-the abstract and the introduction (cue phrases, position, tense, first person, hedges, citations), and
-two logistic regressions shipped as weights (``role_model.json``, trained by ``dev/train_roles.py`` on the
-reader's ground truth) turn it into a role (or none: context and roadmap are not shown) and into a score
-for stating the idea "in one breath". Inference is a few dictionary look-ups per sentence.
+A small trained model and classes of wording over it: :mod:`paperkit.notes.features` names the evidence
+in each sentence of the abstract and the introduction (named cue phrases, position, tense, first person,
+hedges, citations, its neighbours' cues), and two logistic regressions shipped as weights
+(``role_model.json``, trained by ``python -m dev.train_roles`` on the reader's truth for the development
+papers and on CSAbstruct's labelled abstracts) turn it into a role (or none: context and roadmap are not
+shown) and into a score for stating the idea "in one breath". :mod:`paperkit.notes.role_cues` holds the
+wordings a reader takes as unambiguous (a finding, the paper's aim, a question, a plan, the field's
+standing, a sentence leaning on the one before), applied over the model.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -160,7 +164,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     model = _model()
     located = [
         s
-        for s in locate(text, introduction)
+        for s in _with_listed_aims(locate(text, introduction))
         # A quote never opens in lower case: such a "sentence" is a fragment the splitter cut.
         if prose(s.text)
         and not SIGNPOST.search(s.text)
@@ -202,6 +206,12 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     own = own or [t for t in scored if t[0].where == "intro" and cue.AIM.search(t[0].text)]
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
+    # ... or what is achieved and the means ("X is greatly reduced by randomly omitting Y"), not a finding.
+    own = own or [
+        t
+        for t in scored
+        if t[0].where == "abstract" and cue.MEANS.search(t[0].text) and not cue.RESULT.search(t[0].text)
+    ]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not cites(t[0].text)] or own
     own = [t for t in own if not cue.not_idea(t[0].text)]
@@ -286,6 +296,25 @@ def _with_antecedent(s: Located, shown: list[str]) -> str | None:
     if SIGNPOST.search(before) or ASIDE.search(before) or len(f"{before} {s.text}".split()) > _MAX_JOINED:
         return None
     return f"{before} {s.text}"
+
+
+_LIST_OPEN = re.compile(r"\s*(?:\b\d{1,2}\.|\(?\d{1,2}\)|[•◦▪●‣∙–-])?\s*$")
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[•◦▪●‣∙–-])\s*")
+
+
+def _with_listed_aims(located: list[Located]) -> list[Located]:
+    """A statement of aim that announces a list ("This guide's objective is twofold: 1.") read together
+    with the list's first item: on its own it says nothing of what the paper does."""
+    out = list(located)
+    for i, s in enumerate(out[:-1]):
+        head = _LIST_OPEN.sub("", s.text)
+        if not head.endswith(":") or not cue.AIM.search(head):
+            continue
+        after = [t for t in out[i + 1 : i + 3] if t.where == s.where and _ITEM_MARK.sub("", t.text).strip()]
+        item = _ITEM_MARK.sub("", after[0].text) if after else ""
+        if item and not item[0].islower():
+            out[i] = dataclasses.replace(s, text=f"{head} {item}")
+    return out
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")

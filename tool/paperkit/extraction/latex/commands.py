@@ -99,7 +99,14 @@ def _macro(name: str, nargs: int, default: str | None, body: str) -> Macro | Non
 
 
 def _calls_itself(name: str, body: str) -> bool:
-    return re.search(re.escape(name) + r"(?![A-Za-z@])", body) is not None
+    # a plain search, not a regex per macro: hundreds of one-off patterns would evict re's cache
+    i = body.find(name)
+    while i >= 0:
+        after = body[i + len(name) : i + len(name) + 1]
+        if not (after.isalpha() or after == "@"):
+            return True
+        i = body.find(name, i + 1)
+    return False
 
 
 def _bracket_end(text: str, start: int) -> int:

@@ -118,7 +118,7 @@ def _sections(
 ) -> Sections:
     found_by: dict[str, str] = {}
     warnings: list[str] = []
-    title = find_title(expand_macros(document, macros))
+    title = find_title(document, lambda raw: expand_macros(raw, macros))
     if title:
         found_by["title"] = "latex/source"
     index = bib.index()
