@@ -15,7 +15,7 @@ PAPER = Paper(
     ),
     toy=(
         "Associative recall instead of translation: 16 (key, value) token pairs and a query key, one "
-        "attention layer with d_k = 256 over embedded tokens, unit-variance q and k at init; 300 Adam steps."
+        "attention layer with d_k = 256 over embedded tokens, unit-variance q and k at init; 250 Adam steps."
     ),
     metric="steps until the training loss (mean of 20 steps) falls below 0.5 (seed means); held-out accuracy",
     margin=(

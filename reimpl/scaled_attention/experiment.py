@@ -50,14 +50,14 @@ class Config:
     lr: float = 3e-3
     loss_target: float = 0.5  # "trained": the mean training loss over ``window`` steps falls below this
     window: int = 20
-    steps: int = 300
+    steps: int = 250
     n_test: int = 2048
     threads: int | None = 1
 
 
 CONFIGS: dict[str, Config] = {
     "ci": Config(steps=200),
-    "quick": Config(steps=300),
+    "quick": Config(steps=250),
     "full": Config(steps=2000, n_test=8192),
 }
 
