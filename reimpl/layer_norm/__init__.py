@@ -16,7 +16,7 @@ PAPER = Paper(
     toy=(
         "A 6-hidden-layer ReLU MLP (width 64) trained with SGD on batches of 4 from 4096 points of a random "
         "tanh teacher (8 classes), instead of RNNs on text and images; each arm at learning rates 0.01, "
-        "0.03, 0.1, 0.3; 800 steps (quick)."
+        "0.03, 0.1, 0.3; 1000 steps (quick)."
     ),
     metric="accuracy on the whole training set at the end, in inference mode, each arm at its best rate",
     margin="LN ≥ 3× chance; LN ≥ BN + 0.1 (best against best); at lr 0.3, LN ≥ plain + 0.1",

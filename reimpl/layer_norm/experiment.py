@@ -32,13 +32,13 @@ class Config:
     norm: str = "layer"  # the idea arm's layer; "affine" (g ⊙ a + b, no normalising) takes the idea out
     batch: int = 4  # a small batch above one: batch norm's statistics come from 4 cases
     lrs: tuple[float, ...] = (0.01, 0.03, 0.1, 0.3)  # the grid every arm is trained at
-    steps: int = 800
+    steps: int = 1000
     threads: int | None = 1
 
 
 CONFIGS: dict[str, Config] = {
     "ci": Config(steps=500),
-    "quick": Config(steps=800),
+    "quick": Config(steps=1000),
     "full": Config(steps=8000),
 }
 
