@@ -1,9 +1,9 @@
 """Toy experiment: the same MLP classifier trained for the same epochs at batch n and at batch k·n.
 
 Data: ``n_train`` Gaussian points in ``dim`` dimensions labelled by a random tanh teacher
-(``toys.mlp_teacher``) and a held-out set from the same teacher. Every run starts from the same initial weights and draws its
-batches from the same per-epoch shuffles; momentum SGD (m = 0.9) for ``epochs`` epochs, so batch k·n takes
-k times fewer steps. Arms:
+(``toys.mlp_teacher``) and a held-out set from the same teacher. Every run starts from the same initial
+weights and draws its batches from the same per-epoch shuffles; momentum SGD (m = 0.9) for ``epochs``
+epochs, so batch k·n takes k times fewer steps. Arms:
 
 - ``small``: batch n at every rate of the grid ``lrs``; its best rate η* (lowest held-out loss) is the
   rate "tuned at batch n";
