@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -32,9 +33,11 @@ from typing import Any
 from dev.bench_extraction import headings_f1
 from paperkit.config import Settings
 from paperkit.extraction import PaperFiles
+from paperkit.extraction.latex.archive import read_source
 from paperkit.extraction.latex.route import LatexRoute
-from paperkit.fetch import Fetcher
+from paperkit.extraction.latex.source import document_class, find_main
 from paperkit.library.store import SECTIONS, SOURCE
+from paperkit.pipeline.fetch import Fetcher
 from paperkit.records import Section, Sections
 from paperkit.text import fold
 
@@ -53,6 +56,55 @@ def span_right(text: str, words: dict[str, str] | None) -> bool:
     return bool(t) and 0 <= i <= SLACK and j >= 0 and len(t) - (j + len(last)) <= SLACK
 
 
+_MATH = re.compile(r"\$\$.+?\$\$|\$[^$]+\$", re.S)
+_EMPTY_MARKER = re.compile(r"\(\s*[,;]|[,;]\s*[,;]|\(\s*\)|\[\s*\]")
+
+
+def debris(text: str, labels: set[str]) -> list[str]:
+    """What a LaTeX-to-text conversion left that a reader of the PDF never sees: a command outside
+    mathematics, a label key printed raw, empty citation punctuation, an HTML entity."""
+    prose = _MATH.sub(" x ", text)
+    found = [f"command {m.group(0)}" for m in re.finditer(r"\\[A-Za-z]+", prose)]
+    found += [
+        f"label {k}"
+        for k in labels
+        if len(k) > 3 and re.search(r"(?<![\w:])" + re.escape(k) + r"(?![\w:])", prose)
+    ]
+    found += [
+        f"empty marker {prose[max(0, m.start() - 20) : m.end() + 5]!r}" for m in _EMPTY_MARKER.finditer(prose)
+    ]
+    found += [f"entity {m.group(0)}" for m in re.finditer(r"&(?:[a-z]+|#\d+);", text)]
+    return found
+
+
+_VENUE = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*(iclr|neurips|nips|icml|acl|cvpr)", re.I)
+
+
+def family(source: Path) -> str:
+    """The paper's family, from its document class and style packages (for the per-family table)."""
+    files = read_source(source)
+    main = find_main(files)
+    text = files[main].decode("utf-8", "replace")
+    cls = document_class(text)[0].lower()
+    if cls.startswith(("aastex", "emulateapj")):
+        return "AASTeX (astronomy)"
+    if cls.startswith("revtex"):
+        return "REVTeX (physics)"
+    if cls in ("sig-alternate", "acmart", "llncs") or _VENUE.search(" ".join(f.decode("utf-8", "replace")
+                                                                         for n, f in files.items()
+                                                                         if n.endswith(".tex"))):  # fmt: skip
+        return "CS/ML venue styles"
+    return "article/report (maths, stats, astronomy, software)"
+
+
+def source_labels(source: Path) -> set[str]:
+    """Every ``\\label`` key of a source tree (only keys with a separator: "fig:intro", "sec_2")."""
+    keys: set[str] = set()
+    for data in read_source(source).values():
+        keys |= set(re.findall(r"\\label\s*\{([^{}]*[:_.-][^{}]*)\}", data.decode("utf-8", "replace")))
+    return keys
+
+
 @dataclass
 class Score:
     arxiv_id: str
@@ -64,6 +116,9 @@ class Score:
     route: str
     seconds: float
     misses: list[str] = field(default_factory=list)
+    clean: bool = True
+    family: str = ""
+    citations: tuple[int, int] = (0, 0)  # (truth markers, linked right)
 
 
 def _text(section: Section | None) -> str:
@@ -101,11 +156,12 @@ def score(found: Sections, truth: dict[str, Any], seconds: float) -> Score:
     )
 
 
-def citation_figures(found: Sections, record: dict[str, Any]) -> tuple[int, int, int, int]:
-    """(truth markers, linked right, found intro links, found links that are right), by key, in order."""
+def citation_figures(found: Sections, record: dict[str, Any]) -> tuple[int, int, int, int, int]:
+    """(truth markers, linked right, found intro links, found links that are right, right links whose
+    marker text is the one the PDF prints), by key, in order."""
     keys = [r.key for r in found.references]
     links = [c for c in found.citations if c.section == "introduction"]
-    right = 0
+    right = printed = 0
     used: set[int] = set()
     cursor = 0
     for marker in record["markers"]:
@@ -119,10 +175,32 @@ def citation_figures(found: Sections, record: dict[str, Any]) -> tuple[int, int,
             used.add(hit)
             cursor = hit + 1
             right += 1
-    return len(record["markers"]), right, len(links), len(used)
+            printed += " ".join(links[hit].marker.split()) == " ".join(marker["marker"].split())
+    return len(record["markers"]), right, len(links), len(used), printed
 
 
-def run(corpus: Path, verbose: bool) -> int:
+def family_table(scores: list[Score]) -> None:
+    """Each family's figures, as a Markdown table (a row per family, then the others without it)."""
+    columns = "family | papers | abstract | introduction | related work | headings F1 | refs ±1 | no debris"
+    print(f"| {columns} | intro citations |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in sorted({s.family for s in scores}):
+        for label, group in ((name, [s for s in scores if s.family == name]),
+                             ("  all others", [s for s in scores if s.family != name])):  # fmt: skip
+            n = len(group)
+            markers = sum(s.citations[0] for s in group)
+            right = sum(s.citations[1] for s in group)
+            cited = f"{right}/{markers}" if markers else "—"
+            spans = ("abstract", "introduction", "related_work")
+            parts = [sum(getattr(s, a) for s in group) / n for a in spans]
+            print(
+                f"| {label} | {n} | {parts[0]:.2f} | {parts[1]:.2f} | {parts[2]:.2f} | "
+                f"{sum(s.headings_f1 for s in group) / n:.3f} | {sum(s.references for s in group) / n:.2f} | "
+                f"{sum(s.clean for s in group)}/{n} | {cited} |"
+            )
+
+
+def run(corpus: Path, verbose: bool, by_family: bool = False) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from fake_arxiv import FakeArxiv
 
@@ -131,7 +209,7 @@ def run(corpus: Path, verbose: bool) -> int:
         r["arxiv_id"]: r for r in map(json.loads, (corpus / "citations.jsonl").read_text().splitlines()) if r
     }
     scores: list[Score] = []
-    counts = [0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0]
     with FakeArxiv() as fake, tempfile.TemporaryDirectory() as tmp:
         for t in truths:
             folder = corpus / t["arxiv_id"]
@@ -144,6 +222,7 @@ def run(corpus: Path, verbose: bool) -> int:
         settings = Settings(library=Path(tmp), api_url=fake.api_url, delay=0.0, timeout=10, retries=1)
         fetcher = Fetcher(settings)
         for t in truths:
+            folder = corpus / t["arxiv_id"]
             outcome = fetcher.fetch_one(t["arxiv_id"])
             key = outcome.key or t["arxiv_id"]
             path = Path(tmp) / key / SECTIONS
@@ -154,8 +233,17 @@ def run(corpus: Path, verbose: bool) -> int:
             )
             seconds = _time_route(Path(tmp) / key / SOURCE)
             scores.append(score(found, t, seconds))
+            labels = source_labels(folder / "source.tar.gz")
+            junk = [d for part in (found.abstract, _text(found.introduction), _text(found.related_work))
+                    for d in debris(part, labels)]  # fmt: skip
+            if junk:
+                scores[-1].clean = False
+                scores[-1].misses.append(f"debris: {junk[:6]}")
+            scores[-1].family = family(folder / "source.tar.gz")
             if t["arxiv_id"] in cites:
-                for i, v in enumerate(citation_figures(found, cites[t["arxiv_id"]])):
+                figures = citation_figures(found, cites[t["arxiv_id"]])
+                scores[-1].citations = figures[:2]
+                for i, v in enumerate(figures):
                     counts[i] += v
     if verbose:
         for s in scores:
@@ -171,11 +259,16 @@ def run(corpus: Path, verbose: bool) -> int:
     print(f"headings F1 (mean):               {sum(s.headings_f1 for s in scores) / n:.3f}")
     print(f"reference count within ±1:        {sum(s.references for s in scores) / n:.0%}")
     print(f"read by the LaTeX route:          {sum(s.route == 'latex' for s in scores)}/{len(scores)}")
-    markers, right, links, correct = counts
+    print(f"text free of debris:              {sum(s.clean for s in scores)}/{len(scores)}")
+    markers, right, links, correct, printed = counts
     print(f"intro citations linked right:     {right}/{markers} = {right / max(markers, 1):.1%}")
     print(f"intro citation links precision:   {correct}/{links} = {correct / max(links, 1):.1%}")
+    print(f"intro markers printed as the PDF: {printed}/{right} = {printed / max(right, 1):.1%}")
     times = sorted(s.seconds for s in scores)
     print(f"LaTeX route time per paper:       median {statistics.median(times):.3f} s, max {times[-1]:.3f} s")
+    if by_family:
+        print()
+        family_table(scores)
     return 0
 
 
@@ -194,11 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the LaTeX route on the real-source corpus.")
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus/latex"))
     parser.add_argument("--verbose", action="store_true", help="print each paper's misses")
+    parser.add_argument("--by-family", action="store_true", help="print each family's figures (Markdown)")
     args = parser.parse_args(argv)
     if not (args.corpus / "truth.jsonl").is_file():
         print(f"no corpus at {args.corpus} (truth.jsonl missing)")
         return 0
-    return run(args.corpus, args.verbose)
+    return run(args.corpus, args.verbose, args.by_family)
 
 
 if __name__ == "__main__":

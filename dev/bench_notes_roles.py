@@ -52,17 +52,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import re
 import statistics
 import sys
 import tempfile
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
+from dev.roles_data import HELD_BACK, baseline, load_sections, matches, score_roles
+from dev.roles_fit import held_out_models
 from paperkit.extraction import PaperFiles, read_paper
-from paperkit.notes.content import NoteContent, build_note
+from paperkit.notes import roles as roles_mod
+from paperkit.notes.content import NoteContent, Surroundings, build_note
 from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta, Sections
 from paperkit.text import fold
@@ -71,35 +73,6 @@ READING_END = "## Background to look up"
 # Runs of two or more number-only tokens inside a quoted sentence: a figure's axis read as text.
 _DEBRIS = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?=[A-Za-z])")
 _QUOTED = re.compile(r"^(?:> |- |  - how this paper differs: “)(.*)$", re.MULTILINE)
-
-
-def load_sections(corpus: Path, cache: Path | None) -> dict[str, Sections]:
-    if cache and cache.is_file():
-        loaded: dict[str, Sections] = pickle.loads(cache.read_bytes())
-        return loaded
-    out = {pdf.stem: read_paper(PaperFiles(pdf=pdf), "pdf") for pdf in sorted((corpus / "pdf").glob("*.pdf"))}
-    if cache:
-        cache.write_bytes(pickle.dumps(out))
-    return out
-
-
-def _letters(text: str) -> str:
-    # Digits dropped too: superscripts ("85Kr") and footnote marks come and go with the extraction.
-    return "".join(c for c in fold(text) if c.isalpha())
-
-
-def matches(sentence: str, first_words: str) -> bool:
-    fw = _letters(first_words)
-    return bool(fw) and fw in _letters(sentence)
-
-
-def labels_of(sentence: str, truth: dict[str, Any]) -> set[str]:
-    """Every role the truth gives a sentence ("background"/"other" included); empty when unlabelled."""
-    found = {a["role"] for a in truth["abstract"] if matches(sentence, a["first_words"])}
-    for role in ("problem", "idea", "result"):
-        if any(matches(sentence, fw) for fw in truth[f"{role}_sentences"]):
-            found.add(role)
-    return found
 
 
 def _variants(term: str) -> set[str]:
@@ -127,37 +100,12 @@ def words(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’\-.]*", text))
 
 
-def score_roles(truth: dict[str, Any], shown: dict[str, list[str]], breath: list[str]) -> dict[str, Any]:
-    """How the role bullets ``shown`` (role -> sentences) and the one-breath sentences meet the truth:
-    bullets that match a labelled sentence placed under its role, and each role's first labelled sentence
-    found under it (the idea also in the one-breath line). Shared by this bench and ``dev/cv_roles.py``."""
-    placed = total = 0
-    misplaced = []
-    for role, sents in shown.items():
-        for s in sents:
-            lab = labels_of(s, truth)
-            if lab:
-                total += 1
-                placed += role in lab
-                if role not in lab:
-                    misplaced.append(f"{role}<-{'/'.join(sorted(lab))}: {s[:70]}")
-    found = found_of = 0
-    missing = []
-    for role in ("problem", "idea", "result"):
-        if truth[f"{role}_sentences"]:
-            found_of += 1
-            pool = shown[role] + (breath if role == "idea" else [])
-            hit = any(matches(s, truth[f"{role}_sentences"][0]) for s in pool)
-            found += hit
-            if not hit:
-                missing.append(f"{role}: {truth[f'{role}_sentences'][0]}")
-    return {"placed": placed, "placed_of": total, "misplaced": misplaced,
-            "found": found, "found_of": found_of, "missing": missing}  # fmt: skip
-
-
 def evaluate(truth: dict[str, Any], sections: Sections, content: NoteContent, note: str) -> dict[str, Any]:
     r: dict[str, Any] = {}
     r["one_breath"] = any(any(matches(s, fw) for fw in truth["idea_sentences"]) for s in content.one_breath)
+    r["baseline"] = any(
+        matches(s, fw) for fw in truth["idea_sentences"] for s in baseline(content.meta.abstract)
+    )
     shown = {"problem": content.roles.problem, "idea": content.roles.idea, "result": content.roles.result}
     r.update(score_roles(truth, shown, content.one_breath))
     five = truth["key_terms"][:5]
@@ -186,7 +134,7 @@ def build(pid: str, sections: Sections, folder: Path, pdf: Path) -> tuple[NoteCo
     if not (folder / "paper.pdf").exists():
         (folder / "paper.pdf").symlink_to(pdf.resolve())  # the library's layout: quotes get page links
     meta = PaperMeta(id=pid, version=None, title=sections.title, abstract=sections.abstract)
-    content = build_note(meta, sections, folder)
+    content = build_note(meta, sections, Surroundings(has_pdf=True))
     return content, render_note(content)
 
 
@@ -200,8 +148,12 @@ def report(results: dict[str, dict[str, Any]], title: str) -> None:
         return f"{a / b:.2f} ({a}/{b})" if b else "n/a"
 
     one = sum(r["one_breath"] for r in rs)
+    base = sum(r["baseline"] for r in rs)
     related_truth = [r for r in rs if r["has_related_truth"]]
-    print(f"one-breath accepted            {one / n:.2f} ({one}/{n})")
+    print(
+        f"one-breath accepted            {one / n:.2f} ({one}/{n}); "
+        f"one-line baseline {base / n:.2f} ({base}/{n})"
+    )
     print(f"role bullets placed right      {frac('placed', 'placed_of')}")
     print(f"first labelled sentence found  {frac('found', 'found_of')}")
     print(f"first-five key terms named     {frac('terms_named', 'terms_of')}")
@@ -219,42 +171,24 @@ def report(results: dict[str, dict[str, Any]], title: str) -> None:
           f" work; topics cut {sum(r['topics_cut'] for r in rs)}")  # fmt: skip
 
 
-def cv_context(pid: str, corpus: Path, cache: Path | None) -> AbstractContextManager[Any]:
-    """The role model trained without paper ``pid`` (leave-one-paper-out), in force inside the block."""
-    try:
-        from dev.train_roles import held_out_model
-    except ImportError:  # before the trained sorter exists: the baseline has nothing to cross-validate
-        return nullcontext()
-    return held_out_model(pid, corpus, cache)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Notes against the reader's ground truth (issue 13).")
-    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
-    parser.add_argument("--cv", action="store_true", help="leave-one-paper-out role model per paper")
-    parser.add_argument("--cache", type=Path, default=None, help="pickle of the extracted sections")
-    parser.add_argument("--verbose", "-v", action="store_true")
-    parser.add_argument("--dump", type=Path, default=None, help="write the rendered notes to this folder")
-    args = parser.parse_args(argv)
-    roles_lines = (args.corpus / "roles.jsonl").read_text().splitlines()
-    truth = {json.loads(line)["arxiv_id"]: json.loads(line) for line in roles_lines if line.strip()}
-    for line in (args.corpus / "truth.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        if record["arxiv_id"] in truth:
-            truth[record["arxiv_id"]]["related_work"] = record.get("related_work")
-    all_sections = load_sections(args.corpus, args.cache)
+def _notes(
+    truth: dict[str, dict[str, Any]],
+    papers: dict[str, tuple[Sections, Path]],
+    models: dict[str, dict[str, Any]],
+    args: argparse.Namespace,
+    route: str,
+) -> dict[str, dict[str, Any]]:
+    """Each paper's note (built with its held-out model when ``models`` has one), scored."""
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for pid, sections in all_sections.items():
-            if pid not in truth:
-                continue
-            with cv_context(pid, args.corpus, args.cache) if args.cv else nullcontext():
-                content, note = build(pid, sections, Path(tmp), args.corpus / "pdf" / f"{pid}.pdf")
+        for pid, (sections, pdf) in sorted(papers.items()):
+            with roles_mod.use_model(models[pid]) if pid in models else nullcontext():
+                content, note = build(pid, sections, Path(tmp), pdf)
             results[pid] = r = evaluate(truth[pid], sections, content, note)
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)
-                (args.dump / f"{pid}.md").write_text(note)
-            if args.verbose:
+                (args.dump / f"{pid}.{route}.md").write_text(note)
+            if args.verbose and pid not in HELD_BACK:  # the held-back papers are never read one by one
                 print(f"{pid}: breath={r['one_breath']} placed={r['placed']}/{r['placed_of']} "
                       f"found={r['found']}/{r['found_of']} terms={r['terms_named']}/{r['terms_of']} "
                       f"words={r['reading_words']} ratio={r['ratio']:.2f}")  # fmt: skip
@@ -262,11 +196,47 @@ def main(argv: list[str] | None = None) -> int:
                     print("   ", line)
                 if r["terms_missing"]:
                     print("    terms missing:", "; ".join(r["terms_missing"]))
-    report(results, f"all {len(results)} papers")
-    from dev.train_roles import half
+    return results
 
-    report({k: results[k] for k in half(sorted(results), "tune")}, "tune half (settings chosen on it)")
-    report({k: results[k] for k in half(sorted(results), "report")}, "report half (settings never chosen on)")
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Notes against the reader's ground truth (issues 13, 19).")
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--cv", action="store_true", help="each paper's role model trained without it")
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the extracted sections")
+    parser.add_argument("--verbose", "-v", action="store_true", help="the tuning papers' misses")
+    parser.add_argument("--dump", type=Path, default=None, help="write the rendered notes to this folder")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "roles.jsonl").is_file():
+        print(f"error: no corpus at {args.corpus} (roles.jsonl missing)", file=sys.stderr)
+        return 2
+    roles_lines = (args.corpus / "roles.jsonl").read_text().splitlines()
+    truth = {json.loads(line)["arxiv_id"]: json.loads(line) for line in roles_lines if line.strip()}
+    for line in (args.corpus / "truth.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if record["arxiv_id"] in truth:
+            truth[record["arxiv_id"]]["related_work"] = record.get("related_work")
+    all_sections = load_sections(args.corpus, args.cache)
+    models = held_out_models(args.corpus, args.cache) if args.cv else {}
+    pdfs = {pid: (s, args.corpus / "pdf" / f"{pid}.pdf") for pid, s in all_sections.items() if pid in truth}
+    results = _notes(truth, pdfs, models, args, "pdf")
+    how = "each paper's model trained without it" if args.cv else "the shipped model (trained on all 40)"
+    report(results, f"PDF route, all {len(results)} papers ({how})")
+    report({k: v for k, v in results.items() if k not in HELD_BACK}, "PDF route, the 32 tuning papers")
+    report({k: v for k, v in results.items() if k in HELD_BACK}, "PDF route, the 8 held-back papers")
+    # The LaTeX route: the corpus sources the reader's roles truth covers (the others have none).
+    latex = args.corpus / "latex"
+    sources = {p.parent.name: p for p in sorted(latex.glob("*/source.tar.gz"))}
+    covered = {pid: p for pid, p in sources.items() if pid in truth}
+    print(
+        f"\nLaTeX route: {len(sources)} sources in {latex}; "
+        f"roles truth for {len(covered)}: {', '.join(covered) or 'none'}"
+    )
+    read = {
+        pid: (read_paper(PaperFiles(source=p), "latex"), p.parent / "paper.pdf") for pid, p in covered.items()
+    }
+    if read:
+        report(_notes(truth, read, models, args, "latex"), f"LaTeX route, {len(read)} papers")
     return 0
 
 

@@ -1,70 +1,101 @@
-"""Leave-one-paper-out figures of the role sorter as the note uses it, fast (no note is built).
+"""Figures of the role sorter as the note uses it, on papers its model never saw (no note is built).
 
-    python -m dev.cv_roles --corpus ../shared/corpus --cache FILE [--half tune|report|all] [-v]
+    python -m dev.cv_roles [--corpus ../shared/corpus] [--cache FILE] [-v]
 
-For each paper of the half, the role model is trained on every other corpus paper and
-:func:`paperkit.notes.roles.sort_roles` sorts the paper's abstract and introduction and
-:func:`paperkit.notes.condense.condense` cuts them as the note does; the figures are the
-benchmark's (``dev/bench_notes_roles.py``): one-breath accepted, role bullets placed right, first labelled
-sentence found. Settings are chosen with ``--half tune``; ``--half report`` is looked at once, at the end.
+Every development paper is sorted by a model trained on CSAbstruct and the other development papers
+only: the 32 tuning papers in folds of papers (:data:`dev.roles_data.FOLDS`), the 8 held-back papers
+(:data:`dev.roles_data.HELD_BACK`, never looked at while tuning) by one model trained without all eight.
+:func:`paperkit.notes.roles.sort_roles` sorts the abstract and introduction and
+:func:`paperkit.notes.condense.condense` cuts them as the note does; the figures are the benchmark's:
+one-breath accepted, role bullets placed right, first labelled sentence found; beside them the one-line
+baseline (:func:`dev.roles_data.baseline`). ``-v`` prints the tuning papers' misses, never the held-back's.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from dev.bench_notes_roles import load_sections, matches, score_roles
-from dev.train_roles import CORPUS, dataset, half, train
+from dev.roles_data import (
+    CORPUS,
+    HELD_BACK,
+    baseline,
+    load_sections,
+    matches,
+    quote_faults,
+    score_roles,
+    truth,
+)
+from dev.roles_fit import held_out_models
 from paperkit.notes import roles as roles_mod
 from paperkit.notes.condense import condense, words
 from paperkit.notes.contributions import contributions
+from paperkit.records import Sections
+
+
+def sort_paper(s: Sections, model: dict[str, Any], cut: bool = True) -> roles_mod.Roles:
+    """The paper's roles as its note shows them, sorted with ``model``."""
+    intro = s.introduction.text if s.introduction else ""
+    with roles_mod.use_model(model):
+        r = roles_mod.sort_roles(s.abstract, intro)
+    if cut:  # as the note shows them: cut to the reading part's budget
+        r = condense(r, contributions(intro), words(s.abstract) + words(intro), s.title)
+    return r
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--half", choices=("tune", "report", "all"), default="tune")
-    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the extracted sections")
+    parser.add_argument("--verbose", "-v", action="store_true", help="the tuning papers' misses")
+    parser.add_argument("--held-back", action="store_true", help="also the held-back group (report only)")
     parser.add_argument(
         "--no-condense", dest="condense", action="store_false", help="the sorter's bullets, uncut"
     )
     args = parser.parse_args(argv)
-    truth = {}
-    for line in (args.corpus / "roles.jsonl").read_text().splitlines():
-        if line.strip():
-            truth[json.loads(line)["arxiv_id"]] = json.loads(line)
+    records = truth(args.corpus)
     sections = load_sections(args.corpus, args.cache)
-    papers = dataset(args.corpus, args.cache)
-    breath = placed = placed_of = found = found_of = 0
-    on = half(sorted(papers), args.half)
-    for pid in on:
-        t, s = truth[pid], sections[pid]
-        with roles_mod.use_model(train({k: v for k, v in papers.items() if k != pid})):
-            intro = s.introduction.text if s.introduction else ""
-            r = roles_mod.sort_roles(s.abstract, intro)
-        if args.condense:  # as the note shows them: cut to the reading part's budget
-            r = condense(r, contributions(intro), words(s.abstract) + words(intro), s.title)
-        ok = any(matches(x, fw) for fw in t["idea_sentences"] for x in r.breath[:1])
-        breath += ok
+    models = held_out_models(args.corpus, args.cache, args.held_back)
+    rows: dict[str, dict[str, Any]] = {}
+    for pid in sorted(models):
+        t, s = records[pid], sections[pid]
+        r = sort_paper(s, models[pid], args.condense)
         shown = {"problem": r.problem, "idea": r.idea, "result": r.result}
-        score = score_roles(t, shown, r.breath[:1])
-        placed, placed_of = placed + score["placed"], placed_of + score["placed_of"]
-        found, found_of = found + score["found"], found_of + score["found_of"]
-        bad, miss = score["misplaced"], [f"missing {m}" for m in score["missing"]]
-        if args.verbose:
-            n = sum(len(v) for v in shown.values())
-            pick = "" if ok or not r.breath else f" | {r.breath[0][:70]}"
-            print(f"{pid}: breath={ok} bullets={n}{pick}")
-            for line in bad + miss:
+        row = score_roles(t, shown, r.breath[:1])
+        row["breath"] = any(matches(x, fw) for fw in t["idea_sentences"] for x in r.breath[:1])
+        row["baseline"] = any(matches(x, fw) for fw in t["idea_sentences"] for x in baseline(s.abstract))
+        quotes = r.breath[:1] + r.problem + r.idea + r.result
+        intro = s.introduction.text if s.introduction else ""
+        row["quotes"] = len(quotes)
+        row["leaning"], row["lower"] = quote_faults(quotes, s.abstract, intro)
+        rows[pid] = row
+        if args.verbose and pid not in HELD_BACK:
+            pick = "" if row["breath"] or not r.breath else f" | {r.breath[0][:70]}"
+            print(f"{pid}: breath={row['breath']}{pick}")
+            for line in row["misplaced"] + [f"missing {m}" for m in row["missing"]]:
                 print("   ", line)
-    print(f"[{args.half}] one-breath {breath / len(on):.3f} ({breath}/{len(on)})  placed "
-          f"{placed / max(placed_of, 1):.3f} ({placed}/{placed_of})  found {found / max(found_of, 1):.3f} "
-          f"({found}/{found_of})")  # fmt: skip
+    tuning = [p for p in rows if p not in HELD_BACK]
+    for name, ids in (
+        ("all 40 (cv)", list(rows)),
+        ("tuning 32 (cv)", tuning),
+        ("held back 8", list(HELD_BACK)),
+    ):
+        print(summary(name, [rows[p] for p in ids if p in rows]))
     return 0
+
+
+def summary(name: str, rows: list[dict[str, Any]]) -> str:
+    """One line of figures for a set of papers."""
+    n = len(rows)
+    b, base = sum(r["breath"] for r in rows), sum(r["baseline"] for r in rows)
+    p, po = sum(r["placed"] for r in rows), sum(r["placed_of"] for r in rows)
+    f, fo = sum(r["found"] for r in rows), sum(r["found_of"] for r in rows)
+    q, lean, low = (sum(r[k] for r in rows) for k in ("quotes", "leaning", "lower"))
+    return (f"{name:16s} one-breath {b / n:.3f} ({b}/{n}; baseline {base / n:.3f})  placed "
+            f"{p / max(po, 1):.3f} ({p}/{po})  found {f / max(fo, 1):.3f} ({f}/{fo})  quotes leaning "
+            f"without antecedent {lean}/{q}, lower-case {low}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,206 +1,101 @@
-"""Train the note's role sorter on the reader's ground truth and ship its weights.
+"""Train the notes' role sorter and ship its weights (``tool/paperkit/notes/role_model.json``).
 
-    python -m dev.train_roles --corpus ../shared/corpus [--cache FILE] [--cv]
+    python -m dev.train_roles [--corpus ../shared/corpus] [--cache FILE] [--check]
 
-The model is two logistic regressions over :mod:`paperkit.notes.features`: a softmax over the roles
-(none, problem, idea, result) for abstract and introduction sentences, and a binary scorer for the
-sentence that states the idea "in one breath". Trained with numpy (full-batch gradient descent, L2, fixed
-iterations: deterministic); the weights go to ``tool/paperkit/notes/role_model.json``, read at run time
-with the standard library. ``--cv`` prints the leave-one-paper-out figures of the sorter alone;
-:func:`held_out_model` is what ``dev/bench_notes_roles.py --cv`` uses to build each paper's note with a
-model that never saw it.
+Data (read from ``../shared/corpus`` at run time; no paper's text is kept in the repo): the reader's
+truth for the 40 development papers (``roles.jsonl``, matched to the sentences the PDF route reads from
+``pdf/``) and CSAbstruct's 2,189 labelled abstracts (``external/csabstruct/``, Apache-2.0). The fit
+(:mod:`dev.roles_fit`) is deterministic: the same data gives the same file, which records its
+provenance (the data and a digest of the examples, the settings, the date and the commit it was trained
+at). ``--check`` trains and compares with the shipped file instead of writing it (the stamp aside).
+Figures on papers the model never saw: ``python -m dev.cv_roles``.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
+import datetime
 import json
+import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from dev import roles_fit
+from dev.roles_data import CORPUS, CSABSTRUCT, corpus_examples, data_digest, external_examples, load_sections
 from paperkit.notes import roles as roles_mod
-from paperkit.notes.features import features, locate
+from paperkit.records import Sections
 
-CLASSES = roles_mod.CLASSES
 MODEL_PATH = Path(roles_mod.__file__).with_name("role_model.json")
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-MIN_PAPERS = 2  # a feature must hold in sentences of at least this many training papers
-L2_ROLE, L2_BREATH, STEPS, RATE = 20.0, 20.0, 400, 0.5
-# An introduction sentence the reader did not list is "none" only for want of a label (the reader lists
-# 1-3 sentences per role): such negatives count for this much of a labelled example.
-INTRO_NONE = 0.7
-# Feature families each model leaves out (the one-breath scorer has ~100 positives: no vocabulary).
-ROLE_SKIP: tuple[str, ...] = ()
-BREATH_SKIP: tuple[str, ...] = ("u:", "w01:")
+_SETTINGS = ("MIN_DOCS", "L2_ROLE", "L2_BREATH", "STEPS", "RATE", "MOMENTUM", "EXTERNAL",
+             "INTRO_NONE", "ROLE_SKIP", "BREATH_SKIP")  # fmt: skip
 
 
-def _matches(sentence: str, first_words: str) -> bool:
-    from dev.bench_notes_roles import matches
+def _commit() -> str:
+    root = Path(__file__).resolve().parents[1]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain"], capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    head = out.stdout.strip() or "unknown"
+    return head + ("+changes" if dirty.stdout.strip() else "")
 
-    return matches(sentence, first_words)
+
+def build_model(corpus: Path = CORPUS, sections: dict[str, Sections] | None = None) -> dict[str, Any]:
+    """The role model trained on the repo's data, with its provenance (the stamp included)."""
+    papers = corpus_examples(corpus, sections)
+    external = external_examples(corpus)
+    model = roles_fit.train(papers, external)
+    model["provenance"] = {
+        "data": {
+            "development": f"roles.jsonl: {len(papers)} papers, {sum(map(len, papers.values()))} sentences "
+            "(abstract and introduction as the PDF route reads pdf/<id>.pdf)",
+            "external": f"external/csabstruct/{{{','.join(CSABSTRUCT)}}}: {len(external)} abstracts, "
+            f"{sum(map(len, external))} sentences (CSAbstruct, Apache-2.0)",
+            "digest": data_digest([papers[k] for k in sorted(papers)], external),
+        },
+        "settings": {k: getattr(roles_fit, k) for k in _SETTINGS},
+        "trainer": "python -m dev.train_roles (dev/roles_fit.py)",
+        "stamp": {"date": datetime.date.today().isoformat(), "commit": _commit()},
+    }
+    return model
 
 
-def paper_examples(truth: dict[str, Any], abstract: str, intro: str) -> list[tuple[list[str], int, int]]:
-    """(features, role class, is a one-breath sentence) for each sentence of the abstract and introduction."""
-    out = []
-    for s in locate(abstract, intro):
-        role = "none"
-        if s.where == "abstract":
-            role = next((a["role"] for a in truth["abstract"] if _matches(s.text, a["first_words"])), "none")
-            role = role if role in CLASSES else "none"
-        if role == "none":
-            for r in ("problem", "idea", "result"):
-                if any(_matches(s.text, fw) for fw in truth[f"{r}_sentences"]):
-                    role = r
-                    break
-        breath = int(any(_matches(s.text, fw) for fw in truth["idea_sentences"]))
-        out.append((features(s), CLASSES.index(role), breath))
+def unstamped(model: dict[str, Any]) -> dict[str, Any]:
+    """``model`` without the date and commit it was trained at (all else must reproduce exactly)."""
+    out = json.loads(json.dumps(model))
+    out.get("provenance", {}).pop("stamp", None)
     return out
 
 
-@functools.cache
-def dataset(corpus: Path = CORPUS, cache: Path | None = None) -> dict[str, list[tuple[list[str], int, int]]]:
-    from dev.bench_notes_roles import load_sections
-
-    truth = {}
-    for line in (corpus / "roles.jsonl").read_text().splitlines():
-        if line.strip():
-            record = json.loads(line)
-            truth[record["arxiv_id"]] = record
-    sections = load_sections(corpus, cache)
-    return {
-        pid: paper_examples(truth[pid], s.abstract, s.introduction.text if s.introduction else "")
-        for pid, s in sections.items()
-        if pid in truth
-    }
-
-
-def _softmax_fit(
-    rows: np.ndarray,
-    cols: np.ndarray,
-    n: int,
-    d: int,
-    y: np.ndarray,
-    k: int,
-    l2: float,
-    ew: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression on a binary sparse matrix given by its nonzero (row, column) pairs."""
-    w, b = np.zeros((d, k)), np.zeros(k)
-    onehot = np.eye(k)[y]
-    # Rare classes count as much as the common "none": weight each example by its class's rarity.
-    counts = np.bincount(y, minlength=k).astype(float)
-    sw = (n / (k * np.maximum(counts, 1.0)))[y][:, None]
-    if ew is not None:
-        sw = sw * ew[:, None]
-    for _ in range(STEPS):
-        z = np.stack([np.bincount(rows, weights=w[cols, j], minlength=n) for j in range(k)], axis=1) + b
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - onehot) * sw / n
-        gw = np.stack([np.bincount(cols, weights=g[rows, j], minlength=d) for j in range(k)], axis=1)
-        w -= RATE * (gw + l2 * w / n)
-        b -= RATE * g.sum(axis=0)
-    return w, b
-
-
-def _nonzeros(
-    rows: list[tuple[list[str], int, int]], col: dict[str, int], skip: tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray]:
-    pairs = sorted(
-        {(i, col[f]) for i, (fs, _, _) in enumerate(rows) for f in fs if f in col and not f.startswith(skip)}
-    )
-    return np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.int64)
-
-
-def train(papers: dict[str, list[tuple[list[str], int, int]]]) -> dict[str, Any]:
-    """The model as shipped (a JSON-able record), trained on ``papers``."""
-    seen: dict[str, set[str]] = {}
-    for pid, examples in papers.items():
-        for feats, _, _ in examples:
-            for f in feats:
-                seen.setdefault(f, set()).add(pid)
-    vocab = sorted(f for f, pids in seen.items() if len(pids) >= MIN_PAPERS)
-    col = {f: i for i, f in enumerate(vocab)}
-    rows = [ex for examples in papers.values() for ex in examples]
-    n, d = len(rows), len(vocab)
-    y = np.array([r[1] for r in rows])
-    yb = np.array([r[2] for r in rows])
-    ri, ci = _nonzeros(rows, col, ROLE_SKIP)
-    ew = np.array([INTRO_NONE if r[1] == 0 and "intro" in r[0] else 1.0 for r in rows])
-    w, b = _softmax_fit(ri, ci, n, d, y, len(CLASSES), L2_ROLE, ew)
-    ri, ci = _nonzeros(rows, col, BREATH_SKIP)
-    wb, bb = _softmax_fit(ri, ci, n, d, yb, 2, L2_BREATH)
-    breath = wb[:, 1] - wb[:, 0]
-    return {
-        "classes": list(CLASSES),
-        "bias": [round(float(v), 4) for v in b],
-        "weights": {
-            f: [round(float(v), 4) for v in w[i]] for f, i in col.items() if np.abs(w[i]).max() > 1e-3
-        },
-        "breath_bias": round(float(bb[1] - bb[0]), 4),
-        "breath": {f: round(float(breath[i]), 4) for f, i in col.items() if abs(breath[i]) > 1e-3},
-    }
-
-
-@contextmanager
-def held_out_model(pid: str, corpus: Path = CORPUS, cache: Path | None = None) -> Iterator[None]:
-    """Inside the block, the notes' role model is one trained on every corpus paper except ``pid``."""
-    papers = {k: v for k, v in dataset(corpus, cache).items() if k != pid}
-    with roles_mod.use_model(train(papers)):
-        yield
-
-
-def cross_validate(papers: dict[str, list[tuple[list[str], int, int]]], on: list[str]) -> None:
-    """Leave-one-paper-out on the papers ``on``: the sorter's per-sentence accuracy on labelled sentences,
-    and its one-breath pick."""
-    right = total = breath_ok = 0
-    for pid in on:
-        model = train({k: v for k, v in papers.items() if k != pid})
-        scored = [(roles_mod.score(model, feats), role, b) for feats, role, b in papers[pid]]
-        for (probs, _), role, _ in scored:
-            if role != 0:
-                total += 1
-                right += int(max(range(len(probs)), key=probs.__getitem__) == role)
-        best = max(scored, key=lambda t: t[0][1])
-        breath_ok += best[2]
-    print(f"labelled sentences given their role: {right / total:.2f} ({right}/{total})")
-    print(f"one-breath pick accepted: {breath_ok / len(on):.2f} ({breath_ok}/{len(on)})")
-
-
-def half(ids: list[str], which: str) -> list[str]:
-    """Settings (features, regularisation) are chosen on the "tune" half only: the papers at even places of
-    the sorted IDs; the "report" half is never looked at while choosing."""
-    if which == "all":
-        return ids
-    return ids[0::2] if which == "tune" else ids[1::2]
+def dumps(model: dict[str, Any]) -> str:
+    """The model file's text."""
+    return json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Train the notes' role sorter (issue 13).")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--cv", action="store_true", help="print leave-one-paper-out figures, write nothing")
-    parser.add_argument(
-        "--half",
-        choices=("tune", "report", "all"),
-        default="tune",
-        help="--cv on the papers settings are chosen on (even places), the others, or all",
-    )
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the extracted sections")
+    parser.add_argument("--check", action="store_true", help="compare with the shipped model, write nothing")
     args = parser.parse_args(argv)
-    papers = dataset(args.corpus, args.cache)
-    if args.cv:
-        cross_validate(papers, half(sorted(papers), args.half))
-        return 0
-    model = train(papers)
-    MODEL_PATH.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n")
+    if not (args.corpus / "roles.jsonl").is_file():
+        print(f"error: no corpus at {args.corpus} (roles.jsonl missing)", file=sys.stderr)
+        return 2
+    model = build_model(args.corpus, load_sections(args.corpus, args.cache))
+    if args.check:
+        shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        same = unstamped(shipped) == unstamped(model)
+        print(
+            "the shipped model reproduces"
+            if same
+            else "the shipped model differs: run python -m dev.train_roles"
+        )
+        return 0 if same else 1
+    MODEL_PATH.write_text(dumps(model), encoding="utf-8")
     print(
         f"wrote {MODEL_PATH} ({len(model['weights'])} role features, {len(model['breath'])} breath features)"
     )

@@ -30,6 +30,8 @@ class Style:
     references_heading: str | None = "References"  # None: no heading over the list (REVTeX)
     # "bracket" [1], "dot" 1., "none" (author-year, hanging indent), "super" (a raised 1 glued to the entry)
     reference_labels: str = "bracket"
+    reference_indent: float = 12.0  # how far an entry's later lines hang (0: not at all)
+    reference_gap: float = 2.0  # extra space between entries (points)
     drop_cap: bool = False  # the first paragraph opens with a capital two lines tall (IEEE journals)
     footnote_size: float = 8.0
 

@@ -218,6 +218,8 @@ def _reference_label(style: Style, n: int) -> str:
 
 
 def _write_abstract(flow: _Flow, abstract: str, style: Style) -> None:
+    if not abstract:  # an essay or lecture notes: no abstract at all
+        return
     if style.abstract == "none":
         flow.paragraphs(abstract)
     elif style.abstract == "heading":
@@ -273,6 +275,9 @@ def make_paper_pdf(
     first_page_header: str | None = None,
     first_page_footer: str | None = None,
     footnotes: dict[int, list[tuple[str, str]]] | None = None,
+    after_abstract: Sequence[tuple[str, float]] = (),
+    page_break_after_abstract: bool = False,
+    after_references: Sequence[tuple[str, str] | tuple[str, str, int]] = (),
 ) -> Path:
     """Write a paper-like PDF to ``path`` and return it.
 
@@ -283,7 +288,10 @@ def make_paper_pdf(
     page 1. ``title_block`` lines go under the authors; ``first_page_header``/``first_page_footer``
     are printed small at the top/bottom of page 1 only; ``footnotes`` maps a page number to
     (marker, text) notes set in the first column's foot under a rule. A ``"\\n"`` in the title forces a
-    line break.
+    line break. ``after_abstract`` lines (text, size) follow the abstract in its frame (a code link in
+    smaller type, a copyright line), and ``page_break_after_abstract`` starts the text on a new page (a
+    title page). An empty ``abstract`` prints none; a section with an empty heading prints its text only.
+    ``after_references`` are sections printed after the list (appendices, a float's caption).
     """
     doc = pymupdf.open()
     full = [(MARGIN_X, PAGE_W - MARGIN_X)]
@@ -312,19 +320,28 @@ def make_paper_pdf(
     else:
         flow.columns = [(MARGIN_X + 40, PAGE_W - MARGIN_X - 40)]
         _write_abstract(flow, abstract, style)
+        for text, size in after_abstract:
+            flow.write(text, size)
         flow.y += 10
         flow.columns = columns
         flow.top = flow.y  # the columns start below the abstract on page 1
+    if page_break_after_abstract:
+        flow.new_page()
     for n, (heading, body, *level) in enumerate(sections):
-        flow.heading(heading, headings_as_images, style, level[0] if level else 1)
+        if heading:
+            flow.heading(heading, headings_as_images, style, level[0] if level else 1)
         if n == 0 and style.drop_cap:
             body = _drop_cap(flow, body)
         flow.paragraphs(body)
     if style.references_heading:
         flow.heading(style.references_heading, headings_as_images, style)
     for i, ref in enumerate(references, 1):
-        flow.write(_reference_label(style, i) + ref, 9.0, indent=12)
-        flow.y += 2
+        flow.write(_reference_label(style, i) + ref, 9.0, indent=style.reference_indent)
+        flow.y += style.reference_gap
+    for heading, body, *level in after_references:
+        if heading:
+            flow.heading(heading, headings_as_images, style, level[0] if level else 1)
+        flow.paragraphs(body)
     if outline:
         doc.set_toc(flow.toc)
     doc.save(path)

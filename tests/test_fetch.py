@@ -341,3 +341,22 @@ def test_adding_a_cited_paper_updates_the_notes_that_cite_it(served_papers: Fake
     assert "[note](../1308.0850/notes.md)" in citing.read_text()  # the older note now links the new one
     cited = (library / "1308.0850" / "notes.md").read_text()
     assert "## Cited by, in your library" in cited and "../1506.03099/notes.md" in cited
+
+
+@pytest.mark.parametrize("order", [("1506.03099", "1308.0850"), ("1308.0850", "1506.03099")])
+def test_one_batch_links_its_papers_both_ways_rebuilding_each_note_at_most_once(
+    served_papers: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch, order: tuple[str, str]
+) -> None:
+    from paperkit.pipeline import notes
+
+    served_papers.add_paper("1308.0850", title="Generating Sequences With Recurrent Neural Networks",
+                            pdf=served_papers.papers["1506.03099"].pdf)  # fmt: skip
+    saved: list[str] = []
+    real = notes.save_note
+    monkeypatch.setattr(notes, "save_note", lambda folder, *a: saved.append(folder.name) or real(folder, *a))
+    assert run("fetch", *order).exit_code == 0
+    assert "[note](../1308.0850/notes.md)" in (library / "1506.03099" / "notes.md").read_text()
+    cited = (library / "1308.0850" / "notes.md").read_text()
+    assert "## Cited by, in your library" in cited and "../1506.03099/notes.md" in cited
+    # Written when fetched; rebuilt at the end of the batch only when its links changed after that.
+    assert sorted(saved) == sorted([*order, order[0]])

@@ -120,7 +120,7 @@ Curricula help \citep{bengio09}, as \citet{zaremba14} and \citep{missing} show.
     assert s.headings[:2] == ["Acknowledgements", "Introduction"]
     assert [r.key for r in s.references] == ["bengio09", "zaremba14"]  # cited only, author-year order
     assert "Louradour" in s.references[0].text
-    assert [c.marker for c in s.citations] == ["(Bengio et al., 2009)", "Zaremba & Sutskever (2014)", "[?]"]
+    assert [c.marker for c in s.citations] == ["(Bengio et al., 2009)", "Zaremba and Sutskever (2014)", "[?]"]
     assert s.citations[2].targets == []
 
 
@@ -223,7 +223,10 @@ def test_single_gzipped_tex_and_auto_fallback(tmp_path: Path) -> None:
     pdf = tmp_path / "p.pdf"
     pdf.write_bytes(make_pdf_bytes("Hello world, this is a PDF"))
     with pytest.raises(SourceError):
-        read_paper(PaperFiles(pdf=pdf, source=broken), "latex")
+        read_paper(PaperFiles(source=broken), "latex")  # nothing to fall back on
+    # The route owns its fallback: asked for by name, it hands over to the PDF with one warning.
+    sections = read_paper(PaperFiles(pdf=pdf, source=broken), "latex")
+    assert sections.route == "pdf" and "latex route could not read" in sections.warnings[0]
 
 
 ID = "2101.00001"
@@ -253,7 +256,12 @@ def test_fetch_reads_the_eprint(fake_arxiv: FakeArxiv, tmp_path: Path) -> None:
     result, sections = _fetch(fake_arxiv, tmp_path / "lib", eprint=make_eprint(TREE))
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert sections["route"] == "latex" and sections["found_by"]["introduction"] == "latex/source"
-    assert sections["citations"][0] == {"marker": "[1, 2]", "section": "introduction", "targets": [0, 1]}
+    first = sections["citations"][0]
+    assert {k: first[k] for k in ("marker", "section", "targets")} == {
+        "marker": "[1, 2]", "section": "introduction", "targets": [0, 1]
+    }  # fmt: skip
+    intro = sections["introduction"]["text"]
+    assert intro[first["at"] : first["at"] + len("[1, 2]")] == "[1, 2]"  # where it stands, for the note
     assert (tmp_path / "lib" / ID / "source.tar.gz").is_file() and (
         tmp_path / "lib" / ID / "paper.pdf"
     ).is_file()

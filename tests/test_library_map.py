@@ -7,9 +7,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from paperkit.cli import main
-from paperkit.library.map import Unread, cited_by, library_bibtex, reading_queue
+from paperkit.library.map import Unread, cited_by, shelf
 from paperkit.library.store import Library
-from paperkit.notes.note import write_note
+from paperkit.pipeline.notes import write_note
+from paperkit.pipeline.views import library_bibtex, next_to_read
 from paperkit.records import CitationLink, PaperMeta, Reference, Section, Sections
 
 
@@ -52,7 +53,7 @@ def _library(tmp_path: Path) -> Library:
 
 def test_cited_by_and_links_to_cited_notes(tmp_path: Path) -> None:
     lib = _library(tmp_path)
-    assert [c.key for c in cited_by(lib, "1506.03099")] == ["1706.03762"]  # matched by title
+    assert [c.key for c in cited_by(shelf(lib), "1506.03099")] == ["1706.03762"]  # matched by title
     gadget = write_note(lib, "1706.03762", lib.read_meta("1706.03762"), lib.read_sections("1706.03762"))
     assert "[note](../1506.03099/notes.md)" in gadget.path.read_text()
     widget = write_note(lib, "1506.03099", lib.read_meta("1506.03099"), lib.read_sections("1506.03099"))
@@ -62,7 +63,7 @@ def test_cited_by_and_links_to_cited_notes(tmp_path: Path) -> None:
 
 def test_reading_queue_and_bib(tmp_path: Path) -> None:
     lib = _library(tmp_path)
-    queue = reading_queue(lib)
+    queue = next_to_read(lib)
     assert {u.title for u in queue} == {"Sprocket theory at scale", "An unfetched old idea"}
     assert any(u.fetch_command == "paperkit fetch 1111.11111" for u in queue)
     # a work with no arXiv ID: a title search, quoted so that a shell takes it as it is

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from paperkit.library.store import Library
 from paperkit.notes.bibtex import bibtex, citekey
-from paperkit.notes.note import MARKER, MY_NOTES, note_body, read_existing, refresh_note, write_note
+from paperkit.notes.note import MARKER, MY_NOTES, note_body, read_existing
 from paperkit.notes.roles import sort_roles
+from paperkit.pipeline.notes import refresh_note, write_note
 from paperkit.records import PaperMeta, Section, Sections
 from paperkit.text import strip_controls
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from paperkit.library.store import Library
-from paperkit.notes.note import write_note
+from paperkit.pipeline.notes import write_note
 from paperkit.records import PaperMeta
 
 

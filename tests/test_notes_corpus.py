@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from paperkit.notes.content import NoteContent, build_note
+from paperkit.notes.content import NoteContent, Surroundings, build_note
 from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta, Sections
 
@@ -25,11 +25,10 @@ QUOTED = re.compile(r"^(?:> |- |1\. |   - |- “|  - how this paper differs: “
 def notes(
     corpus_sections: dict[str, Sections], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[NoteContent, str]]:
-    folder = tmp_path_factory.mktemp("notes")
     out = {}
     for aid, sections in corpus_sections.items():
         meta = PaperMeta(id=aid, version=None, title=sections.title, abstract=sections.abstract)
-        content = build_note(meta, sections, folder)
+        content = build_note(meta, sections, Surroundings(has_pdf=True))
         out[aid] = (content, render_note(content))
     return out
 

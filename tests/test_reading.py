@@ -8,7 +8,7 @@ from paperkit.notes.cited_entry import who
 from paperkit.notes.contributions import contributions
 from paperkit.notes.roles import in_one_breath, sort_roles
 from paperkit.notes.terms import find_terms, title_head
-from paperkit.records import Reference
+from paperkit.records import Reference, Section, Sections
 
 ABSTRACT = (
     "Deep networks are hard to train. Existing fixes are slow. We propose the Widget, a layer that "
@@ -77,12 +77,18 @@ def test_who_names_authors_briefly() -> None:
     assert who(["Hal Daumé III", "John Langford", "Daniel Marcu"]) == "Daumé et al."
 
 
-def test_background_groups_works_under_the_sentence_citing_them() -> None:
-    intro = "RNNs are hard to train [1]. Gated units help [2, 3]. Gates are common [2]."
+def test_background_groups_works_under_the_sentence_citing_them_and_folds_what_it_does_not_lean_on() -> None:
+    intro = "RNNs are hard to train [1]. Gated units help [2, 3]. Gates are common [3]."
     items = background(intro, REFS)
-    assert [i.supports for i in items] == ["RNNs are hard to train [1].", "Gated units help [2, 3]."]
-    assert [[e.number for e in i.works] for i in items] == [[1], [2, 3]]
-    assert items[1].works[1].fetch_command == "paperkit fetch 0907.0786"
+    supports = ["RNNs are hard to train [1].", "Gated units help [2, 3].", "Gated units help [2, 3]."]
+    assert [i.supports for i in items] == supports
+    # [3] is cited twice: the introduction leans on it; [1] and [2] once, unnamed: folded, kept.
+    assert [([e.number for e in i.works], i.folded) for i in items] == [
+        ([1], True),
+        ([2], True),
+        ([3], False),
+    ]
+    assert items[2].works[0].fetch_command == "paperkit fetch 0907.0786"
     assert items[0].works[0].who == "Bengio et al." and items[0].works[0].year == "1994"
 
 
@@ -125,19 +131,35 @@ def test_contributions_keep_a_first_second_finally_sequence_together() -> None:
 
 
 def test_code_links_and_pages() -> None:
-    from paperkit.notes.pages import code_links, sentence_pages
+    from paperkit.extraction.pages import locate_in_pages
+    from paperkit.notes.links import code_links, sentence_pages
 
     pages = [
         "Title\nCode: http://www.github.com/someone/widget.\n",
-        "We propose the Widget, a layer that rescales.",
+        "Old work helps. We propose the Widget, a layer that rescales.\n\nA second paragraph on gadgets.",
+        "The widget is\nnot a gadget and never was one.",
     ]
-    assert code_links("See github.com/someone/widget.git for code.", pages) == [
+    intro = Section(
+        "1 Introduction",
+        "Old work helps. We propose the Widget, a layer that rescales.\n\n"
+        "A second paragraph on gadgets.\n\nThe widget is not a gadget and never was one.",
+    )
+    sections = Sections("T", "", [], intro, None, [])
+    locate_in_pages(sections, pages)  # a route that knows no pages: found once, in the PDF's text
+    assert intro.paragraph_pages == [2, 2, 3]
+    assert code_links("See github.com/someone/widget.git for code.", sections.code) == [
         "https://github.com/someone/widget"
     ]
     found = sentence_pages(
-        ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no."], pages
-    )
-    assert found == {"We propose the Widget, a layer that rescales.": 2}
+        ["We propose the Widget, a layer that rescales.", "Not in the paper at all, no.",
+         "The widget is not a gadget and never was one."],
+        sections,
+        "",
+    )  # fmt: skip
+    assert found == {
+        "We propose the Widget, a layer that rescales.": 2,
+        "The widget is not a gadget and never was one.": 3,
+    }
 
 
 def test_key_terms_merge_names_and_acronyms_and_skip_authors() -> None:
@@ -193,3 +215,64 @@ def test_the_name_a_title_leads_with_is_a_key_term_where_the_text_says_it() -> N
     )
     terms = find_terms(text, title="Gated Rescaling: Faster Training of Deep Networks")
     assert terms and terms[0].term.lower() == "gated rescaling"
+
+
+def test_background_shows_works_cited_where_the_paper_states_its_aim_or_named_in_the_text() -> None:
+    intro = (
+        "Recurrent nets are common [1]. Long Short-Term Memory [2] keeps gradients alive. "
+        "We train them with a search-based loss [3]."
+    )
+    shown = {e.number for i in background(intro, REFS) if not i.folded for e in i.works}
+    assert shown == {2}  # named right before its marker
+    focus = ["We train them with a search-based loss [3]."]
+    shown = {e.number for i in background(intro, REFS, focus=focus) if not i.folded for e in i.works}
+    assert shown == {2, 3}  # cited in the sentence stating the idea
+
+
+def test_background_shows_at_most_a_screenful_and_folds_the_rest() -> None:
+    refs = parse_references(
+        [Reference(f"[{i}] A. Author{i}. Work number {i}. J., 2001.", f"[{i}]") for i in range(1, 21)]
+    )
+    intro = " ".join(f"Part {i} matters [{i}], as said again [{i}]." for i in range(1, 21))
+    items = background(intro, refs, shown=5)
+    assert sum(len(i.works) for i in items if not i.folded) == 5
+    assert sum(len(i.works) for i in items) == 20  # folded, not dropped
+
+
+def test_key_terms_are_never_bare_adjectives_or_fragments_of_a_longer_name() -> None:
+    text = (
+        "We study the Kelvo semigroup on rough domains. The Kelvo semigroup decays fast, and the Kelvo "
+        "semigroup is differentiable. Our estimate is differentiable and scalable. A differentiable bound "
+        "holds for every Kelvo semigroup we meet."
+    )
+    names = [t.term.lower() for t in find_terms(text)]
+    assert "kelvo semigroup" in names
+    assert "kelvo" not in names  # a fragment of the name the text always prints
+    assert not {"differentiable", "scalable"} & set(names)
+
+
+def test_one_sentence_serves_at_most_two_terms_and_pairs_stand_together() -> None:
+    text = (
+        "The Quorl Filter (QF) and the Brantic Gate (BG) and the Mosk Pool (MP) form the model. "
+        "The Mosk Pool keeps a running scale of each layer."
+    )
+    terms = find_terms(text)
+    by_sentence: dict[str, int] = {}
+    for t in terms:
+        by_sentence[t.sentence] = by_sentence.get(t.sentence, 0) + 1
+    assert {t.term for t in terms} == {"QF", "BG", "MP"}
+    assert max(by_sentence.values()) <= 2
+    assert next(t for t in terms if t.term == "MP").sentence.startswith("The Mosk Pool keeps")
+    sentences = [t.sentence for t in terms]
+    assert sentences.index(sentences[-1]) >= len(sentences) - 2  # sharers side by side
+
+
+def test_the_titles_noun_phrases_are_key_terms_as_the_text_prints_them() -> None:
+    text = (
+        "Sparse lattice folding speeds up the training of wide networks. We show that sparse lattice "
+        "folding keeps accuracy on three image tasks while halving the time per step."
+    )
+    terms = find_terms(text, title="SPARSE LATTICE FOLDING FOR WIDE NETWORKS")
+    names = [t.term for t in terms]
+    assert "sparse lattice folding" in [n.lower() for n in names]
+    assert not any(n.isupper() for n in names)  # as the text prints it, not shouted as the title

@@ -133,3 +133,26 @@ def test_a_signpost_is_not_how_the_paper_differs() -> None:
     )
     (idea,) = related_ideas(section, REFS)
     assert idea.differs == ["In contrast, our codes stand for the steps inside a single demonstration."]
+
+
+def test_unnumbered_sub_headings_name_their_topics() -> None:
+    # A LaTeX \subsection or \paragraph comes out of the text conversion as a line of its own.
+    section = (
+        "Sprocket Hash Tables\n\n"
+        "Sprocket tables [1] spread keys over many peers so that lookups stay short.\n\n"
+        "Gossip Lookups\n\n"
+        "Gossip lookups [2] ask random peers and keep the nearest answers, trading time for robustness.\n\n"
+        "SPRKbase 12.1 13.4\n\n"
+    )
+    ideas = related_ideas(section, REFS)
+    assert [i.topic for i in ideas] == ["Sprocket Hash Tables", "Gossip Lookups"]
+    assert [_numbers(i) for i in ideas] == [[1], [2]]
+
+
+def test_a_sentence_likening_the_paper_to_others_is_not_how_it_differs() -> None:
+    section = (
+        "Gizmo sorting. GizmoNet [1] sorts parts on a belt with a learned score. Our method is similar in "
+        "spirit to GizmoNet [1]. Unlike GizmoNet, our method needs no labelled parts."
+    )
+    (idea,) = related_ideas(section, REFS)
+    assert idea.differs == ["Unlike GizmoNet, our method needs no labelled parts."]

@@ -20,7 +20,8 @@ import reimpl
 from markdown_it import MarkdownIt
 
 from fake_arxiv import FakeArxiv
-from paperkit.notes.note import build_note, render_note
+from paperkit.notes.content import build_note
+from paperkit.notes.render import render_note
 from paperkit.records import PaperMeta
 from paperkit.reproduction import registry
 from paperkit.sanitize import md_block, md_inline, one_line, safe_json
@@ -143,7 +144,7 @@ def test_note_building_is_bounded_for_huge_abstracts(tmp_path: Path, megabytes: 
     for abstract in (_prose(megabytes * 1_000_000), "a" * megabytes * 1_000_000):
         meta = PaperMeta(id=ID, version=1, title="T", authors=["A B"], abstract=abstract)
         started = time.perf_counter()
-        render_note(build_note(meta, None, tmp_path))
+        render_note(build_note(meta, None))
         # ~0.2 / 0.3 / 1 s measured (was 19 s and 54 s for 1 and 2 MB): a loose bound for a shared machine
         assert time.perf_counter() - started < 10
 

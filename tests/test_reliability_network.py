@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import paperkit.fetch
+import paperkit.pipeline.fetch
 from fake_arxiv import FakeArxiv, unused_url
 from paperkit.access.download import download_pdf
 from reliability_support import one_error_line, run, temps, tree
@@ -129,7 +129,8 @@ def test_pdf_that_streams_forever_hits_the_size_cap(
     served_paper: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The real cap is 100 MB; the same code path with a 2 MB cap keeps the test fast.
-    monkeypatch.setattr(paperkit.fetch, "download_pdf", partial(download_pdf, max_bytes=2 * 1024 * 1024))
+    capped = partial(download_pdf, max_bytes=2 * 1024 * 1024)
+    monkeypatch.setattr(paperkit.pipeline.fetch, "download_pdf", capped)
     served_paper.fail(paper=ID, mode="endless")
     result = run("fetch", ID)
     assert result.exit_code == 1
@@ -140,7 +141,7 @@ def test_pdf_that_streams_forever_hits_the_size_cap(
 def test_announced_size_over_the_cap_is_refused_before_download(
     served_paper: FakeArxiv, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(paperkit.fetch, "download_pdf", partial(download_pdf, max_bytes=100))
+    monkeypatch.setattr(paperkit.pipeline.fetch, "download_pdf", partial(download_pdf, max_bytes=100))
     result = run("fetch", ID)
     assert result.exit_code == 1
     assert "100-byte limit" in one_error_line(result)

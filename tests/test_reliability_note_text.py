@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from fake_arxiv import FakeArxiv
 from paperkit.library.store import Library
-from paperkit.notes.note import MARKER, MY_NOTES, write_note
+from paperkit.notes.note import MARKER, MY_NOTES
+from paperkit.pipeline.notes import write_note
 from paperkit.records import PaperMeta, Section, Sections
 from paperkit.text import squash, strip_controls
 from reliability_support import (

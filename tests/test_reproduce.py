@@ -182,10 +182,10 @@ def test_reproduce_all_summarises_and_fails_if_any_fails(
 def test_reproduce_refreshes_an_existing_note(
     fake: Reimpl, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paperkit.notes import note
+    from paperkit.pipeline import reproduce
 
     calls: list[str] = []
-    monkeypatch.setattr(note, "refresh_note", lambda lib, key: calls.append(key) or object())
+    monkeypatch.setattr(reproduce, "refresh_note", lambda lib, key: calls.append(key) or object())
     invoke("reproduce", FAKE_ID)
     assert calls == []  # no note yet: nothing to refresh
     (library / FAKE_ID / "notes.md").write_text("# note\n")

@@ -159,15 +159,15 @@ def test_a_failed_write_leaves_nothing_behind(
 ) -> None:
     import paperkit.reproduction.scaffold as sc
 
-    real, calls = sc._write_new, []
+    real, calls = sc.atomic_write, []
 
-    def flaky(path: Path, text: str) -> None:
+    def flaky(path: Path, text: str, exclusive: bool = False) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        real(path, text)
+        real(path, text, exclusive)
 
-    monkeypatch.setattr(sc, "_write_new", flaky)
+    monkeypatch.setattr(sc, "atomic_write", flaky)
     with pytest.raises(OSError):
         scaffold(lib, ID, "toy_paper", *roots)
     assert list(roots[0].iterdir()) == [] and list(roots[1].iterdir()) == []

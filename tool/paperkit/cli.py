@@ -16,6 +16,7 @@ from paperkit.cli_library import MAP_COMMANDS
 from paperkit.cli_options import library_option, pass_settings
 from paperkit.cli_reimpl import REIMPL_COMMANDS
 from paperkit.config import Settings
+from paperkit.extraction import routes
 from paperkit.library.store import NOTE
 from paperkit.sanitize import one_line, safe_json
 from paperkit.terminal import FetchProgress, echo
@@ -55,7 +56,7 @@ def main() -> None:
 @click.option("--offline", is_flag=True, help="Never contact arXiv (local PDFs and rebuilds only).")
 @click.option(
     "--route",
-    type=click.Choice(["auto", "latex", "pdf"]),
+    type=click.Choice(["auto", *routes()]),
     default="auto",
     show_default=True,
     help="Read the sections from the LaTeX source arXiv serves, the PDF, or auto (LaTeX when usable).",
@@ -104,9 +105,9 @@ def fetch(
     not be read (its note was written from the metadata); 130 interrupted (143 SIGTERM,
     129 SIGHUP), with nothing half-written left.
     """
-    from paperkit.cited import fetch_background_all
-    from paperkit.fetch import Fetcher
-    from paperkit.outcomes import exit_code
+    from paperkit.pipeline.cited import fetch_background_all
+    from paperkit.pipeline.fetch import Fetcher
+    from paperkit.pipeline.outcomes import exit_code
 
     if not papers and query is None:
         raise click.UsageError("give at least one PAPER, or --search QUERY")
@@ -156,8 +157,8 @@ def notes(settings: Settings, papers: tuple[str, ...], force: bool) -> None:
     Example:
       paperkit notes 1506.03099
     """
-    from paperkit.fetch import Fetcher
-    from paperkit.outcomes import exit_code
+    from paperkit.pipeline.fetch import Fetcher
+    from paperkit.pipeline.outcomes import exit_code
 
     fetcher = Fetcher(settings, force=force, offline=True, reporter=FetchProgress(quiet=True))
     outcomes = fetcher.rebuild_all(list(papers))
@@ -218,9 +219,8 @@ def list_(settings: Settings, as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from paperkit.library.listing import list_papers
     from paperkit.library.store import Library
-    from paperkit.reproduction.report import format_papers
+    from paperkit.pipeline.views import format_papers, list_papers
 
     lib = Library(settings.library)
     rows = list_papers(lib)

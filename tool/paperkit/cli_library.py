@@ -1,5 +1,5 @@
-"""The library-as-a-map commands, ``paperkit next`` and ``paperkit bib``: parsing and printing only;
-the work is in :mod:`paperkit.library.map`. Added to :data:`paperkit.cli.main` (:data:`MAP_COMMANDS`)."""
+"""The library-as-a-map commands, ``paperkit next`` and ``paperkit bib``: parsing and printing only; the
+work is in :mod:`paperkit.pipeline.views`. Added to :data:`paperkit.cli.main` (:data:`MAP_COMMANDS`)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,11 @@ def next_(settings: Settings, limit: int) -> None:
       paperkit next
       paperkit next -n 20 --library ~/papers
     """
-    from paperkit.library.map import reading_queue
     from paperkit.library.store import Library
+    from paperkit.pipeline.views import next_to_read
     from paperkit.text import one_line
 
-    queue = reading_queue(Library(settings.library), limit)
+    queue = next_to_read(Library(settings.library), limit)
     if not queue:
         echo("Nothing to read next: no cited work is missing from the library.", err=True)
         return
@@ -52,8 +52,9 @@ def bib(settings: Settings, papers: tuple[str, ...], output: Path | None) -> Non
       paperkit bib -o refs.bib
       paperkit bib 1506.03099 1706.03762
     """
-    from paperkit.library.map import library_bibtex
-    from paperkit.library.store import Library, atomic_write
+    from paperkit.atomic import atomic_write
+    from paperkit.library.store import Library
+    from paperkit.pipeline.views import library_bibtex
 
     text = library_bibtex(Library(settings.library), list(papers) or None)
     if output is None:

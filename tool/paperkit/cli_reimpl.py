@@ -104,6 +104,7 @@ def reproduce(
 
     from paperkit.errors import BadInput
     from paperkit.library.store import Library
+    from paperkit.pipeline.reproduce import reproduce as reproduce_and_note
     from paperkit.reproduction import reproduce as rp
     from paperkit.reproduction.registry import all_reimpls
     from paperkit.reproduction.report import format_report, format_summary
@@ -121,7 +122,7 @@ def reproduce(
     for target in targets:
         progress = ArmProgress(target.name, quiet or as_json)
         try:
-            repro = rp.reproduce(target, seeds, budget, dev, lib, progress)
+            repro = reproduce_and_note(target, seeds, budget, dev, lib, progress)
         finally:
             progress.close()
         repros.append(repro)
@@ -151,8 +152,8 @@ def reimpls(settings: Settings, as_json: bool) -> None:
       paperkit reimpls --json
     """
 
-    from paperkit.library.listing import list_reimpls
     from paperkit.library.store import Library
+    from paperkit.pipeline.views import list_reimpls
     from paperkit.reproduction.report import format_reimpls
 
     rows = list_reimpls(Library(settings.library))

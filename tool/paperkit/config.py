@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperkit.errors import BadInput
-from paperkit.sanitize import clean, one_line
+from paperkit.sanitize import one_line, strip_controls
 
 DEFAULT_API = "https://export.arxiv.org/api/query"
 
@@ -52,7 +52,7 @@ def _library_path(raw: str | Path) -> Path:
     """The library folder; a path carrying control characters (a trailing newline pasted from a shell,
     an escape sequence) is refused rather than made into a folder named ``papers\\n``."""
     text = str(raw)
-    if text != clean(text) or "\n" in text or "\r" in text or "\t" in text:
+    if text != strip_controls(text) or "\n" in text or "\r" in text or "\t" in text:
         raise BadInput(f"the library path {text!r} holds control characters; give it without them")
     if not text.strip():
         raise BadInput("the library path is empty; give a folder, e.g. --library papers")

@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from paperkit.access.ids import library_key
+
+def library_key(arxiv_id: str) -> str:
+    """The library folder name of a paper: its ID without version, ``/`` turned into ``_``
+    (``hep-th/9901001`` → ``hep-th_9901001``). The one place that spells this rule."""
+    return arxiv_id.replace("/", "_")
+
+
+def id_of_key(key: str) -> str:
+    """The arXiv ID a library key stands for (the inverse of :func:`library_key`: old-style archive
+    names hold no ``_``, so the first one is the ``/``)."""
+    return key.replace("_", "/", 1)
 
 
 @dataclass
@@ -85,6 +95,9 @@ class Section:
     text: str
     page_start: int | None = None  # 1-based, in the PDF; None when the route knows no pages (LaTeX)
     page_end: int | None = None
+    # The page each paragraph starts on (paragraphs as ``extraction.citations.paragraphs`` splits the
+    # text); empty when unknown.
+    paragraph_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +122,8 @@ class CitationLink:
     marker: str  # as the reader sees it: "[3, 5]", "Bengio et al. (2009)"
     section: str  # "introduction" | "related_work"
     targets: list[int] = field(default_factory=list)  # 0-based indices into Sections.references
+    at: int | None = None  # where the marker starts in the section's text; None when not known
+    sentence: str = ""  # the sentence it stands in, on one line ("" when not known)
 
 
 @dataclass
@@ -128,6 +143,10 @@ class Sections:
     warnings: list[str] = field(default_factory=list)
     route: str = ""  # the extraction route that produced the record: "pdf", "latex"
     citations: list[CitationLink] = field(default_factory=list)
+    abstract_page: int | None = None  # the page the abstract starts on, when known
+    code: list[str] = field(default_factory=list)  # repository URLs the paper prints on its first pages
+    # Phrases the source sets in italics or bold and the names its macros stand for (LaTeX route only).
+    terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``sections.json`` record."""
@@ -158,11 +177,15 @@ class Sections:
             pages=int(data.get("pages") or 0),
             warnings=list(data.get("warnings") or []),
             route=str(data.get("route") or ""),
+            abstract_page=data.get("abstract_page") if isinstance(data.get("abstract_page"), int) else None,
+            code=[str(u) for u in data.get("code") or []],
             citations=[
                 CitationLink(
                     marker=str(c.get("marker", "")),
                     section=str(c.get("section", "")),
                     targets=[int(t) for t in c.get("targets") or []],
+                    at=int(c["at"]) if isinstance(c.get("at"), int) else None,
+                    sentence=str(c.get("sentence") or ""),
                 )
                 for c in data.get("citations") or []
                 if isinstance(c, dict)

@@ -38,14 +38,14 @@ _UNSAFE_FOR_TERMINAL = re.compile(
 )
 
 
-def clean(text: object) -> str:
+def strip_controls(text: object) -> str:
     """Outside text without control characters, escape sequences or bidi controls (RTL letters stay)."""
     return _CONTROL.sub("", _SEQUENCE.sub("", str(text)))
 
 
 def one_line(text: object) -> str:
     """Outside text as one clean line for the terminal or a message: cleaned, whitespace runs one space."""
-    return " ".join(clean(text).split())
+    return " ".join(strip_controls(text).split())
 
 
 def terminal_text(text: object) -> str:
@@ -70,22 +70,45 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+# Mathematics as pandoc and Markdown viewers read it: "$$…$$", or "$…$" opening on a non-space and
+# closing on a non-space not followed by a digit ("$5 and $10" is no formula).
+_MATH = re.compile(r"\$\$[^$]+?\$\$|(?<![\\$])\$(?=\S)[^$]{1,400}?(?<=[^\s\\])\$(?!\d)")
+
+
+def _inert_math(formula: str) -> str:
+    """A formula made inert as TeX still reads it: "<" as ``\\lt`` (no HTML can open), "](" as "] ("
+    (no link; TeX ignores the space)."""
+    formula = formula.replace("<", "\\lt ")
+    return _LINK_BRACKET.sub("] ", formula)
+
+
 def md_inline(value: object) -> str:
-    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax."""
+    """Outside text as one inert Markdown line: no line break, no HTML, no link or image, no block syntax.
+    Formulas (``$…$``) keep their TeX: what would be live in them is written as TeX reads it."""
     text = one_line(value)
-    # "<" would open HTML (or an HTML comment); "&" only matters where it would spell an entity.
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
-    # A "]" right before "(", "[" or ":" is escaped after it: no [text](url), ![alt](src), [x][ref] or
-    # [ref]: url is live, while a citation such as "[1]" reads as it did.
-    text = _LINK_BRACKET.sub("]\\\\", text)
+    out: list[str] = []
+    pos = 0
+    for m in _MATH.finditer(text):
+        out += [_inert_prose(text[pos : m.start()]), _inert_math(m.group(0))]
+        pos = m.end()
+    out.append(_inert_prose(text[pos:]))
+    text = "".join(out)
     # "1." opens an ordered list: its stop is escaped: a backslash before the digit would show.
     text = _NUMBERED.sub(r"\1\\\2", text)
     return _LINE_START.sub(r"\\\1", text)
 
 
+def _inert_prose(text: str) -> str:
+    # "<" would open HTML (or an HTML comment); "&" only matters where it would spell an entity.
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    # A "]" right before "(", "[" or ":" is escaped after it: no [text](url), ![alt](src), [x][ref] or
+    # [ref]: url is live, while a citation such as "[1]" reads as it did.
+    return _LINK_BRACKET.sub("]\\\\", text)
+
+
 def md_block(value: object) -> str:
     """Outside text as Markdown paragraphs: each escaped like :func:`md_inline`, blank lines kept."""
-    paragraphs = _PARAGRAPHS.split(clean(value))
+    paragraphs = _PARAGRAPHS.split(strip_controls(value))
     return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
 
 
@@ -103,7 +126,7 @@ def clean_meta(meta: PaperMeta) -> PaperMeta:
         title=one_line(meta.title),
         authors=[a for a in (one_line(x) for x in meta.authors) if a],
         categories=[c for c in (one_line(x) for x in meta.categories) if c],
-        abstract=clean(meta.abstract),
+        abstract=strip_controls(meta.abstract),
         doi=_optional(meta.doi),
         journal_ref=_optional(meta.journal_ref),
         comment=_optional(meta.comment),

@@ -1,6 +1,6 @@
 """What paperkit shows on the terminal while it works: a line per paper, download and training bars.
 
-These are the CLI's side of the progress protocols (:class:`paperkit.outcomes.Reporter` for fetching,
+These are the CLI's side of the progress protocols (:class:`paperkit.pipeline.outcomes.Reporter` for fetching,
 :data:`reimpl.harness.Progress` with ``start_seed``/``start_arm`` for training); all of it goes to stderr,
 so that ``--json`` output on stdout stays clean. Text from outside (titles, messages) is shown through
 :mod:`paperkit.sanitize`, never raw.
@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from paperkit.library.store import NOTE
-from paperkit.outcomes import FetchOutcome
+from paperkit.pipeline.outcomes import FetchOutcome
 from paperkit.sanitize import one_line, terminal_text
 
 

@@ -8,9 +8,7 @@ what it had and no temporary file is left behind.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,9 +23,9 @@ from paperkit.access.retry import (
     retryable_from,
     with_retries,
 )
+from paperkit.atomic import replacing
 from paperkit.config import Settings
 from paperkit.errors import DownloadError, PdfMissing, filesystem_error
-from paperkit.library.store import make_readable
 
 MAX_PDF_BYTES = 100 * 1024 * 1024  # no paper is this big; a server sending more is broken
 # A server may dribble a byte just inside every read timeout; the whole download still ends.
@@ -188,26 +186,14 @@ def _download(
     deadline: float,
     what: str,
 ) -> int:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-
     def attempt() -> int:
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+            with replacing(dest, suffix="part") as tmp:
+                return _fetch_once(url, tmp, settings, progress, max_bytes, deadline, what)
         except OSError as e:
+            if isinstance(e, requests.RequestException):
+                raise
+            # The disk (full, read-only), not the network: no retry, and no "internal error".
             raise filesystem_error(e, dest, "write") or e from None
-        os.close(fd)
-        tmp = Path(name)
-        try:
-            size = _fetch_once(url, tmp, settings, progress, max_bytes, deadline, what)
-            make_readable(tmp)
-            os.replace(tmp, dest)
-            return size
-        except BaseException as e:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if isinstance(e, OSError) and not isinstance(e, requests.RequestException):
-                # The disk (full, read-only), not the network: no retry, and no "internal error".
-                raise filesystem_error(e, dest, "write") or e from None
-            raise
 
     return with_retries(attempt, settings, f"download of {url} failed", error=DownloadError)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperkit.errors import BadInput
+from paperkit.records import library_key
 
 # re.ASCII throughout: \d and \w must not accept unicode digits or letters that only look like ours.
 _NEW = r"(?P<new>(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})\.(?P<num>[0-9]{4,5}))"
@@ -35,17 +36,6 @@ _IN_TEXT = re.compile(
 _STAMP_TAIL = re.compile(r"\s*\[[A-Za-z-]+(?:\.[A-Za-z-]+)?\]", re.ASCII)
 
 HELP = "expected an arXiv ID like 1506.03099, 1506.03099v3, hep-th/9901001 or an arxiv.org/abs/ URL"
-
-
-def library_key(arxiv_id: str) -> str:
-    """The library folder name of a paper: its ID without version, ``/`` turned into ``_``
-    (``hep-th/9901001`` → ``hep-th_9901001``). The one place that spells this rule."""
-    return arxiv_id.replace("/", "_")
-
-
-def id_of_key(key: str) -> str:
-    """The arXiv ID a library key stands for (the inverse of :func:`library_key`)."""
-    return key.replace("_", "/")
 
 
 @dataclass(frozen=True)
@@ -181,3 +171,27 @@ def local_key(path: Path) -> str:
         digest = hashlib.sha1(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
         key = f"paper-{digest}"
     return key
+
+
+_TRAILING_VERSION = re.compile(r"v\d+$")
+
+
+def normalise_id(text: str) -> str:
+    """``arXiv:1506.03099v3`` → ``1506.03099``: the prefix, the version and surrounding space stripped.
+
+    Strict (:func:`parse_arxiv_id`) when the text is an ID; else a lenient rule, so that a
+    reimplementation can be asked about by a name the parser does not know (a local stem).
+    """
+    text = text.strip()
+    try:
+        return parse_arxiv_id(text).id
+    except BadInput:
+        pass
+    if text.lower().startswith("arxiv:"):
+        text = text[len("arxiv:") :].strip()
+    return _TRAILING_VERSION.sub("", text)
+
+
+def key_of(text: str) -> str:
+    """The library folder of a paper named leniently (:func:`normalise_id`)."""
+    return library_key(normalise_id(text))

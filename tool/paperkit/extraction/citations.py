@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from paperkit.extraction.entries import clean_entry, name_words, parse_reference
 from paperkit.extraction.marker_forms import (
@@ -23,7 +23,7 @@ from paperkit.extraction.marker_forms import (
     display_view,
     match_view,
 )
-from paperkit.records import Reference
+from paperkit.records import CitationLink, Reference
 from paperkit.text import fold, sentences
 
 
@@ -273,11 +273,54 @@ def link_citations(text: str, references: list[Reference]) -> list[CitationMarke
     return _markers(text, references)
 
 
-def cited_works(text: str, references: list[Reference]) -> list[CitedWork]:
-    """The works ``text`` cites, in order of first mention, each with its first citing sentence."""
+def stored_markers(text: str, links: list[CitationLink]) -> list[CitationMarker]:
+    """The markers extraction linked in ``text`` (a section's ``citations``), as :class:`CitationMarker`
+    with their sentences: the links are used as stored, not found again. A link that does not say where it
+    stands is looked for by its text after the one before; one not found is left out."""
+    links = place_links(text, [replace(c) for c in links])
+    sents = _Sentences(display_view(text)) if any(not c.sentence for c in links) else None
+    out: list[CitationMarker] = []
+    for link in links:
+        if link.at is not None and 0 <= link.at <= len(text):
+            at, end = link.at, link.at + len(link.marker)
+            sentence = link.sentence or (sents.around(at) if sents else "")
+            out.append(CitationMarker(link.marker, at, end, "stored", sentence, list(link.targets)))
+    return out
+
+
+def place_links(text: str, links: list[CitationLink]) -> list[CitationLink]:
+    """Set where each link's marker stands in ``text`` when the link does not say: its text looked for
+    after the one before (markers are linked in reading order). Returns ``links``."""
+    cursor = 0
+    for link in links:
+        if link.at is None and link.marker:
+            found = text.find(link.marker, cursor)
+            link.at = found if found >= 0 else None
+        if link.at is not None:
+            cursor = link.at + len(link.marker)
+    return links
+
+
+def place_sentences(text: str, links: list[CitationLink]) -> list[CitationLink]:
+    """Set each placed link's sentence (on one line), so that the note need not split the text again."""
+    placed = [c for c in place_links(text, links) if c.at is not None and not c.sentence]
+    if placed:
+        sents = _Sentences(display_view(text))
+        for c in placed:
+            c.sentence = sents.around(c.at or 0)
+    return links
+
+
+def cited_works(
+    text: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[CitedWork]:
+    """The works ``text`` cites, in order of first mention, each with its first citing sentence
+    (``markers``: the text's markers when they are known, e.g. :func:`stored_markers`)."""
     works: dict[int, CitedWork] = {}
-    for marker in link_citations(text, references):
+    for marker in link_citations(text, references) if markers is None else markers:
         for t in marker.targets:
+            if not 0 <= t < len(references):
+                continue
             if t not in works:
                 works[t] = CitedWork(t, references[t], marker.sentence, [], len(works))
             works[t].markers.append(marker.text)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from paperkit.records import Reference
-from paperkit.text import fold, squash
+from paperkit.text import fold, join_broken_words, squash
 
 # PyMuPDF returns LaTeX accents as spacing characters beside the letter ("Daum´e", "c¸"); after NFKC they
 # become a space and a combining mark ("Daum \u0301e"). Both forms are put back on their letter.
@@ -97,14 +97,15 @@ def fix_accents(text: str) -> str:
 def clean_entry(text: str) -> str:
     """One line of readable text: ligatures expanded, accents attached, hyphenated line breaks joined."""
     text = unicodedata.normalize("NFKC", fix_accents(text))
-    text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text)
-    return squash(text)
+    return squash(join_broken_words(text))
 
 
 def name_words(name: str) -> list[str]:
     """The folded words of a person's surname part: 'Cho, K.' → ['cho'], 'Erik F Tjong Kim Sang' →
     ['erik', 'f', 'tjong', 'kim', 'sang'] (match markers against a suffix of these)."""
     part = name.split(",")[0] if "," in name else name
+    # "Seager S.", "Rix H.-W." (MNRAS, A&A): the initials after the surname are no part of it
+    part = re.sub(r"(?:\s+(?:[A-Z]\.-?)+)+$", "", part) if re.search(r"^\S{2,}", part) else part
     words = [fold(w) for w in re.split(r"[\s\-]+", part)]
     words = [w for w in words if w and w not in {"jr", "sr", "ii", "iii", "iv"}]
     return words
@@ -189,9 +190,15 @@ def _authors(body: str) -> tuple[list[str], bool, str, bool]:
         end = paren.start()  # APA: "Bengio, Y. and LeCun, Y. (2007). Title."
     names, et_al = _split_names(body[:end], surname_first)
     good: list[str] = []
+    initials = False
     for name in names:
         if not _looks_like_name(name.replace(",", " ")):
             break
+        # after "J. Smith, A. Jones," a single word is a journal's abbreviation ("Phys. Rev. Lett. 104, 1
+        # (2010)": physics entries print no title), not an author
+        if initials and not surname_first and len(name.split()) == 1:
+            break
+        initials = initials or any(_is_initial(w) for w in name.split())
         good.append(name)
     if len(good) == len(names):
         return good, et_al, body[end:], True
@@ -264,7 +271,9 @@ def _parse(ref: Reference) -> Reference:
     if lead and clean:
         year = lead[1]
         rest = rest.lstrip(" .,")[lead.end() :]
-    title, after = _title_and_rest(rest) if clean else (None, rest)
+    title, after = _title_and_rest(rest) if clean else _title_after_names(rest) if authors else (None, rest)
+    if title and _JOURNAL_VOLUME.match(title):
+        title, after = None, rest  # "ApJ, 721, 1861": an astronomy entry prints no title
     return replace(
         ref,
         authors=authors,
@@ -274,6 +283,19 @@ def _parse(ref: Reference) -> Reference:
         arxiv_id=_arxiv_id(body),
         doi=_doi(body),
     )
+
+
+_JOURNAL_VOLUME = re.compile(r"^[A-Z][\w&.]*(?: [A-Z&][\w&.]*){0,3}, \d{1,4}\b")
+
+
+def _title_after_names(rest: str) -> tuple[str | None, str]:
+    """A title where the author list ran into it without a full stop ("L. Positselski, Homological algebra
+    of semimodules, Birkhäuser, 2010", as mathematics prints entries): a run of words, some in lower case,
+    no digits, up to the next full stop or comma; else no title."""
+    m = re.match(r"\s*([A-Z][^.,\d]*?\s[^.,\d]+)[.,](?=\s|$)", rest)
+    if m and len(m[1].split()) >= 2 and any(w[:1].islower() for w in m[1].split()[1:]):
+        return m[1].strip(), rest[m.end() :]
+    return None, rest
 
 
 def parse_reference(ref: Reference) -> Reference:
@@ -288,3 +310,30 @@ def parse_reference(ref: Reference) -> Reference:
 def parse_references(refs: list[Reference]) -> list[Reference]:
     """:func:`parse_reference` for each entry, in order."""
     return [parse_reference(r) for r in refs]
+
+
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
+def _surname(name: str) -> str:
+    name = squash(name)
+    if "," in name and not _SUFFIX.match(name.split(",", 1)[1].strip()):  # "Bengio, Y.", "Daumé III, H."
+        return " ".join(w for w in name.split(",", 1)[0].split() if not _SUFFIX.match(w))
+    words = [
+        w.strip(".,")
+        for w in re.split(r"[\s,]+", name)
+        if w and not re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", w) and not _SUFFIX.match(w)
+    ]
+    return words[-1] if words else name
+
+
+def who(authors: list[str]) -> str:
+    """A short author list: one surname, two joined by 'and', or the first and 'et al.'."""
+    names = [_surname(a) for a in authors if a.strip() and a.strip().lower() not in ("others", "et al.")]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from paperkit.extraction.entries import ACCENT_CHARS
+from paperkit.text import keeps_hyphen
 
-Style = Literal["numeric", "author-year", "superscript", "label"]
+Style = Literal["numeric", "author-year", "superscript", "label", "stored"]  # stored: read back, form unknown
 
 
 @dataclass
@@ -28,22 +30,23 @@ class View:
         return self.pos[start], self.pos[end - 1] + 1 if end > start else self.pos[start]
 
 
-def _sub(view: View, pattern: re.Pattern[str], repl: str) -> View:
+def _sub(view: View, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> View:
     out: list[str] = []
     pos: list[int] = []
     last = 0
     for m in pattern.finditer(view.text):
         out.append(view.text[last : m.start()])
         pos.extend(view.pos[last : m.start()])
-        out.append(repl)
-        pos.extend([view.pos[m.start()]] * len(repl))
+        text = repl if isinstance(repl, str) else repl(m)
+        out.append(text)
+        pos.extend([view.pos[m.start()]] * len(text))
         last = m.end()
     out.append(view.text[last:])
     pos.extend(view.pos[last:])
     return View("".join(out), pos)
 
 
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])")
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)-[ \t]*\n\s*(?=[a-z])")
 _SPACES = re.compile(r"\s+")
 _MID_WORD_ACCENT = re.compile(rf"\s?[{ACCENT_CHARS}]\s?(?=[a-zı])")
 _ACCENT = re.compile(rf"[{ACCENT_CHARS}]")
@@ -52,7 +55,11 @@ _ACCENT = re.compile(rf"[{ACCENT_CHARS}]")
 def display_view(text: str) -> View:
     """Line-break hyphenation undone and whitespace collapsed (what sentences are cut from)."""
     view = View(text, [*range(len(text)), len(text)])
-    return _sub(_sub(view, _HYPHEN_BREAK, ""), _SPACES, " ")
+
+    def mend(m: re.Match[str]) -> str:  # a typesetter's hyphen goes, a compound's stays
+        return m.group(1) + ("-" if keeps_hyphen(m.group(1), text[m.end() : m.end() + 40]) else "")
+
+    return _sub(_sub(view, _HYPHEN_BREAK, mend), _SPACES, " ")
 
 
 def match_view(display: View) -> View:
@@ -71,10 +78,20 @@ def match_view(display: View) -> View:
 
 # --- candidate markers ---------------------------------------------------------------------------------
 
-_NUM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
-_NUMERIC = re.compile(rf"\[\s*({_NUM}(?:\s*[,;]\s*{_NUM})*)\s*\]")
-_LABEL1 = r"[A-Z][A-Za-z+]{0,8}\d{2}[a-z]?"
-_LABELS = re.compile(rf"\[\s*({_LABEL1}(?:\s*[,;]\s*{_LABEL1})*)\s*\]")
+# a range's dash as PDFs print it: hyphen, en and em dash, minus sign (math fonts), figure dash, non-breaking
+# and Unicode hyphens
+_DASH = "\\-–—−‒‑‐"
+_NUM = rf"\d{{1,4}}(?:\s*[{_DASH}]\s*\d{{1,4}})?"
+# where in the cited work, after a comma: "[12, Theorem 3.1]", "[Pos06, §2]", "[7, p. 5]" (mathematics)
+_NOTE = (
+    r"(?:\s*,\s*(?i:theorems?|thms?\.?|lemmas?|lem\.|propositions?|props?\.|corollary|cor\.|definition|def\.|"
+    r"sections?|sec\.|sect\.|chapters?|ch\.|chap\.|remarks?|rem\.|examples?|ex\.|eqs?\.|equations?|"
+    r"appendix|app\.|part|pages?|pp?\.|figs?\.|figure|table|§)\s*[^\[\]]{0,40}?)?"
+)
+_NUMERIC = re.compile(rf"\[\s*({_NUM}(?:\s*[,;]\s*{_NUM})*){_NOTE}\s*\]")
+# alphabetic keys: "[KW13]", "[BCD+20]", "[vdM01]" (a particle's lower-case letters first), "[Pos06a]"
+_LABEL1 = r"[A-Za-z][A-Za-z+]{0,8}\d{2}[a-z]?"
+_LABELS = re.compile(rf"\[\s*({_LABEL1}(?:\s*[,;]\s*{_LABEL1})*){_NOTE}\s*\]")
 _UNRESOLVED = re.compile(r"\(\?\)|\[\?\]")
 _PAREN_GROUP = re.compile(r"\(([^()]{3,600})\)|\[([^\[\]]{3,600})\]")
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|le|la|ter|bin|el)\s+)"
@@ -93,8 +110,8 @@ _NARRATIVE = re.compile(
 _ITEM_SPLIT = re.compile(r";|(?:(?<=\d)|(?<=\d[a-z])),\s+(?=(?:[a-z]+\s+)*[A-Z])")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _SURNAME_LIKE = re.compile(r"(?:Mc|Mac|O'|De|Di|La|Le|Van|Von)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
-_SUPERSCRIPT = re.compile(r"(?<=[a-z]{2})([.,;:]?)(\d{1,3}(?:[,–-]\d{1,3})*)(?=[\s.,;:)]|$)")
-_PAREN_NUMERIC = re.compile(r"\((\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\)")
+_SUPERSCRIPT = re.compile(rf"(?<=[a-z]{{2}})([.,;:]?)(\d{{1,3}}(?:[,{_DASH}]\d{{1,3}})*)(?=[\s.,;:)]|$)")
+_PAREN_NUMERIC = re.compile(rf"\((\d{{1,3}}(?:\s*[,{_DASH}]\s*\d{{1,3}})*)\)")
 _EQUATION_BEFORE = re.compile(r"(?:eqs?|eqn|equations?|fig|figs|figure|table|sec|section|step)\.?\s*$", re.I)
 
 
@@ -124,7 +141,7 @@ def _expand(spec: str) -> list[int] | None:
     """'3, 5-7' → [3, 5, 6, 7]; None for what cannot be a list of entry numbers."""
     out: list[int] = []
     for part in re.split(r"\s*[,;]\s*", spec.strip()):
-        bounds = [int(x) for x in re.split(r"\s*[-–—]\s*", part) if x]
+        bounds = [int(x) for x in re.split(rf"\s*[{_DASH}]\s*", part) if x]
         if len(bounds) == 2:
             lo, hi = bounds
             if not 0 < lo < hi or hi - lo > 100:
@@ -222,7 +239,7 @@ def candidates(view: View, n_refs: int | None, numbered_list: bool) -> list[Cand
 def _superscripts(text: str) -> list[Candidate]:
     cands = []
     for m in _SUPERSCRIPT.finditer(text):
-        numbers = _expand(m[2].replace("–", "-"))
+        numbers = _expand(m[2])
         if numbers:
             cands.append(Candidate(m.start(2), m.end(2), "superscript", numbers=numbers))
     return _sequential(cands)

@@ -27,7 +27,14 @@ _NAMES = (
         r"|(a )?(brief )?history( and \w+( \w+)?)?|historical (background|overview|context))\b",
         re.I,
     ),
-    re.compile(r"^background\b", re.I),
+    # "Background" on its own or about something ("Background: X", "Background on X", "Technical
+    # background"), not as a modifier of another noun ("Background estimation", "Background model" in a
+    # physics analysis: the events that mimic a signal)
+    re.compile(
+        r"^((technical|theoretical|mathematical|general|some|related|brief) )?background"
+        r"(\s*$|\s*[:—–-]|\s+(and|on|of|in|to|for|&)\b)",
+        re.I,
+    ),
 )
 # a subsection must be named for it: "2.1 Related Work", "A. Prior Work and Notation", "Related
 # distillation techniques" (one that only mentions earlier work, "Comparison with Previous Methods", is not)
@@ -37,6 +44,10 @@ _SUBSECTION = re.compile(
     re.I,
 )
 _NOT_RELATED = re.compile(r"^(references|bibliography|acknowledg|appendix|introduction\b(?! and))", re.I)
+_BACK_MATTER = re.compile(
+    r"^(references|bibliography|acknowledg|appendix|supplementary|literature cited)", re.I
+)
+_CLOSING = re.compile(r"^(conclusions?|concluding|summary|discussion|outlook|future work)\b", re.I)
 _INTRO = re.compile(r"^introduction\b", re.I)
 _INTRO_AND = re.compile(r"^introduction and\b", re.I)
 _NUMERIC_CITE = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
@@ -80,6 +91,15 @@ def find_introduction(parts: Sequence[Part]) -> int | None:
     return None
 
 
+def is_back_matter(title: str) -> bool:
+    """Whether a heading opens the back matter: references, acknowledgements, an appendix."""
+    return bool(
+        re.match(
+            r"^(references|bibliography|acknowledg|appendix|supplementary|literature cited)", title, re.I
+        )
+    )
+
+
 def is_related_heading(title: str, level: int = 1) -> bool:
     """Whether a heading names a related-work part (the shared test; ``name_rank`` says how strongly)."""
     return name_rank(title, level) is not None
@@ -95,13 +115,19 @@ def citation_density(text: str) -> float:
 
 
 def _content_places(parts: Sequence[Part]) -> list[int]:
-    """The subsections of the introduction, then the section after it."""
+    """Where papers set a review of earlier work under a heading of its own topic: the subsections of the
+    introduction, the two sections after it, and the last section of the body (before the conclusion)."""
     intro = next((n for n, p in enumerate(parts) if p.level == 1 and _INTRO.match(p.title)), None)
     if intro is None:
         return []
     inner = _inside(parts, intro)
-    after = next((k for k in range(intro + 1, len(parts)) if parts[k].level == 1), None)
-    return inner + ([after] if after is not None else [])
+    body = [
+        k
+        for k in range(intro + 1, len(parts))
+        if parts[k].level == 1 and not _BACK_MATTER.match(parts[k].title)
+    ]
+    last = [k for k in body if not _CLOSING.match(parts[k].title)][-1:]
+    return inner + list(dict.fromkeys(body[:2] + last))
 
 
 def reads_like_related_work(text: str) -> bool:

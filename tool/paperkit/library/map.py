@@ -1,31 +1,42 @@
-"""The library as a map, offline: who in the library cites a paper, what to read next, one BibTeX file.
+"""The library as a map, offline: who in the library cites a paper, which cited works it holds, what the
+introductions cite that it lacks.
 
 Works are matched by arXiv ID when the reference entry prints one, else by folded title (most entries
-print no ID). Everything is read from the library's ``meta.json`` and ``sections.json`` records.
+print no ID). Everything is read from the library's ``meta.json`` and ``sections.json`` records, once
+(:func:`shelf`); the functions below work on that list.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
+from paperkit.extraction.entries import who
 from paperkit.library.store import NOTE, Library
-from paperkit.notes.bibtex import bibtex, citekey
-from paperkit.notes.cited_entry import CitedEntry, who
 from paperkit.records import PaperMeta, Reference, Sections
-from paperkit.text import fold
+from paperkit.text import fold, squash
 
 
 @dataclass
-class Paper:
-    """A paper of the library as the map needs it."""
+class Shelved:
+    """A paper of the library with its records (``sections`` None when missing)."""
 
     key: str
     meta: PaperMeta
     sections: Sections | None
+
+    @functools.cached_property
+    def match_keys(self) -> list[str]:
+        """How a reference entry names this paper (:func:`paper_keys`), worked out once."""
+        return paper_keys(self.meta)
+
+    @functools.cached_property
+    def cites(self) -> set[str]:
+        """The match keys of every entry of its reference list, worked out once."""
+        refs = self.sections.references if self.sections else []
+        return {k for r in refs for k in ref_keys(r)}
 
 
 @dataclass
@@ -53,12 +64,12 @@ class Unread:
         if self.arxiv_id:
             return f"paperkit fetch {self.arxiv_id}"
         # only what is safe inside double quotes in a shell: no quotes, $, backticks or backslashes
-        title = " ".join(re.sub(r"[\"$`\\!]", " ", self.title).split())[:120]
+        title = squash(re.sub(r"[\"$`\\!]", " ", self.title))[:120]
         return f'paperkit fetch --search "{title}" --max 1'  # check it is the work before reading
 
 
-def papers(library: Library) -> list[Paper]:
-    """Every paper of the library with its records (sections None when missing)."""
+def shelf(library: Library) -> list[Shelved]:
+    """Every paper of the library with its records, read once."""
     out = []
     for key in library.paper_keys():
         try:
@@ -68,11 +79,17 @@ def papers(library: Library) -> list[Paper]:
         sections = None
         with contextlib.suppress(Exception):
             sections = library.read_sections(key)
-        out.append(Paper(key, meta, sections))
+        out.append(Shelved(key, meta, sections))
     return out
 
 
-def _ref_keys(ref: Reference) -> list[str]:
+def put(everyone: list[Shelved], paper: Shelved) -> None:
+    """Put ``paper`` (just written) on ``everyone``, replacing its older record."""
+    everyone[:] = [p for p in everyone if p.key != paper.key] + [paper]
+
+
+def ref_keys(ref: Reference) -> list[str]:
+    """The match keys of a reference entry: its arXiv ID (unversioned), its folded title."""
     keys = []
     if ref.arxiv_id:
         keys.append("id:" + ref.arxiv_id.split("v")[0] if "." in ref.arxiv_id else "id:" + ref.arxiv_id)
@@ -81,39 +98,47 @@ def _ref_keys(ref: Reference) -> list[str]:
     return keys
 
 
-def _paper_keys(meta: PaperMeta) -> list[str]:
+def paper_keys(meta: PaperMeta) -> list[str]:
+    """The match keys of a paper of the library: its arXiv ID, its folded title."""
     keys = [f"id:{meta.id}"] if meta.source != "local" else []
     if len(fold(meta.title)) >= 12:
         keys.append("title:" + fold(meta.title))
     return keys
 
 
-def cited_by(library: Library, key: str, everyone: list[Paper] | None = None) -> list[Citing]:
-    """The papers of the library whose reference list holds the paper ``key``."""
-    everyone = papers(library) if everyone is None else everyone
+def cited_by(everyone: list[Shelved], key: str) -> list[Citing]:
+    """The papers of ``everyone`` whose reference list holds the paper ``key``."""
     target = next((p for p in everyone if p.key == key), None)
     if target is None:
         return []
-    wanted = set(_paper_keys(target.meta))
-    out = []
-    for p in everyone:
-        if p.key == key or p.sections is None:
-            continue
-        if any(wanted & set(_ref_keys(r)) for r in p.sections.references):
-            out.append(Citing(p.key, p.meta.title, f"../{p.key}/{NOTE}"))
+    wanted = set(target.match_keys)
+    return [
+        Citing(p.key, p.meta.title, f"../{p.key}/{NOTE}")
+        for p in everyone
+        if p.key != key and p.sections is not None and wanted & p.cites
+    ]
+
+
+def held(everyone: list[Shelved]) -> dict[str, str]:
+    """Match key (``id:…`` / ``title:…``) -> the paper's library key, for linking cited works to notes."""
+    return {k: p.key for p in everyone for k in p.match_keys}
+
+
+def notes_of(everyone: list[Shelved], key: str, references: list[Reference]) -> dict[int, str]:
+    """Reference index (0-based) -> the link to the library's note of that work, from the paper ``key``'s
+    note (the paper itself excluded)."""
+    have = held(everyone)
+    out = {}
+    for i, ref in enumerate(references):
+        found = next((have[k] for k in ref_keys(ref) if k in have), None)
+        if found and found != key:
+            out[i] = f"../{found}/{NOTE}"
     return out
 
 
-def in_library(library: Library, everyone: list[Paper] | None = None) -> dict[str, str]:
-    """Match key (``id:…`` / ``title:…``) -> the paper's library key, for linking cited works to notes."""
-    everyone = papers(library) if everyone is None else everyone
-    return {k: p.key for p in everyone for k in _paper_keys(p.meta)}
-
-
-def reading_queue(library: Library, limit: int = 10) -> list[Unread]:
+def reading_queue(everyone: list[Shelved], limit: int = 10) -> list[Unread]:
     """The works the library's introductions cite most that the library does not hold, most cited first."""
-    everyone = papers(library)
-    held = in_library(library, everyone)
+    have = held(everyone)
     counts: dict[str, Unread] = {}
     for p in everyone:
         if p.sections is None:
@@ -124,8 +149,8 @@ def reading_queue(library: Library, limit: int = 10) -> list[Unread]:
             if not 0 <= i < len(p.sections.references):
                 continue
             ref = p.sections.references[i]
-            keys = _ref_keys(ref)
-            if not keys or any(k in held for k in keys) or keys[0] in seen:
+            keys = ref_keys(ref)
+            if not keys or any(k in have for k in keys) or keys[0] in seen:
                 continue
             seen.add(keys[0])
             item = next((counts[k] for k in keys if k in counts), None)
@@ -137,35 +162,3 @@ def reading_queue(library: Library, limit: int = 10) -> list[Unread]:
                 counts[k] = item
     unique = {id(u): u for u in counts.values()}.values()
     return sorted(unique, key=lambda u: (-u.cited_by, u.title.lower()))[:limit]
-
-
-def library_bibtex(library: Library, ids: list[str] | None = None) -> str:
-    """One BibTeX file for the library (or the papers ``ids``): unique citekeys, arXiv's ``@misc`` form,
-    the DOI and journal reference when arXiv has them."""
-    chosen = [p for p in papers(library) if not ids or p.key in ids or p.meta.id in ids]
-    used: dict[str, int] = {}
-    entries = []
-    for p in sorted(chosen, key=lambda p: (citekey(p.meta), p.key)):
-        base = citekey(p.meta)
-        n = used.get(base, 0)
-        used[base] = n + 1
-        key = base if n == 0 else f"{base}{chr(ord('a') + n - 1)}"
-        entries.append(bibtex(replace(p.meta), key=key))
-    return "\n\n".join(entries) + ("\n" if entries else "")
-
-
-def link_library(folder: Path, references: list[Reference], entries: Iterable[CitedEntry]) -> list[Citing]:
-    """A note's links into its library: each cited work's ``note`` set when the library holds it, and
-    the papers that cite this one returned. ``folder`` is the paper's folder in the library (its parent
-    is the library)."""
-    library = Library(folder.parent)
-    everyone = papers(library)
-    if len(everyone) < 2 or not any(p.key == folder.name for p in everyone):
-        return []
-    held = in_library(library, everyone)
-    for entry in entries:
-        ref = references[entry.number - 1] if 0 < entry.number <= len(references) else None
-        key = next((held[k] for k in _ref_keys(ref) if k in held), None) if ref else None
-        if key and key != folder.name:
-            entry.note = f"../{key}/{NOTE}"
-    return cited_by(library, folder.name, everyone)

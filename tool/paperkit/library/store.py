@@ -15,8 +15,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +22,9 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from paperkit.errors import BadInput, LibraryError, filesystem_error
-from paperkit.records import PaperMeta, Sections
+from paperkit.atomic import atomic_write
+from paperkit.errors import BadInput, LibraryError
+from paperkit.records import PaperMeta, Sections, id_of_key
 
 PDF, META, SECTIONS, NOTE = "paper.pdf", "meta.json", "sections.json", "notes.md"
 SOURCE = "source.tar.gz"  # the LaTeX source (arXiv's e-print, or a local draft packed), when there is one
@@ -33,40 +32,6 @@ REPRODUCTION = "reproduction"
 
 # A key is an arXiv ID without version with "/" turned into "_", or a local PDF's sanitised stem.
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-
-
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    A reader sees the old file or the new one, never half of either; a failed write (disk full) leaves
-    the old file untouched and no temporary behind.
-    """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise filesystem_error(e, path, "write") or e from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        make_readable(tmp)
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(e, OSError):  # disk full, read-only, quota: the library's problem, not a bug
-            raise filesystem_error(e, path, "write") or e from None
-        raise
-
-
-def make_readable(path: str | Path) -> None:
-    """Give a ``mkstemp`` file (private, 0600) the mode a plain ``open()`` would have given it."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
 
 
 # What atomic_write, the download and the PDF copy leave behind when the process is killed mid-write.
@@ -111,20 +76,9 @@ def _refetch_hint(key: str) -> str:
     from paperkit.access.ids import parse_arxiv_id
 
     try:
-        return f"paperkit fetch --force {parse_arxiv_id(key.replace('_', '/', 1)).id}"
+        return f"paperkit fetch --force {parse_arxiv_id(id_of_key(key)).id}"
     except BadInput:
         return "paperkit fetch --force with the paper's original PDF"
-
-
-def copy_atomic(src: Path, dest: Path) -> None:
-    """Copy ``src`` to ``dest`` through a temporary file: ``dest`` is whole or untouched."""
-    tmp = dest.with_name(f".{dest.name}.copy")
-    try:
-        shutil.copyfile(src, tmp)
-        tmp.replace(dest)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def remove_if_empty(folder: Path) -> None:

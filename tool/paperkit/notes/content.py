@@ -1,30 +1,32 @@
-"""The note's record: everything the study note shows, gathered from the library's records.
+"""The note's record: everything the study note shows, built from a paper's records alone.
 
 Each part is computed by its own module (roles, terms, background, related ideas, BibTeX) and held in a
 field of :class:`NoteContent`; the template reads the fields by name (:mod:`~paperkit.notes.render`).
+What the library and the reproductions know of the paper (:class:`Surroundings`) is gathered by the
+pipeline and passed in: notes never read the library or run anything.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from paperkit.library.map import Citing, link_library
+from paperkit.extraction import route_label
+from paperkit.extraction.citations import CitationMarker, stored_markers
+from paperkit.library.map import Citing
 from paperkit.library.store import PDF
 from paperkit.notes.background import BackgroundItem, RelatedIdea, background, related_ideas
 from paperkit.notes.bibtex import bibtex, citekey
 from paperkit.notes.condense import condense, words
 from paperkit.notes.contributions import Contribution, contributions
+from paperkit.notes.links import code_links, sentence_pages
 from paperkit.notes.markdown import md_inline
-from paperkit.notes.pages import code_links, page_texts, sentence_pages
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
+from paperkit.notes.superscripts import glued_marks, raise_in
 from paperkit.notes.terms import Term, find_terms
-from paperkit.records import PaperMeta, Section, Sections
-from paperkit.reproduction.verdicts import last_verdict
+from paperkit.records import CitationLink, PaperMeta, Section, Sections
 from paperkit.sanitize import clean_meta
 from paperkit.text import squash
 
@@ -49,6 +51,17 @@ class ReproductionSummary:
     summary: str
     when: str
     plot: str | None  # relative to the note
+
+
+@dataclass
+class Surroundings:
+    """What the library and the reproductions know of a paper: gathered by the pipeline for its note."""
+
+    has_pdf: bool = False  # the library holds the paper's PDF (the note links its pages)
+    cited_by: list[Citing] = field(default_factory=list)  # the library's papers that cite this one
+    notes_of: dict[int, str] = field(default_factory=dict)  # reference index -> the library's note of it
+    reimpl: ReimplLink | None = None
+    reproduction: ReproductionSummary | None = None
 
 
 @dataclass
@@ -98,7 +111,7 @@ class NoteContent:
         self.pdf_abstract = s.abstract if s else ""
         self.introduction = s.introduction if s else None
         self.related_work = s.related_work if s else None
-        self.read_from = f"the {_ROUTE_NAMES.get(s.route, 'PDF')}" if s else ""
+        self.read_from = f"the {route_label(s.route)}" if s else ""
 
     def front_matter_record(self) -> dict[str, Any]:
         """The note's front matter as a record."""
@@ -116,10 +129,6 @@ class NoteContent:
         }
 
 
-# How the note names each extraction route's input (sections.json written before routes had names: PDF).
-_ROUTE_NAMES = {"pdf": "PDF", "latex": "LaTeX source"}
-
-
 def _byline(m: PaperMeta, has_pdf: bool) -> list[str]:
     byline = [md_inline(", ".join(m.authors))] if m.authors else []
     if m.year:
@@ -131,40 +140,9 @@ def _byline(m: PaperMeta, has_pdf: bool) -> list[str]:
     return byline
 
 
-def _find_reimpl(arxiv_id: str, note_dir: Path) -> ReimplLink | None:
-    """The reimplementation of the paper, linked from the note's folder; None when there is none."""
-    from paperkit.reproduction.registry import find
-
-    found = find(arxiv_id)
-    if found is None:
-        return None
-    folder = Path(found.folder).resolve()
-    note_dir = note_dir.resolve()
-    # Relative when the library and the reimplementation share a root (papers/ in the checkout),
-    # absolute when they live in unrelated places (a relative path through "/" would mislead).
-    try:
-        shared = os.path.commonpath([folder, note_dir])
-    except ValueError:  # different drives on Windows
-        shared = ""
-    link = os.path.relpath(folder, note_dir) if shared not in ("", os.sep) else folder.as_posix()
-    return ReimplLink(name=found.name, link=link.replace(os.sep, "/"), claim=found.paper.claim)
-
-
-def _read_reproduction(folder: Path) -> ReproductionSummary | None:
-    """The last recorded verdict in the paper's folder, with the plot's path relative to the note."""
-    last = last_verdict(folder)
-    if last is None:
-        return None
-    return ReproductionSummary(
-        held=last.held,
-        summary=last.summary,
-        when=last.when or "date unknown",
-        plot=last.plot.relative_to(folder).as_posix() if last.plot else None,
-    )
-
-
-def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> NoteContent:
-    """Gather what the note shows for a paper stored in ``folder``."""
+def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings | None = None) -> NoteContent:
+    """Gather what the note shows for a paper from its records (``around``: what the library knows)."""
+    around = around or Surroundings()
     meta = clean_meta(meta)
     # Every text step below is bounded by these caps (no abstract is near them; a hostile feed or PDF is).
     meta.abstract = meta.abstract[:MAX_ABSTRACT]
@@ -173,45 +151,83 @@ def build_note(meta: PaperMeta, sections: Sections | None, folder: Path) -> Note
         warnings.append("the PDF could not be read: this note is written from the arXiv metadata alone")
     else:
         warnings.extend(sections.warnings)
-    # arXiv's abstract is clean text; the PDF's is the fallback (local PDFs, withdrawn papers).
     # Where the abstract comes from: arXiv's metadata, else the paper's own text (a local file, or an
     # arXiv paper known offline by its stamp, whose meta.json holds the abstract its text gave).
-    text_source = _ROUTE_NAMES.get(sections.route, "PDF") if sections is not None else "PDF"
+    text_source = route_label(sections.route) if sections is not None else "PDF"
     abstract, source = meta.abstract, ("arXiv" if meta.source == "arxiv" else text_source)
     if not abstract.strip() and sections is not None:
         abstract, source = sections.abstract, text_source
     abstract = abstract[:MAX_ABSTRACT]
-    intro = sections.introduction.text[:MAX_SECTION] if sections and sections.introduction else ""
-    related = sections.related_work.text[:MAX_SECTION] if sections and sections.related_work else ""
+    intro_part = sections.introduction if sections else None
+    related_part = sections.related_work if sections else None
+    intro = intro_part.text[:MAX_SECTION] if intro_part else ""
+    related = related_part.text[:MAX_SECTION] if related_part else ""
     refs = sections.references if sections else []
+    # The citation links extraction made, used as they are (records written before links said where
+    # they stand are found by their text).
+    links = sections.citations if sections else []
+    intro_markers = _markers(intro, links, "introduction")
+    related_markers = _markers(related, links, "related_work")
     listed = contributions(intro)
     roles = condense(sort_roles(abstract, intro), listed, words(abstract) + words(intro), meta.title)
-    has_pdf = (folder / PDF).is_file()
-    # Pages and code links come from the PDF itself, when the library holds it.
-    pages = page_texts(folder / PDF) if has_pdf else []
+    focus = roles.problem + roles.idea + [c.text for c in listed]  # where the paper states its aim
     content = NoteContent(
         meta=meta,
         sections=sections,
         roles=roles,
         one_breath=in_one_breath(abstract, roles),
         contributions=listed,
-        terms=find_terms(f"{abstract}\n\n{intro}", title=meta.title, references=refs, introduction=intro),
-        background=background(intro, refs),
-        related=related_ideas(related, refs),
+        terms=find_terms(
+            f"{abstract}\n\n{intro}",
+            title=meta.title,
+            references=refs,
+            introduction=intro,
+            markers=intro_markers,
+            focus=focus,
+            emphasised=sections.terms if sections else None,
+        ),
+        background=background(intro, refs, intro_markers, focus=focus),
+        related=related_ideas(related, refs, related_markers),
         abstract_source=source,
         bibtex=bibtex(meta),
         citekey=citekey(meta),
-        has_pdf=has_pdf,
-        code=code_links(abstract, pages),
-        reimpl=_find_reimpl(meta.id, folder),
-        reproduction=_read_reproduction(folder),
+        has_pdf=around.has_pdf,
+        code=code_links(abstract, sections.code if sections else []),
+        reimpl=around.reimpl,
+        reproduction=around.reproduction,
+        cited_by=around.cited_by,
         warnings=warnings,
     )
-    if pages:
-        content.page_of = sentence_pages(_quoted(content), pages)
+    glued = glued_marks(intro, [c for c in links if c.section == "introduction"])
+    if glued:  # superscript citation numbers shown raised, not glued to their word ("lattice4")
+        _raise_quotes(content, glued)
+    if around.has_pdf and sections is not None:
+        content.page_of = sentence_pages(_quoted(content), sections, abstract)
     cited = [e for b in content.background for e in b.works] + [e for r in content.related for e in r.works]
-    content.cited_by = link_library(folder, refs, cited)
+    for entry in cited:
+        entry.note = around.notes_of.get(entry.number - 1, entry.note)
     return content
+
+
+def _markers(text: str, links: list[CitationLink], section: str) -> list[CitationMarker] | None:
+    """A section's citation markers as extraction linked them; None (find them again) when the record
+    holds no links at all."""
+    return stored_markers(text, [c for c in links if c.section == section]) if links else None
+
+
+def _raise_quotes(c: NoteContent, glued: list[tuple[str, str]]) -> None:
+    """Every quoted sentence with its glued citation numbers raised (:mod:`~paperkit.notes.superscripts`)."""
+    c.one_breath = [raise_in(s, glued) for s in c.one_breath]
+    for role in ("problem", "idea", "result"):
+        setattr(c.roles, role, [raise_in(s, glued) for s in getattr(c.roles, role)])
+    for x in c.contributions:
+        x.text, x.items = raise_in(x.text, glued), [raise_in(i, glued) for i in x.items]
+    for t in c.terms:
+        t.sentence = raise_in(t.sentence, glued)
+    for b in c.background:
+        b.supports = raise_in(b.supports, glued)
+    for r in c.related:
+        r.differs = [raise_in(d, glued) for d in r.differs]
 
 
 def _quoted(c: NoteContent) -> list[str]:

@@ -1,4 +1,4 @@
-"""The study note: built from the library's records, rendered with jinja2, the reader's notes kept.
+"""The study note written: rendered with jinja2 from its record, the reader's notes kept.
 
 A note ends with ``## My notes`` and a marker line; everything after that heading belongs to the reader
 and is carried over, byte for byte, whenever paperkit rebuilds the note. Paper text is escaped on its way
@@ -8,7 +8,6 @@ boundary.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,10 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from paperkit.errors import PaperkitError
-from paperkit.library.store import META, NOTE, Library, atomic_write
-from paperkit.notes.content import build_note
+from paperkit.atomic import atomic_write
+from paperkit.library.store import NOTE
+from paperkit.notes.content import NoteContent
 from paperkit.notes.render import MY_NOTES, NOTE_TEMPLATE, render_note
-from paperkit.records import PaperMeta, Sections
 
 MARKER = "<!-- paperkit: everything below this line is yours; rebuilding the note keeps it as it is -->"
 
@@ -98,17 +96,14 @@ class NoteWritten:
     warnings: list[str] = field(default_factory=list)
 
 
-def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections | None) -> NoteWritten:
-    """Render and write ``<key>/notes.md``, keeping the reader's notes (and a backup of a broken note).
-
-    The caller holds the paper's lock.
-    """
-    folder = library.paper_dir(key)
+def save_note(folder: Path, content: NoteContent, template_root: Path | None = None) -> NoteWritten:
+    """Render ``content`` and write ``<folder>/notes.md``, keeping the reader's notes (and a backup of a
+    note whose frame was changed). ``template_root``: a folder whose own ``note.md.j2`` wins (the
+    library). The caller holds the paper's lock."""
     path = folder / NOTE
-    content = build_note(meta, sections, folder)
     warnings = []
     try:
-        generated = render_note(content, library.root)
+        generated = render_note(content, template_root)
     except jinja2.TemplateError as e:  # the library's own template is broken: the note still gets written
         generated = render_note(content)
         warnings.append(f"the library's {NOTE_TEMPLATE} failed ({e}); the note used paperkit's template")
@@ -127,35 +122,3 @@ def write_note(library: Library, key: str, meta: PaperMeta, sections: Sections |
     if backup is not None:
         warnings.append(f"{path} was not in paperkit's shape; the old file is kept as {backup.name}")
     return NoteWritten(path=path, backup=backup, warnings=warnings)
-
-
-def refresh_note(library: Library, key: str) -> NoteWritten | None:
-    """Rebuild a paper's note from the library (offline), if the paper is there; takes the lock."""
-    folder = library.paper_dir(key)
-    if not (folder / META).is_file():
-        return None
-    with library.lock(key):
-        meta = library.read_meta(key)
-        sections = None
-        with contextlib.suppress(FileNotFoundError):
-            sections = library.read_sections(key)
-        return write_note(library, key, meta, sections)
-
-
-def refresh_citing(library: Library, keys: list[str]) -> list[str]:
-    """Rebuild the notes of the library's papers that cite any of ``keys`` (papers just added), so that
-    their links to the new notes, and the new papers' "Cited by", stay true; returns the warnings. A
-    note that cannot be rebuilt now is a warning: it is rebuilt the next time its paper is."""
-    from paperkit.library.map import cited_by, papers
-
-    everyone = papers(library)
-    citing = dict.fromkeys(c.key for key in keys for c in cited_by(library, key, everyone))
-    warnings = []
-    for key in citing:
-        try:
-            written = refresh_note(library, key)
-        except PaperkitError as e:
-            warnings.append(f"the note of {key} was not updated ({e})")
-            continue
-        warnings += written.warnings if written else []
-    return warnings

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paperkit.extraction.citations import link_citations, paragraphs
+from paperkit.extraction.citations import CitationMarker, link_citations, paragraphs
 from paperkit.notes.cited_entry import CitedEntry, cited_entry
 from paperkit.notes.features import SIGNPOST
 from paperkit.notes.terms import find_terms
@@ -59,6 +59,20 @@ _RELATES = re.compile(
     re.IGNORECASE,
 )
 
+# A title standing as its own paragraph: "Kademlia DHT", "Prior work in robot learning", "S/Kademlia DHT".
+_UNNUMBERED = re.compile(r"[A-Z][\w\-/&’']*(?: [\w\-/&’']+){0,7}")
+# A sentence that likens the paper to other work says how it is alike, not how it differs ...
+_ALIKE = re.compile(
+    r"\b(?:similar(?:ly)?|in (?:the same|a similar) (?:spirit|vein|way)|akin to|in line with|inspired by|"
+    r"follow(?:s|ed|ing)?|builds? (?:on|upon)|analogous|resembl\w+|like (?:them|theirs|these|those))\b",
+    re.IGNORECASE,
+)
+# ... unless it also says what is different.
+_UNLIKE = re.compile(
+    r"\b(?:unlike|in contrast|by contrast|whereas|instead|rather than|differ\w*|different|however|but|not|"
+    r"only|without|beyond|extend\w*|generali[sz]\w*|improv\w+|outperform\w*|better|more|less|fewer)\b",
+    re.IGNORECASE,
+)
 _QUOTED_TERM = re.compile(r"[“\"]([A-Za-z][\w\- ]{2,40}?)[”\"]")
 _CITE = re.compile(r"\s*(\[[^\]]*\]|\([^()]*\d{4}[a-z]?\))")
 # A sentence opening on a citation: "[13] proposed …", "Smith et al. (2019) introduced …".
@@ -246,12 +260,22 @@ def _table_like(text: str) -> bool:
     return numeric > 0.3 * len(tokens) or not any(c in text for c in ".;:")
 
 
+def _title_case(text: str) -> bool:
+    """Every word as a title prints it: lower case, Capitalised or an acronym ("SBERTbase" is a cell)."""
+    parts = [p for p in re.split(r"[\s/\-]+", text) if p]
+    return all(p.islower() or p.isupper() or (p[:1].isupper() and p[1:].islower()) for p in parts)
+
+
 def _heading(text: str) -> str:
-    """A numbered sub-heading's title, capitals made sentence case ("4.1 GRAPH-BASED" → "Graph-based")."""
+    r"""A sub-heading's title, capitals made sentence case ("4.1 GRAPH-BASED" → "Graph-based"): numbered,
+    or a line of its own that reads as a title (a LaTeX ``\subsection`` or ``\paragraph``, an unnumbered
+    heading in a PDF: a few capitalised words, no sentence's end, no citation)."""
     m = _HEADING.match(text)
-    if not m or len(m.group(2).split()) > MAX_TOPIC_WORDS:
+    title = m.group(2).strip() if m else ""
+    if not m and _UNNUMBERED.fullmatch(text) and any(len(w) > 2 for w in text.split()) and _title_case(text):
+        title = text.strip()
+    if not title or len(title.split()) > MAX_TOPIC_WORDS:
         return ""
-    title = m.group(2).strip()
     return title[0] + title[1:].lower() if title.isupper() else title
 
 
@@ -275,12 +299,15 @@ class _Block:
     targets: dict[int, None]
 
 
-def _blocks(related_work: str, references: list[Reference]) -> list[_Block]:
+def _blocks(
+    related_work: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[_Block]:
     """The section's paragraphs with their citations; sub-headings become the heading of what follows and
     float debris (figure labels, table rows) drops out without breaking the paragraph it interrupted."""
     paras = paragraphs(related_work)
     starts = _paragraph_starts(related_work, paras)
-    markers = link_citations(related_work, references)  # once over the section, then shared out
+    if markers is None:  # once over the section, then shared out
+        markers = link_citations(related_work, references)
     blocks: list[_Block] = []
     heading = ""
     for i, para in enumerate(paras):
@@ -304,18 +331,24 @@ def _blocks(related_work: str, references: list[Reference]) -> list[_Block]:
     return blocks
 
 
-def related_ideas(related_work: str, references: list[Reference]) -> list[RelatedIdea]:
+def related_ideas(
+    related_work: str, references: list[Reference], markers: list[CitationMarker] | None = None
+) -> list[RelatedIdea]:
     """The related-work section as topics: one item per topic, in the order first discussed, each with the
-    works cited on it and the sentences where the paper sets itself apart; items saying neither are left out.
+    works cited on it and the sentences where the paper sets itself apart; items saying neither are left out
+    (``markers``: the section's markers as extraction linked them).
     """
     ideas: list[RelatedIdea] = []
     by_topic: dict[str, RelatedIdea] = {}
-    for block in _blocks(related_work, references):
-        works = [cited_entry(t, references[t]) for t in block.targets]
+    for block in _blocks(related_work, references, markers):
+        works = [cited_entry(t, references[t]) for t in block.targets if 0 <= t < len(references)]
         differs = [
             s
             for s in sentences(block.text)
-            if _CONTRAST.search(s) and _SELF.search(s) and not SIGNPOST.search(s)
+            if _CONTRAST.search(s)
+            and _SELF.search(s)
+            and not SIGNPOST.search(s)
+            and not (_ALIKE.search(s) and not _UNLIKE.search(s))
         ]
         topic, on_itself = _topic(block.text, block.heading)
         if on_itself and not works and not any(i.works for i in ideas):

@@ -118,6 +118,8 @@ _RULE_PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _ABSTRACT_FIRST = 0.15
+_NUMBER = 0.15  # a result with its number goes before one without
+_HAS_NUMBER = re.compile(r"\d")
 
 
 def _ruled(text: str, probs: list[float]) -> list[float]:
@@ -146,6 +148,70 @@ _LEANS_BACK = re.compile(
 _PLAN = re.compile(
     r"\b(?:to (?:test|evaluate|validate|verify|assess)|in sections?\s\d|(?:rest|remainder) of)\b", re.I
 )
+
+
+# A question or a plan is not what the paper does: "In this paper, we investigate why ...", "Can X ...?",
+# "To test this, we constructed ...". Either may still state the problem.
+_QUESTION = re.compile(
+    r"\?\s*[\"”’)]?$|\bwe (?:\w+ )?(?:investigate|ask|explore|examine|study|analy[sz]e|seek to understand|"
+    r"wonder) (?:why|whether|how|what|if|when)\b",
+    re.IGNORECASE,
+)
+_PLAN_OPEN = re.compile(
+    r"^(?:in order )?to (?:test|evaluate|validate|verify|assess|check|examine|probe|measure|quantify|"
+    r"compare|demonstrate|illustrate|show)\b[^.;]{0,150}?,\s*(?:we|a|an|the)\b",
+    re.IGNORECASE,
+)
+# The field's standing, not a gap: "X is a classic problem in ...", "Y is the de-facto choice for ...",
+# "Z has been studied for decades". Such a sentence states a problem only with a word of a gap besides.
+_STANDING = re.compile(
+    r"\b(?:classic(?:al)?|long[- ]standing|well[- ](?:known|studied|established)|de[- ]facto|"
+    r"ubiquitous|cornerstone|workhorse)\b|\bfor (?:decades|many years|a long time)\b"
+    # (its importance, "X is a fundamental problem", may well be the gap the paper takes on)
+    r"|\b(?:is|are|has been|have been) (?:a|an|the) (?:\w+ )?(?:popular|standard|common|usual|default|"
+    r"active) (?:\w+ )?(?:problem|task|choice|tool|topic|question|area|method)",
+    re.IGNORECASE,
+)
+_GAP_WORD = re.compile(
+    r"\b(?:however|but|yet|although|though|despite|unfortunately|limitation|limited|fails?|failure|cannot|"
+    r"unable|suffers?|lacks?|lacking|remains? (?:unclear|unknown|open|difficult|challenging|elusive)|"
+    r"drawback|bottleneck|costly|expensive|prohibitive|intractable|not (?:yet|well|clear))\b",
+    re.IGNORECASE,
+)
+# The aim of a paper written without "we propose": a review's, a package's, a measurement's statement
+# ("The aim of this review is to ...", "X is an open-source package for ...", "This note presents ...").
+_AIM = re.compile(
+    r"\b(?:the )?(?:aim|goal|purpose|objective)s? of (?:this|the present|our) (?:\w+ )?(?:paper|work|study|"
+    r"review|survey|note|article|letter|report|thesis)\b"
+    r"|\b(?:this|the present|our) (?:paper|work|study|review|survey|note|article|letter|report|tutorial|"
+    r"guide) (?:\w+ly )?(?:presents?|describes?|provides?|reports?|reviews?|summari[sz]es?|proves?|"
+    r"establishes?|derives?|gives?|offers?|studies|examines?|investigates?|introduces?|proposes?|"
+    r"develops?|aims?|seeks?|addresses?|explores?)\b"
+    r"|^[\w\-.+ ]{1,40}? (?:is|are) (?:a|an) (?:\w+[- ]?){0,3}?(?:package|library|toolkit|software|"
+    r"framework|code|tool|system|platform|pipeline|protocol|project)\b",
+    re.IGNORECASE,
+)
+# A sentence that leans on the one before it: "This/These/Such <noun> ...", "It ...", "They ...".
+_LEANS_ON_BEFORE = re.compile(
+    r"^(?:this|these|those|such|it|they|both|the latter|the former)\b"
+    r"(?! (?:paper|work|article|study|note|letter|review|report|thesis|manuscript|survey|chapter)\b)",
+    re.IGNORECASE,
+)
+
+
+def _not_idea(text: str) -> bool:
+    """A question the paper asks or a plan it follows: neither is what it does."""
+    return bool(_QUESTION.search(text) or _PLAN_OPEN.search(text))
+
+
+def _a_gap(text: str) -> bool:
+    """Whether ``text`` states a gap: a word for one, and, when it tells the field's standing ("a classic
+    problem", "the de-facto choice"), a word of a gap besides."""
+    if _RULE_PROBLEM.search(text):
+        return True
+    if not states_a_gap(text):
+        return False
+    return not _STANDING.search(text) or bool(_GAP_WORD.search(text))
 
 
 _PASSIVE_MOVE = re.compile(
@@ -181,7 +247,11 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     located = [
         s
         for s in locate(text, introduction)
-        if prose(s.text) and not SIGNPOST.search(s.text) and not ASIDE.search(s.text)
+        # A quote never opens in lower case: such a "sentence" is a fragment the splitter cut.
+        if prose(s.text)
+        and not SIGNPOST.search(s.text)
+        and not ASIDE.search(s.text)
+        and not s.text[0].islower()
     ]
     seen: set[str] = set()
     scored: list[tuple[Located, list[float], float]] = []
@@ -201,6 +271,9 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             # "We consider the problem of ..." names the problem wherever it stands.
             probs = [v * 0.1 for v in probs]
             probs[CLASSES.index("problem")] += 0.9
+        if _not_idea(s.text) and probs[_IDEA] < 1.0:
+            probs = [0.0 if i == _IDEA else v for i, v in enumerate(probs)]
+            probs = [v / sum(probs) for v in probs]
         scored.append((s, probs, breath))
     roles = Roles()
     if not scored:
@@ -208,17 +281,25 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     # The paper's own statement comes first: an abstract sentence that says what it proposes and is long
     # enough to say what that is; the model's pick among them, or among all sentences when none does.
     own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
+    # Written without "we propose": the abstract's own statement of aim (a review's, a package's).
+    own = own or [t for t in scored if t[0].where == "abstract" and _AIM.search(t[0].text)]
     # An abstract that only reports: the introduction's own statement, when it opens the sentence.
     own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not cites(t[0].text)] or own
+    own = [t for t in own if not _not_idea(t[0].text)]
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
-    candidates = own or [t for t in scored if _stands_alone(t[0])] or scored
+    candidates = own or [t for t in scored if _stands_alone(t[0]) and not _not_idea(t[0].text)] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
-    roles.breath = [best[0].text]
+    said = _with_antecedent(best[0], [])
+    if said is None:  # a statement that leans on one we cannot show: the likeliest that stands alone
+        alone = [t for t in candidates if not _LEANS_ON_BEFORE.search(t[0].text)]
+        best = max(alone or candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
+        said = _with_antecedent(best[0], []) or best[0].text
+    roles.breath = [said]
     order = {id(t[0]): i for i, t in enumerate(scored)}
     top = {id(t[0]): max(range(len(CLASSES)), key=t[1].__getitem__) for t in scored}
     taken: set[int] = {id(best[0])}
@@ -227,8 +308,10 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         # Each sentence under one role at most: not one shown already, nor one likelier to be another role.
 
         def sure(t: _Scored, r: str = r, c: int = c) -> float:
-            # The abstract's own statement of the problem goes before the introduction's.
-            return t[1][c] + (_ABSTRACT_FIRST if r == "problem" and t[0].where == "abstract" else 0.0)
+            # The abstract's own statement of the problem goes before the introduction's; a finding with
+            # its number (the headline) before one without.
+            first = _ABSTRACT_FIRST if r in ("problem", "result") and t[0].where == "abstract" else 0.0
+            return t[1][c] + first + (_NUMBER if r == "result" and _HAS_NUMBER.search(t[0].text) else 0.0)
 
         ranked = sorted(
             (t for t in scored if id(t[0]) not in taken and top[id(t[0])] in (0, c)), key=lambda t: -sure(t)
@@ -236,7 +319,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if r == "problem":
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in, unless it names the problem it takes on.
-            ranked = [t for t in ranked if states_a_gap(t[0].text) or _RULE_PROBLEM.search(t[0].text)]
+            ranked = [t for t in ranked if _a_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
@@ -253,10 +336,30 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             near = [t for t in ranked if t[0].where == "intro" and -_INTRO_GAP <= (t[0].to_anchor or 0) < 0]
             if near and not any(t in pool for t in near) and near[0][1][c] >= _GAP_FLOOR:
                 pool = [*pool[: per_role - 1], near[0]]
-        getattr(roles, r).extend(t[0].text for t in sorted(pool, key=lambda t: order[id(t[0])]))
-        roles.confidence.update((t[0].text, sure(t)) for t in pool)
+        for t in sorted(pool, key=lambda t: order[id(t[0])]):
+            quote = _with_antecedent(t[0], roles.breath + roles.problem + roles.idea + roles.result)
+            if quote is not None and quote not in roles.breath:
+                getattr(roles, r).append(quote)
+                roles.confidence[quote] = sure(t)
         taken.update(id(t[0]) for t in pool)
     return roles
+
+
+_MAX_JOINED = 70  # words of a sentence quoted with the one it leans on
+
+
+def _with_antecedent(s: Located, shown: list[str]) -> str | None:
+    """``s`` as it may be quoted: alone when it stands alone or the note quotes its antecedent before it
+    (``shown``: the quotes so far, in the note's order); with the sentence before it when it leans on it
+    ("This/These/Such <noun> ...", "It ..."); else not at all."""
+    if not _LEANS_ON_BEFORE.search(s.text) or (s.before and any(q.endswith(s.before) for q in shown)):
+        return s.text
+    before = s.before
+    if not before or _LEANS_ON_BEFORE.search(before) or not prose(before) or before[0].islower():
+        return None
+    if SIGNPOST.search(before) or ASIDE.search(before) or len(f"{before} {s.text}".split()) > _MAX_JOINED:
+        return None
+    return f"{before} {s.text}"
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")

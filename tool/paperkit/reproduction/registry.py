@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,14 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from reimpl import Paper
 
-from paperkit.access.ids import parse_arxiv_id
-from paperkit.errors import BadInput
+from paperkit.access.ids import normalise_id
 
 if TYPE_CHECKING:
     import torch
     from reimpl.harness import Progress, RunResult, Verdict
-
-_VERSION = re.compile(r"v\d+$")
 
 
 class RegistryWarning(UserWarning):
@@ -64,23 +60,6 @@ class Reimpl:
         claim = importlib.import_module(self.claim_module)
         verdict: Verdict = claim.check(results)
         return verdict
-
-
-def normalise_id(arxiv_id: str) -> str:
-    """``arXiv:1506.03099v3`` → ``1506.03099``: strip the prefix, the version and surrounding space.
-
-    Uses :func:`~paperkit.access.ids.parse_arxiv_id` when it accepts the text, else a lenient local
-    rule, so that
-    the registry can also be asked about IDs the parser does not know (e.g. a local stem).
-    """
-    text = arxiv_id.strip()
-    try:
-        return parse_arxiv_id(text).id
-    except BadInput:
-        pass
-    if text.lower().startswith("arxiv:"):
-        text = text[len("arxiv:") :].strip()
-    return _VERSION.sub("", text)
 
 
 def _load(name: str) -> Reimpl | None:
@@ -138,11 +117,6 @@ def find(arxiv_id: str) -> Reimpl | None:
     """The reimplementation of ``arxiv_id`` (any version, with or without ``arXiv:``), or None."""
     wanted = normalise_id(arxiv_id)
     return next((r for r in _scan() if normalise_id(r.paper.arxiv_id) == wanted), None)
-
-
-def find_by_name(name: str) -> Reimpl | None:
-    """The reimplementation in folder ``reimpl/<name>``, or None."""
-    return next((r for r in _scan() if r.name == name), None)
 
 
 def scaffold_hint(arxiv_id: str) -> str:

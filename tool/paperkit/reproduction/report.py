@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from paperkit.library.listing import PaperRow
 from paperkit.reproduction.reproduce import Reproduction, arm_means, arm_spread
 from paperkit.sanitize import one_line
 
@@ -107,7 +106,7 @@ def format_summary(repros: list[Reproduction]) -> str:
     )
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
     """``text`` on one line, cut with an ellipsis to at most ``width`` characters."""
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -122,20 +121,6 @@ def format_reimpls(rows: list[dict[str, Any]]) -> str:
         if last is not None and last["timestamp"]:
             verdict += f" ({last['timestamp'][:10]}, {last['budget']})"
         lines.append(f"{row['arxiv_id']:<11} {row['name']:<20} {one_line(row['title'])}")
-        lines.append(f"{'':<11} claim: {_clip(row['claim'], 100)}")
+        lines.append(f"{'':<11} claim: {clip(row['claim'], 100)}")
         lines.append(f"{'':<11} last: {verdict}")
-    return "\n".join(lines)
-
-
-def format_papers(rows: list[PaperRow]) -> str:
-    """One line per paper (``paperkit list``): ID, year, title, reimplementation and last reproduction."""
-    lines = []
-    for r in rows:
-        if r.error:
-            lines.append(f"{r.key:<18} (unreadable: {one_line(r.error)})")
-            continue
-        extra = ""
-        if r.reimplementation:
-            extra = f"  [reimpl: {r.reimplementation}, {r.last_reproduction or 'not reproduced'}]"
-        lines.append(f"{one_line(r.id):<18} {r.year or '':<4}  {_clip(r.title, 70)}{extra}")
     return "\n".join(lines)

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from reimpl import BUDGETS
 
-from paperkit.access import ids
-from paperkit.access.ids import parse_arxiv_id
-from paperkit.errors import BadInput, LibraryError
-from paperkit.library.store import NOTE, REPRODUCTION, Library, atomic_write, write_json
+from paperkit.access.ids import key_of, normalise_id, parse_arxiv_id
+from paperkit.atomic import atomic_write
+from paperkit.errors import BadInput
+from paperkit.library.store import REPRODUCTION, Library, write_json
 from paperkit.reproduction.plot import plot_png
-from paperkit.reproduction.registry import Reimpl, find, normalise_id, scaffold_hint
+from paperkit.reproduction.registry import Reimpl, find, scaffold_hint
 from paperkit.reproduction.verdicts import PLOT, RESULT
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Reproduction:
     @property
     def key(self) -> str:
         """The paper's folder in the library."""
-        return library_key(self.reimpl.paper.arxiv_id)
+        return key_of(self.reimpl.paper.arxiv_id)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``result.json`` record (also what ``--json`` prints)."""
@@ -87,11 +87,6 @@ class Reproduction:
             },
             "note_refreshed": self.note_refreshed,
         }
-
-
-def library_key(arxiv_id: str) -> str:
-    """The library folder of a reimplemented paper (its ID typed leniently)."""
-    return ids.library_key(normalise_id(arxiv_id))
 
 
 def resolve(text: str) -> Reimpl:
@@ -207,7 +202,7 @@ def reproduce(
     start = time.perf_counter()
     if library is not None:
         library.check()  # fail before training, not after
-        library.paper_dir(library_key(reimpl.paper.arxiv_id))
+        library.paper_dir(key_of(reimpl.paper.arxiv_id))
     results = run_seeds(reimpl, seeds, budget, device, progress, **overrides)
     verdict = reimpl.check(results)
     seed_verdicts = [reimpl.check([r]) for r in results] if len(results) > 1 else [verdict]
@@ -229,7 +224,7 @@ def reproduce(
 
 
 def record(repro: Reproduction, library: Library) -> None:
-    """Write ``result.json`` and ``plot.png`` atomically, then rebuild the note if there is one."""
+    """Write ``result.json`` and ``plot.png`` atomically (the pipeline then rebuilds the note)."""
     key = repro.key
     folder = library.paper_dir(key) / REPRODUCTION
     with library.lock(key):
@@ -245,19 +240,6 @@ def record(repro: Reproduction, library: Library) -> None:
             repro.plot_path = folder / PLOT
             atomic_write(repro.plot_path, png)
         write_json(repro.result_path, repro.to_dict())
-    if (library.paper_dir(key) / NOTE).is_file():
-        repro.note_refreshed = refresh_note(library, key, repro.warnings)
-
-
-def refresh_note(library: Library, key: str, warnings: list[str]) -> bool:
-    """Rebuild the paper's note to show the verdict (keeping the reader's notes); False when it could not."""
-    from paperkit.notes.note import refresh_note as rebuild
-
-    try:
-        return rebuild(library, key) is not None
-    except LibraryError as e:
-        warnings.append(f"note not refreshed: {e}")
-        return False
 
 
 def _seed_span(seeds: list[int]) -> str:

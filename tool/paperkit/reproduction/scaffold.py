@@ -13,17 +13,17 @@ import json
 import keyword
 import os
 import re
-import tempfile
 import textwrap
 from pathlib import Path
 
 import jinja2
 
-from paperkit.access.ids import parse_arxiv_id
+from paperkit.access.ids import normalise_id, parse_arxiv_id
+from paperkit.atomic import atomic_write
 from paperkit.errors import BadInput, PaperkitError
-from paperkit.library.store import META, NOTE, Library, make_readable
+from paperkit.library.store import META, NOTE, Library
 from paperkit.records import PaperMeta
-from paperkit.reproduction.registry import clear_cache, normalise_id
+from paperkit.reproduction.registry import clear_cache
 from paperkit.resources import templates_dir
 from paperkit.text import one_line
 
@@ -158,28 +158,6 @@ def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
         ) from None
 
 
-def _write_new(path: Path, text: str) -> None:
-    """Write ``path`` whole through a temporary file; FileExistsError if it exists (never replaced)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        make_readable(tmp)
-        try:
-            os.link(tmp, path)  # atomic, and refuses an existing target
-        except OSError as e:
-            if isinstance(e, FileExistsError):
-                raise
-            # a file system without hard links: exclusive creation still never overwrites
-            with open(path, "xb") as out:
-                out.write(text.encode("utf-8"))
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
 def _note_link(library: Library, key: str, folder: Path) -> str | None:
     """The paper's note as seen from the new folder: relative when they share a folder, else absolute."""
     note = library.paper_dir(key).resolve() / NOTE
@@ -236,7 +214,7 @@ def scaffold(
     try:
         for path, text in targets:
             try:
-                _write_new(path, text)
+                atomic_write(path, text, exclusive=True)
             except FileExistsError:
                 raise BadInput(f"{path} appeared while scaffolding; nothing was kept") from None
             written.append(path)

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from paperkit.extraction.latex.archive import Files, decode
-from paperkit.extraction.latex.source import balanced, clean
+from paperkit.extraction.latex.bib_names import (
+    all_names,
+    bib_name,
+    biber_names,
+    natbib_label,
+    short_names,
+    split_names,
+)
+from paperkit.extraction.latex.cite_marks import CiteStyle, Labelled, citation_aliases, cite_marker
+from paperkit.extraction.latex.source import balanced, uncomment
 from paperkit.extraction.latex.to_text import to_text
 from paperkit.records import Reference
 
@@ -27,6 +36,7 @@ _AUTHOR_YEAR = re.compile(
     r"nat$|^(aa|aasjournal|aasjournalv7|mnras|apalike|agsm|apa\w*|chicago\w*|elsarticle-harv|"
     r"icml\w*|iclr\w*|neurips\w*|jmlr|authordate\w*|named|harvard\w*|ecta|econ\w*)$"
 )
+_AMPERSAND = re.compile(r"iclr|icml|apa|agsm|dcu|kluwer|model2-names")  # styles printing "Smith & Jones"
 _AUTHOR_YEAR_NO_COMMA = ("aasjournal", "aasjournalv7", "mnras", "aa", "agsm")
 
 
@@ -38,6 +48,7 @@ class Entry:
     text: str
     authors_short: str = ""  # "Bengio et al."
     year: str = ""
+    authors_long: str = ""  # "Bengio, Louradour, Collobert, and Weston" (natbib's starred form)
     number: int = 0  # 1-based place in the list
 
 
@@ -50,9 +61,16 @@ class Bibliography:
     comma: bool = True  # "(Bengio et al., 2009)" rather than "(Bengio et al. 2009)"
     source: str = ""  # "bbl", "bib", "thebibliography", "" when none
     wanted: bool = False  # the document asks for a bibliography (so a missing one is worth a warning)
+    aliases: dict[str, str] = field(default_factory=dict)  # \defcitealias{key}{Paper I}
 
     def index(self) -> dict[str, int]:
         return {e.key: i for i, e in enumerate(self.entries)}
+
+    def marker(self, index: dict[str, int], cmd: str, options: list[str], keys: list[str]) -> str:
+        """What ``\\cmd[options]{keys}`` prints (``cmd`` ends in "*" for a starred command)."""
+        style = CiteStyle(self.numeric, self.comma, self.aliases)
+        found: list[Labelled] = [self.entries[index[k]] for k in keys if k in index]
+        return cite_marker(style, found, cmd, options, keys)
 
     def references(self) -> list[Reference]:
         out = []
@@ -86,7 +104,9 @@ def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibl
     """The paper's bibliography, from the best source the tree holds."""
     name, numeric = style_of(preamble, body)
     comma = name not in _AUTHOR_YEAR_NO_COMMA and not re.search(r"\{(aastex|mnras)\w*\}", preamble)
-    bib = Bibliography(numeric=numeric, comma=comma)
+    if re.search(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{biblatex\}", preamble):
+        comma = False  # biblatex's author–year styles print "(Smith and Jones 2012)"
+    bib = Bibliography(numeric=numeric, comma=comma, aliases=citation_aliases(preamble + body))
     bib.wanted = bool(re.search(r"\\(bibliography|addbibresource|printbibliography)\b", preamble + body))
     inline = re.search(r"\\begin\s*\{thebibliography\}(.*?)(\\end\s*\{thebibliography\}|$)", body, re.S)
     stem = main.rsplit(".", 1)[0]
@@ -95,7 +115,7 @@ def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibl
     if inline and "\\bibitem" in inline.group(1):
         bib.entries, bib.source = parse_bibitems(inline.group(1)), "thebibliography"
     elif bbl is not None and bib.wanted:
-        text = clean(decode(files[bbl]))
+        text = uncomment(decode(files[bbl]))
         bib.entries = parse_biblatex(text) if "\\entry{" in text else parse_bibitems(text)
         bib.source = "bbl"
     else:
@@ -135,19 +155,9 @@ def parse_bibitems(text: str) -> list[Entry]:
             rest,
         )
         rest = re.sub(r"\\(?:natexlab|href\s*\{[^{}]*\})", "", rest)
-        short, year = _natbib_label(label)
-        entries.append(Entry(key.strip(), to_text(rest), short, year))
+        short, year, long = natbib_label(label)
+        entries.append(Entry(key.strip(), to_text(rest), short, year, long))
     return entries
-
-
-def _natbib_label(label: str) -> tuple[str, str]:
-    """natbib's ``{Bengio et~al.}(2009)Bengio, Louradour, …`` → ("Bengio et al.", "2009")."""
-    m = re.match(r"\s*(\{.*?\}|[^()]*?)\s*\((.*?)\)", label, re.S)
-    if not m:
-        return "", ""
-    short = to_text(m.group(1).strip()) if m.group(1) else ""
-    year = to_text(re.sub(r"\\natexlab\s*\{(\w*)\}", r"\1", m.group(2)))
-    return short.strip("{} "), year.strip()
 
 
 def parse_biblatex(text: str) -> list[Entry]:
@@ -159,24 +169,17 @@ def parse_biblatex(text: str) -> list[Entry]:
             f.group(1): balanced(body, f.end() - 1) or ""
             for f in re.finditer(r"\\field\s*\{(\w+)\}\s*\{", body)
         }
-        families = re.findall(r"family=\{([^{}]*)\}", body)
-        authors = ", ".join(families)
-        year = fields.get("year", "") or fields.get("date", "")[:4]
+        names = biber_names(body)
+        year = fields.get("labelyear") or fields.get("year", "") or fields.get("date", "")[:4]
+        extra = fields.get("extradate") or fields.get("extrayear") or ""
+        if extra.isdigit() and int(extra) > 0:
+            year += chr(ord("a") + int(extra) - 1)
         title = fields.get("title", "")
         venue = fields.get("journaltitle", "") or fields.get("booktitle", "")
-        text_out = ". ".join(p for p in (authors, to_text(title), to_text(venue), year) if p)
-        entries.append(Entry(m.group(1), text_out, _short(families), year))
+        text_out = ". ".join(p for p in (all_names(names), to_text(title), to_text(venue), year) if p)
+        surnames = [family for family, _ in names]
+        entries.append(Entry(m.group(1), text_out, short_names(surnames), year, all_names(surnames)))
     return entries
-
-
-def _short(surnames: list[str]) -> str:
-    if not surnames:
-        return ""
-    if len(surnames) == 1:
-        return surnames[0]
-    if len(surnames) == 2:
-        return f"{surnames[0]} & {surnames[1]}"
-    return f"{surnames[0]} et al."
 
 
 def _bib_files(files: Files, main: str, text: str) -> list[str]:
@@ -230,21 +233,6 @@ def parse_bib(text: str) -> dict[str, dict[str, str]]:
     return entries
 
 
-def _surnames(authors: str) -> list[str]:
-    out = []
-    for name in re.split(r"\s+and\s+", authors.strip()):
-        name = name.strip()
-        if not name:
-            continue
-        if name.startswith("{") and name.endswith("}"):
-            out.append(to_text(name[1:-1]))
-        elif "," in name:
-            out.append(to_text(name.split(",")[0]))
-        else:
-            out.append(to_text(name.split()[-1]))
-    return [s.strip("{} ") for s in out]
-
-
 def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: str) -> list[Entry]:
     db: dict[str, dict[str, str]] = {}
     for p in paths:
@@ -261,50 +249,43 @@ def _from_bib(files: Files, paths: list[str], text: str, numeric: bool, style: s
             elif k and k not in cited:
                 cited.append(k)
     entries = []
+    order: dict[str, tuple[str, str, str]] = {}
     for key in cited:
         f = db.get(key)
         if f is None:
             continue
-        surnames = _surnames(f.get("author") or f.get("editor") or "")
-        year = re.sub(r"[{}]", "", f.get("year", "") or f.get("date", "")[:4])
+        names = [bib_name(n) for n in split_names(f.get("author") or f.get("editor") or "")]
+        year = to_text(f.get("year", "") or f.get("date", "")[:4])
         title = to_text(f.get("title", "")).strip("{} ")
         venue = to_text(
             f.get("journal") or f.get("booktitle") or f.get("publisher") or f.get("howpublished") or ""
         )
-        names = ", ".join(surnames)
-        text_out = ". ".join(p for p in (names, title, venue, year) if p) + "."
-        entries.append(Entry(key, text_out, _short(surnames), year))
+        text_out = ". ".join(p for p in (all_names(names), title, venue, year) if p) + "."
+        surnames = [surname for surname, _ in names]
+        short = short_names(surnames, bool(_AMPERSAND.match(style)))
+        entries.append(Entry(key, text_out, short, year, all_names(surnames)))
+        order[key] = (_sort_text(" ".join(f"{s} {g}" for s, g in names)), year, _sort_text(title, True))
     if not numeric or style in _SORTED_NUMERIC:
-        entries.sort(key=lambda e: (e.authors_short.lower(), e.year, e.text.lower()))
+        entries.sort(key=lambda e: order[e.key])
+    _tell_apart(entries)
     return entries
 
 
-def cite_marker(
-    bib: Bibliography, index: dict[str, int], cmd: str, options: list[str], keys: list[str]
-) -> str:
-    """What a citation command prints."""
-    found = [bib.entries[index[k]] for k in keys if k in index]
-    pre = options[0] if len(options) == 2 else ""
-    post = options[-1] if options else ""
-    low = cmd.lower()
-    if "author" in low:
-        return "; ".join(e.authors_short for e in found) or "?"
-    if "year" in low:
-        return ", ".join(e.year for e in found) or "?"
-    if bib.numeric and low in ("citet", "textcite") and found:
-        return "; ".join(
-            f"{e.authors_short} [{e.number}]" if e.authors_short else f"[{e.number}]" for e in found
-        )
-    if bib.numeric or not found:
-        parts = [str(e.number) for e in found] + ["?"] * (len(keys) - len(found))
-        inner = ", ".join(parts)
-        if post:
-            inner += f", {post}"
-        return f"[{pre + ' ' if pre else ''}{inner}]"
-    sep = ", " if bib.comma else " "
-    if low in ("citet", "textcite", "cite"):  # natbib's \\cite is textual in author-year styles
-        return "; ".join(f"{e.authors_short} ({e.year})" for e in found)
-    inner = "; ".join(f"{e.authors_short}{sep}{e.year}" for e in found)
-    if low in ("citealp", "citealt"):
-        return inner
-    return f"({pre + ' ' if pre else ''}{inner}{', ' + post if post else ''})"
+def _sort_text(text: str, title: bool = False) -> str:
+    """BibTeX's sort form: letters, digits and spaces in lower case; a title without its leading article."""
+    text = re.sub(r"[^\w\s]", "", text.lower())
+    if title:
+        text = re.sub(r"^(?:a|an|the)\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+def _tell_apart(entries: list[Entry]) -> None:
+    """Works whose citations would print the same names and year get "2019a", "2019b" (as natbib does)."""
+    seen: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        if e.authors_short and e.year:
+            seen.setdefault((e.authors_short, e.year), []).append(e)
+    for same in seen.values():
+        if len(same) > 1:
+            for i, e in enumerate(same):
+                e.year += chr(ord("a") + i)

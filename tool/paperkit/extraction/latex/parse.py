@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from paperkit.extraction.latex.source import balanced, group_end
@@ -53,12 +54,33 @@ class Mark:
     kind: str  # "section", "appendix", "bibliography", "contents", "acknowledgments"
 
 
+_COUNTER_FORMS: dict[str, Callable[[int], str]] = {
+    "arabic": str, "Roman": roman, "roman": lambda n: roman(n).lower(), "Alph": letter,
+    "alph": lambda n: letter(n).lower(),
+}  # fmt: skip
+_THESECTION = re.compile(
+    r"\\(?:re)?newcommand\*?\s*\{?\s*\\the(section|chapter)\s*\}?\s*(?=\{)|\\def\\the(section|chapter)\s*(?=\{)"
+)
+
+
+def section_format(preamble: str, chapters: bool) -> str:
+    """The document's own ``\\renewcommand{\\thesection}{…}`` for its top-level numbers ("" when none):
+    e.g. ``\\Roman{section}`` or ``S\\arabic{section}``."""
+    wanted = "chapter" if chapters else "section"
+    found = ""
+    for m in _THESECTION.finditer(preamble):
+        if (m.group(1) or m.group(2)) == wanted:
+            found = balanced(preamble, m.end()) or ""
+    return found
+
+
 @dataclass
 class Style:
-    """How the document class prints headings."""
+    """How the document class prints headings (and how the document renumbers its sections)."""
 
     cls: str
     options: str
+    thesection: str = ""  # the preamble's \thesection, e.g. "\Roman{section}"
 
     @property
     def chapters(self) -> bool:
@@ -69,19 +91,38 @@ class Style:
         c = self.cls.lower()
         if c.startswith("revtex"):
             return "revtex"
-        if c.startswith("aastex"):
+        if c.startswith(("aastex", "emulateapj")):
             return "aastex"
+        if c.startswith("ieeetran"):
+            return "ieee"
         if c in ("sig-alternate", "acm_proc_article-sp", "sigproc", "acm-article", "sig-alternate-05-2015"):
             return "acm-old"
         return "plain"
 
     def number(self, n: int, appendix: bool, chapter: bool) -> str:
+        own = self._own_number(n) if not appendix else ""
         if chapter:
-            return f"Appendix {letter(n)}" if appendix else f"Chapter {n}"
+            return f"Appendix {letter(n)}" if appendix else f"Chapter {own or n}"
         if self.family == "revtex":
-            return f"Appendix {letter(n)}:" if appendix else f"{roman(n)}."
-        label = letter(n) if appendix else str(n)
+            return f"Appendix {letter(n)}:" if appendix else f"{own or roman(n)}."
+        if self.family == "ieee":
+            return f"Appendix {letter(n)}" if appendix else f"{own or roman(n)}."
+        label = letter(n) if appendix else (own or str(n))
         return f"{label}." if self.family in ("aastex", "acm-old") else label
+
+    def _own_number(self, n: int) -> str:
+        """The number as the document's ``\\thesection`` prints it ("" when it does not say)."""
+        m = re.search(r"\\(arabic|Roman|roman|Alph|alph)\s*\{\s*(?:section|chapter)\s*\}", self.thesection)
+        if not m:
+            return ""
+        before = heading_text(self.thesection[: m.start()]) if m.start() else ""
+        after = heading_text(self.thesection[m.end() :]) if m.end() < len(self.thesection) else ""
+        return f"{before}{_COUNTER_FORMS[m.group(1)](n)}{after}"
+
+    @property
+    def appendix_line(self) -> bool:
+        """AASTeX from 6.3 on prints an "APPENDIX" line where ``\\appendix`` stands."""
+        return bool(re.match(r"aastex(6[3-9]|7)", self.cls.lower()))
 
     def bibliography_heading(self) -> str | None:
         if self.family == "revtex":
@@ -124,7 +165,7 @@ def find_marks(body: str, style: Style) -> list[Mark]:
                 marks.append(Mark(m.start(), end, 2, title, title, "subsection"))
         elif m.group("appendix"):
             appendix, count = True, 0
-            shown = "Appendix" if style.cls.lower().startswith("aastex63") else ""
+            shown = "Appendix" if style.appendix_line else ""
             marks.append(Mark(m.start(), m.end(), 1, shown, shown, "appendix-start"))
         elif m.group("toc"):
             marks.append(Mark(m.start(), m.end(), 1, "Contents", "Contents", "contents"))

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from paperkit.extraction import related_work as rw
+from paperkit.extraction.citations import place_sentences
 from paperkit.extraction.entries import parse_references
-from paperkit.extraction.latex.archive import Files, SourceError, read_source
-from paperkit.extraction.latex.bibliography import Bibliography, cite_marker, read_bibliography
-from paperkit.extraction.latex.labels import number_labels
+from paperkit.extraction.latex.archive import Files, SourceError, kind_of, pack, read_source
+from paperkit.extraction.latex.bibliography import Bibliography, read_bibliography
+from paperkit.extraction.latex.commands import Macro, collect_macros, expand_macros, strip_definitions
+from paperkit.extraction.latex.emphasis import source_terms
+from paperkit.extraction.latex.glossaries import expand_glossaries
+from paperkit.extraction.latex.labels import number_document
 from paperkit.extraction.latex.parse import (
+    CHAPTER_CLASSES,
     Mark,
     Style,
     find_abstract,
@@ -19,14 +25,15 @@ from paperkit.extraction.latex.parse import (
     find_title,
     headings,
     opening_span,
+    section_format,
     span_end,
 )
+from paperkit.extraction.latex.refs import ref_printer
 from paperkit.extraction.latex.source import (
     assemble,
-    collect_macros,
     document_class,
-    expand_macros,
     find_main,
+    local_packages,
     split_document,
 )
 from paperkit.extraction.latex.to_text import to_text
@@ -43,6 +50,29 @@ class LatexRoute:
     """Reads the e-print's LaTeX: usable when the source holds a main file."""
 
     name = "latex"
+    label = "LaTeX source"
+    download: str | None = "eprint"
+    fallback: str | None = "pdf"
+
+    def unusable(self, path: Path) -> str | None:
+        """A PDF-only submission or an HTML page served as the e-print holds no TeX."""
+        with path.open("rb") as f:
+            kind = kind_of(f.read(512))
+        if kind == "pdf":
+            return "a PDF-only submission"
+        if kind == "html":
+            return "arXiv answered with an HTML page"
+        return None
+
+    def local(self, path: Path) -> bytes | None:
+        """A folder of sources, a ``.tar.gz``/``.tar``/``.gz`` or a ``.tex`` file, packed as a tar.gz."""
+        if path.is_file():
+            with path.open("rb") as f:
+                if kind_of(f.read(512)) not in ("gzip", "tar", "tex"):
+                    return None
+        elif not path.is_dir():
+            return None
+        return pack(read_source(path))
 
     def usable(self, files: PaperFiles) -> bool:
         """There is a source (whether it holds usable TeX is known once read: :meth:`read` raises
@@ -63,10 +93,12 @@ def read_files(files: Files) -> Sections:
     try:
         document, _ = assemble(files, main)
         preamble, body = split_document(document)
-        macros = collect_macros(preamble)
-        body = expand_macros(body, macros)
+        macros = collect_macros(local_packages(files, main, preamble), preamble, body)
+        body = expand_macros(strip_definitions(body), macros)
+        if re.search(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|acro)\b", preamble + body):
+            body = expand_glossaries(body, expand_macros(preamble, macros))
         cls, options = document_class(preamble)
-        style = Style(cls, options)
+        style = Style(cls, options, section_format(preamble, cls.lower() in CHAPTER_CLASSES))
         marks = find_marks(body, style)
         bib = read_bibliography(files, main, preamble, body)
         return _sections(document, preamble, body, macros, marks, bib)
@@ -77,7 +109,7 @@ def read_files(files: Files) -> Sections:
 
 
 def _sections(
-    document: str, preamble: str, body: str, macros: dict[str, str], marks: list[Mark], bib: Bibliography
+    document: str, preamble: str, body: str, macros: dict[str, Macro], marks: list[Mark], bib: Bibliography
 ) -> Sections:
     found_by: dict[str, str] = {}
     warnings: list[str] = []
@@ -92,18 +124,20 @@ def _sections(
         found_by["abstract"] = "latex/source"
 
     index = bib.index()
-    labels = number_labels(body, marks)
+    plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
+    numbering = number_document(body, marks, preamble)
+    refs = ref_printer(numbering.labels, preamble, plain)
     links: list[CitationLink] = []
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
-            marker = cite_marker(bib, index, cmd, options, keys)
+            marker = bib.marker(index, cmd + star, options, keys)
             targets = [index[k] for k in keys if k in index]
             if part:
                 links.append(CitationLink(marker=marker, section=part, targets=targets))
             return marker
 
-        return to_text(body[start:end], cite, labels=labels)
+        return to_text(_with_heads(body, start, end, numbering.heads), cite, refs=refs)
 
     # The headings a reader sees, as the shared rules of "which part is which" take them.
     shown_marks = [
@@ -142,6 +176,9 @@ def _sections(
         found_by["references"] = f"latex/{bib.source}"
     elif bib.wanted:
         warnings.append("the source has no .bbl or .bib for its bibliography")
+    for name, found_part in (("introduction", introduction), ("related_work", related_work)):
+        if found_part is not None:  # where each marker stands, so that notes use the links as they are
+            place_sentences(found_part.text, [c for c in links if c.section == name])
     sections = Sections(
         title=title,
         abstract=abstract,
@@ -153,6 +190,7 @@ def _sections(
         warnings=warnings,
         route="latex",
         citations=links,
+        terms=source_terms(body, plain),
     )
     if not (title or abstract or shown or body.strip()):
         raise SourceError("the main file holds no text", "unparsable")
@@ -160,6 +198,19 @@ def _sections(
 
 
 __all__ = ["ExtractionError", "LatexRoute", "read_files"]
+
+
+def _with_heads(body: str, start: int, end: int, heads: list[tuple[int, int, str]]) -> str:
+    """``body[start:end]`` with each theorem's ``\\begin{env}[note]`` replaced by the head it prints."""
+    out: list[str] = []
+    pos = start
+    for head_start, head_end, head in sorted(heads):
+        if head_start < pos or head_end > end:
+            continue
+        out += [body[pos:head_start], "\n\n", head]
+        pos = head_end
+    out.append(body[pos:end])
+    return "".join(out)
 
 
 def _cite_numbers(cmd: str, star: str, options: list[str], keys: list[str]) -> str:

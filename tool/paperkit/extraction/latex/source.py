@@ -1,5 +1,5 @@
-"""From a source tree to one document: the main file found, its inputs followed, comments removed and
-the author's argument-free macros expanded."""
+"""From a source tree to one document: the main file found, its inputs followed (and the glossary files
+it loads), comments removed; the packages the tree ships, where the author's commands live."""
 
 from __future__ import annotations
 
@@ -14,20 +14,10 @@ MAX_DOCUMENT_CHARS = 8 * 1024 * 1024
 _DOCCLASS = re.compile(r"\\document(?:class|style)\s*(?:\[[^\]]*\])?\s*\{\s*([^}]*?)\s*\}")
 _BEGIN_DOC = re.compile(r"\\begin\s*\{document\}")
 _INPUT = re.compile(
-    r"\\(?:(input|include|subfile|includefrom|subincludefrom|import|subimport|inputfrom|subinputfrom)\b"
+    r"\\(?:(input|include|loadglsentries|subfile|includefrom|subincludefrom|import|subimport|inputfrom|subinputfrom)\b"
     r"\*?\s*(?:\{([^{}]*)\}\s*\{([^{}]*)\}|\{([^{}]*)\})|(input)(?![A-Za-z@])[ \t]*([^\s{}\\%]+))"
 )
 _TWO_ARG_INPUTS = {"import", "subimport", "includefrom", "subincludefrom", "inputfrom", "subinputfrom"}
-_MACRO_DEF = re.compile(
-    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*(\[)?"
-    r"|\\(?:g|e|x)?def\s*(\\[A-Za-z]+)\s*(?=\{)"
-)
-# Commands whose redefinition changes the document's structure: never expanded as text.
-_STRUCTURAL = re.compile(
-    r"^\\(?:(?:sub)*section|chapter|part|paragraph|cite\w*|citep|citet|ref|eqref|label|title|author|"
-    r"abstract|begin|end|input|include|appendix|bibliography\w*|maketitle|item|footnote|caption|"
-    r"thebibliography|bibitem|newblock|url|href|emph|textbf|textit|text\w*|math\w*|acknowledg\w*)$"
-)
 
 
 def strip_comments(text: str) -> str:
@@ -75,7 +65,7 @@ def strip_dead_code(text: str) -> str:
             return text[: m.start()]
 
 
-def clean(text: str) -> str:
+def uncomment(text: str) -> str:
     """Comments and dead code removed."""
     return strip_dead_code(strip_comments(text))
 
@@ -90,7 +80,7 @@ def find_main(files: Files) -> str:
     for name, data in files.items():
         if not name.lower().endswith((".tex", ".ltx", ".latex")):
             continue
-        text = clean(decode(data))
+        text = uncomment(decode(data))
         if not (_DOCCLASS.search(text) and _BEGIN_DOC.search(text)):
             continue
         stem = name.rsplit(".", 1)[0]
@@ -145,7 +135,7 @@ def assemble(files: Files, main: str) -> tuple[str, list[str]]:
 
     def expand(name: str, folder: str, depth: int) -> str:
         read.append(name)
-        text = clean(decode(files[name]))
+        text = uncomment(decode(files[name]))
         if depth >= MAX_DEPTH:
             return text
 
@@ -173,39 +163,24 @@ def assemble(files: Files, main: str) -> tuple[str, list[str]]:
     return document, read
 
 
-def collect_macros(preamble: str) -> dict[str, str]:
-    """The author's argument-free macros: ``\\newcommand{\\x}{body}``, ``\\def\\x{body}``."""
-    macros: dict[str, str] = {}
-    for m in _MACRO_DEF.finditer(preamble):
-        name = m.group(1) or m.group(3)
-        if m.group(2):  # takes arguments
-            continue
-        start = preamble.find("{", m.end() - 1 if m.group(3) else m.end())
-        if start < 0 or preamble[m.end() : start].strip():
-            continue
-        body = balanced(preamble, start)
-        if body is None or "#" in body or "@" in body or _STRUCTURAL.match(name):
-            continue
-        if re.search(r"\\(def|newcommand|renewcommand|let|ifx|else|relax|csname)\b", body):
-            continue
-        macros[name] = body.replace("\\xspace", "").replace("\\ensuremath", "")
-    return macros
-
-
-def expand_macros(text: str, macros: dict[str, str], passes: int = 3) -> str:
-    """Each use of a collected macro replaced by its body (a few passes, for macros using macros)."""
-    if not macros:
-        return text
-    names = sorted(macros, key=len, reverse=True)
-    pattern = re.compile("(" + "|".join(re.escape(n) for n in names) + r")(?![A-Za-z@])(\{\})?[ \t]?")
-    for _ in range(passes):
-        new = pattern.sub(
-            lambda m: macros[m.group(1)] + (" " if m.group(0).endswith((" ", "\t")) else ""), text
-        )
-        if new == text:
-            break
-        text = new
-    return text
+def local_packages(files: Files, main: str, preamble: str) -> str:
+    """The text of the packages the tree itself ships (``\\usepackage{macros}`` with ``macros.sty``
+    beside the main file), where authors keep their own commands; packages they load, once each."""
+    base = posixpath.dirname(main)
+    seen: set[str] = set()
+    out: list[str] = []
+    todo = [preamble]
+    while todo and len(seen) < 20:
+        text = todo.pop(0)
+        for m in re.finditer(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}", text):
+            for name in (n.strip() for n in m.group(1).split(",")):
+                found = _resolve(files, name + ".sty", base) if name else None
+                if found and found not in seen:
+                    seen.add(found)
+                    package = uncomment(decode(files[found]))
+                    out.append(package)
+                    todo.append(package)
+    return "\n".join(out)
 
 
 def balanced(text: str, start: int) -> str | None:

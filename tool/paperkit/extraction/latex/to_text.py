@@ -10,6 +10,7 @@ that returns the marker the reader sees.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 
@@ -37,14 +38,26 @@ _DROP_WITH_ARG = (
     "footnote", "footnotetext", "label", "caption", "includegraphics", "vspace", "hspace", "thanks",
     "marginpar", "index", "nocite", "bibliographystyle", "sectlabel", "phantomsection", "glsadd",
     "addcontentsline", "setlength", "addtolength", "todo", "orcidlink", "affiliation", "email",
+    "theoremstyle",
 )  # fmt: skip
+# Definitions that print nothing where they stand (a theorem restated in the body defines its own).
+_NEWTHEOREM = re.compile(
+    r"\\newtheorem\*?\s*\{[^{}]*\}\s*(?:\[\w+\]\s*)?\{(?:[^{}]|\{[^{}]*\})*\}(?:\s*\[\w+\])?"
+)
+# An environment named with other characters than letters ("thm:main", a restated theorem) that the
+# parser cannot read: its begin and end are paragraph breaks (its head is printed by the route).
+_ODD_ENV = re.compile(r"\\(?:begin|end)\s*\{[A-Za-z]*[^A-Za-z*{}][^{}]*\}")
+_PROOF = re.compile(r"\\begin\s*\{proof\}\s*(?:\[([^\]]*)\])?")
 _DROP_CMD = re.compile(
     r"\\(" + "|".join(_DROP_WITH_ARG) + r")\*?\s*(?:\[[^\]]*\]\s*)*(?=\{)"
     r"|\\(?:footnotemark|noindent|centering|clearpage|newpage|pagebreak|linebreak|medskip|smallskip|"
     r"bigskip|vfill|hfill|maketitle|protect|par|ignorespaces|relax|xspace|tableofcontents)(?![A-Za-z@])"
     r"(?:\[[^\]]*\])?"
 )
-_REF = re.compile(r"\\([cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref)\*?\s*\{([^{}]*)\}")
+_REF = re.compile(
+    r"\\([cC]?ref|autoref|[vV]ref|nameref|pageref|eqref|subref|[Cc]pageref|labelcref)\*?\s*\{([^{}]*)\}"
+)
+RefText = Callable[[str, str], str]  # (command, labels) -> what the PDF prints
 _URL = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*")
 _HEADING = re.compile(
@@ -58,6 +71,8 @@ _SIMPLE_STYLE = re.compile(
     r"\s*\{([^{}\\$]*)\}"
 )
 
+# An accent on a dotless i or j (``\'{\i}``) is the accented letter: "í", not "ı" and a loose accent.
+_DOTLESS = re.compile(r"\\([\'`^\"~=.uvH])\s*\{?\s*\\([ij])(?![A-Za-z])\s*\}?")
 _OLD_STYLE = re.compile(r"\{\\(?:em|it|bf|sc|rm|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}\\$]*)\}")
 
 Cite = Callable[[str, str, list[str], list[str]], str]  # (command, star, options, keys) -> marker
@@ -68,12 +83,8 @@ _CITE = re.compile(
 )
 
 _CONVERTER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
-_PLACEHOLDER = re.compile(r"QQPH(\d+)QQ")
-
-
-def cite_keys(text: str) -> list[list[str]]:
-    """The keys of every citation command in ``text``, in order."""
-    return [_split_keys(m.group("keys")) for m in _CITE.finditer(text)]
+# Held text stands in private-use characters: no letter next to a command ("\\S\\ref{…}") can join it.
+_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 
 
 def _split_keys(raw: str) -> list[str]:
@@ -135,22 +146,25 @@ def to_text(
     cite: Cite | None = None,
     pdf_strings: bool = False,
     math_text: bool = False,
-    labels: dict[str, str] | None = None,
+    refs: RefText | None = None,
 ) -> str:
     """Readable text of a LaTeX fragment; ``cite`` renders citation commands (else they are dropped);
     ``pdf_strings`` takes ``\\texorpdfstring``'s plain-text argument; ``math_text`` prints mathematics
-    as Unicode text instead of keeping it as LaTeX (for headings and titles); ``labels`` gives the numbers
-    ``\\ref`` prints (see :mod:`~paperkit.extraction.latex.labels`), "?" for the others."""
+    as Unicode text instead of keeping it as LaTeX (for headings and titles); ``refs`` prints ``\\ref`` and
+    its kin (see :mod:`~paperkit.extraction.latex.refs`); without it they read "?"."""
     if cite is None and not re.search(r"[\\$%]", latex):
         return _plain(latex)
     kept: list[str] = []
 
     def hold(value: str) -> str:
         kept.append(value)
-        return f"QQPH{len(kept) - 1}QQ"
+        return f"\ue000{len(kept) - 1}\ue001"
 
     text = _pick_texorpdf(latex, pdf_strings)
     text = _FLOAT_ENV.sub(" ", text)
+    text = _NEWTHEOREM.sub(" ", text)
+    text = _PROOF.sub(lambda m: f"\n\n{m.group(1) or 'Proof'}. ", text)
+    text = _ODD_ENV.sub("\n\n", text)
     text = _drop_group_commands(text)
     text = _URL.sub(lambda m: hold(m.group(1)), text)
     text = _HREF.sub("", text)
@@ -169,7 +183,7 @@ def to_text(
         ),
         text,
     )
-    text = _REF.sub(lambda m: _ref(m, labels or {}), text)
+    text = _REF.sub(lambda m: hold(refs(m.group(1), m.group(2)) if refs else "?"), text)
     text = re.sub(r"\\([%&#_$])", lambda m: hold(m.group(1)), text)
     text = _MATH.sub(lambda m: hold(_math_as_text(m) if math_text else _math(m)), text)
     text = _replace_headings(text)
@@ -177,6 +191,7 @@ def to_text(
     text = _ITEM.sub(lambda m: "\n\n• " + (m.group(1) + " " if m.group(1) else ""), text)
     # "\\" (a line break, with an optional [length]) and "\ " (a control space) read as spaces
     text = re.sub(r"\\\\(?:\*?\s*\[[^\]]*\])?|\\(?=\s)", " ", text)
+    text = _DOTLESS.sub(r"\\\1{\2}", text)
     text = _fast(text)
     paragraphs = re.split(r"\n\s*\n", text)
     out = []
@@ -192,10 +207,10 @@ def to_text(
             out.append(para)
     result = "\n\n".join(out)
     for _ in range(3):  # a held value may hold another (a citation inside a footnote-free caption, …)
-        if "QQPH" not in result:
+        if "\ue000" not in result:
             break
         result = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], result)
-    result = re.sub(r" +([,.;:!?)])", r"\1", result)
+    result = re.sub(r" +([,.;:)])", r"\1", result)  # not "?": an unresolved reference stands alone
     return re.sub(r"\( +", "(", result)
 
 
@@ -219,6 +234,9 @@ _COMMAND = re.compile(
 _MATH_TEXT = LatexNodes2Text(math_mode="text")
 
 
+# pylatexenc logs what it cannot parse (an "\\input" left in a macro's text); the text it returns is used
+# as it is, so its warnings would only be noise on the user's terminal.
+logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 _CONTEXT = get_default_latex_context_db()  # built once: pylatexenc would rebuild it for every call
 
 
@@ -232,18 +250,28 @@ def _convert(latex: str) -> str:
         return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
 
 
+# Multi-line display environments, as the inner environment a "$$…$$" block renders (KaTeX, MathJax).
+_ROWS_AS = {"align": "aligned", "flalign": "aligned", "eqnarray": "aligned", "gather": "gathered",
+            "multline": "gathered", "alignat": "aligned"}  # fmt: skip
+_NUMBERING = re.compile(r"\\(?:nonumber|notag)\b|\\tag\*?\s*\{[^{}]*\}")
+
+
 def _math(m: re.Match[str]) -> str:
     for name, display in (("dd", True), ("db", True), ("de", True), ("i", False), ("ip", False)):
         value = m.group(name)
         if value is not None:
             value = re.sub(r"\s+", " ", value).strip()
-            return f"$${value}$$" if display else f"${value}$"
+            if not display:
+                return f"${value}$"
+            value = re.sub(r"\s+", " ", _NUMBERING.sub("", value)).strip()
+            env = m.group("env") if name == "de" else None
+            if env in _ROWS_AS and ("\\\\" in value or "&" in value):
+                if env == "alignat":
+                    value = re.sub(r"^\{\d+\}", "", value).strip()
+                inner = _ROWS_AS[env]
+                value = f"\\begin{{{inner}}} {value} \\end{{{inner}}}"
+            return f"$${value}$$"
     return ""
-
-
-def _ref(m: re.Match[str], labels: dict[str, str]) -> str:
-    number = labels.get(m.group(2).strip(), "?")
-    return f"({number})" if m.group(1) == "eqref" else number
 
 
 def _math_as_text(m: re.Match[str]) -> str:
@@ -259,6 +287,8 @@ def _fast(text: str) -> str:
     for _ in range(2):
         text = _SIMPLE_STYLE.sub(r"\1", text)
         text = _OLD_STYLE.sub(r"\1", text)
+    # pylatexenc drops the section and paragraph signs
+    text = re.sub(r"\\([SP])(?![A-Za-z@])[ \t]*", lambda m: "§" if m.group(1) == "S" else "¶", text)
     text = text.replace("~", " ").replace("---", "—").replace("--", "–")
     text = text.replace("``", "“").replace("''", "”").replace("`", "‘")
     text = re.sub(r"\\(?:ldots|dots)(?:\{\})?", "…", text)

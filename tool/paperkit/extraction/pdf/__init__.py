@@ -15,9 +15,11 @@ from pathlib import Path
 import pymupdf
 
 from paperkit.errors import PdfError
+from paperkit.extraction.pages import FIRST_PAGES, repository_urls
 from paperkit.extraction.pdf import headings as hd
 from paperkit.extraction.pdf import outline
 from paperkit.extraction.pdf import spans as sc
+from paperkit.extraction.pdf.abstract import NO_ABSTRACT, find_abstract
 from paperkit.extraction.pdf.furniture import remove_furniture
 from paperkit.extraction.pdf.layout import read_pages
 from paperkit.extraction.pdf.lines import Vocabulary
@@ -26,6 +28,7 @@ from paperkit.extraction.pdf.reference_list import numbered_run_start, split_ref
 from paperkit.extraction.pdf.stamp import own_arxiv_id
 from paperkit.extraction.pdf.superscripts import citation_policy
 from paperkit.records import Reference, Sections
+from paperkit.text import squash
 
 __all__ = ["HEAD_PAGES", "TAIL_PAGES", "extract_sections"]
 
@@ -48,7 +51,7 @@ def _open(path: Path) -> pymupdf.Document:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return squash(str(exc)) or type(exc).__name__
 
 
 def page_numbers(count: int) -> list[int]:
@@ -113,16 +116,20 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     result.references, refs_by, ref_lines = _references(lines, heads, vocab)
     sups = citation_policy(lines, result.references, ref_lines)
 
-    abstract, after_abstract, abstract_by = sc.find_abstract(lines, heads, vocab, sups)
+    abstract, after_abstract, abstract_by = find_abstract(lines, heads, vocab, sups, body)
     title_stop = next((h.start for h in heads if h.level == 1), len(lines))
     title = sc.find_title(lines, min(title_stop, after_abstract or title_stop))
     result.title = title or (doc.metadata or {}).get("title", "") or ""
     result.abstract = abstract
+    if abstract:
+        result.abstract_page = lines[max(after_abstract - 1, 0)].page if after_abstract else lines[0].page
+    first = "\n".join(ln.text for p in pages if p.lines and p.lines[0].page <= FIRST_PAGES for ln in p.lines)
+    result.code = repository_urls(first)
     result.found_by["title"] = "typography" if title else "fallback"
     if abstract:
         result.found_by["abstract"] = abstract_by
     else:
-        warnings.append("no abstract found")
+        warnings.append(NO_ABSTRACT if abstract_by == NO_ABSTRACT else "no abstract found")
 
     top = [h for h in heads if h.level == 1]
     result.headings = [h.text for h in top]
@@ -136,6 +143,10 @@ def _extract(doc: pymupdf.Document, skip: bool = True) -> tuple[Sections, outlin
     if intro is not None:
         result.introduction = sc.span(lines, heads, intro, keep, vocab, sups)
         result.found_by["introduction"] = heads[intro].found_by
+    elif after_abstract or abstract_by == NO_ABSTRACT:
+        result.introduction = sc.opening_text(lines, heads, after_abstract, keep, vocab, sups)
+        if result.introduction is not None:
+            result.found_by["introduction"] = "fallback"
     related = sc.find_related(heads, lambda n: sc.span(lines, heads, n, keep, vocab).text)
     if related is not None:
         result.related_work = sc.span(lines, heads, related, keep, vocab, sups)
@@ -157,8 +168,11 @@ def _references(
     if ref_heads:
         n = ref_heads[-1]
         start = heads[n].end
-        end = next((h.start for h in heads[n + 1 :] if h.level == 1), len(lines))
-        return split_references(lines[start:end], vocab), heads[n].found_by, range(start, end)
+        # the list ends at the next heading of any level (an appendix's, however styled: no entry is a
+        # heading); a float's caption inside it is no entry either
+        end = heads[n + 1].start if n + 1 < len(heads) else len(lines)
+        listed = [lines[k] for k in range(start, end) if k not in _caption_lines(lines, start, end)]
+        return split_references(listed, vocab), heads[n].found_by, range(start, end)
     # no heading: the last numbered list after the last section heading, else in the back half, else in
     # the last two thirds (a long list can fill the back half of a short paper); in the type size of its
     # first entry
@@ -172,6 +186,25 @@ def _references(
     size = lines[start + run].size
     entries = split_references([ln for ln in lines[start + run :] if abs(ln.size - size) < 0.3], vocab)
     return entries, "fallback", range(start + run, len(lines))
+
+
+def _caption_lines(lines: list[Line], start: int, end: int) -> set[int]:
+    """The lines of float captions among ``lines[start:end]``: from a line opening "Figure 5:" or "Table 2."
+    down the lines set close below it in its block."""
+    out: set[int] = set()
+    for k in range(start, end):
+        if k in out or not sc.is_caption(lines, k):
+            continue
+        out.add(k)
+        j = k + 1
+        while (
+            j < end
+            and lines[j].block == lines[k].block
+            and 0 <= lines[j].y0 - lines[j - 1].y1 < 0.5 * lines[j].height
+        ):
+            out.add(j)
+            j += 1
+    return out
 
 
 def _title_block_end(lines: list[Line], heads: list[hd.Heading]) -> float:

@@ -150,7 +150,12 @@ def _looks_like_heading(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_WORDS or not re.search(r"[A-Za-z]{2}", text):
         return False
-    if text.endswith((",", ";")) or (re.search(r"[.:]$", text) and not re.fullmatch(r"\S+\.", text)):
+    # a full stop ends a sentence, not a heading, unless the heading is numbered ("1 Introduction.")
+    stop = re.search(r"[.:]$", text) and not re.fullmatch(r"\S+\.", text)
+    numbered_stop = (
+        text.endswith(".") and len(words) <= 8 and (_strong_number(text) or bool(_SUB.match(text)))
+    )
+    if text.endswith((",", ";")) or (stop and not numbered_stop):
         return False
     m = _TOP.match(text) or _SUB.match(text)
     title = m.group(m.lastindex or 1) if m else text

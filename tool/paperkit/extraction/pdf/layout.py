@@ -31,7 +31,7 @@ _ACCENT = re.compile(f"[{ACCENT_CHARS}]")
 _NFKC_LEFT = str.maketrans({"ˆ": " \u0302", "ˇ": " \u030c"})
 
 
-def clean(text: str) -> str:
+def normalise_glyphs(text: str) -> str:
     """NFKC (ligatures, full-width forms), detached LaTeX accents put back on their letters ("Daum´e",
     which NFKC makes "Daum \u0301e", reads "Daumé"), soft hyphens dropped, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
@@ -74,7 +74,7 @@ def _pieces(page: pymupdf.Page, page_no: int) -> tuple[list[_Piece], list[str], 
                 continue
             dx, dy = ln["dir"]
             if abs(dy) > 0.05 or dx < 0:
-                rotated.append(clean("".join(s["text"] for s in ln["spans"])))
+                rotated.append(normalise_glyphs("".join(s["text"] for s in ln["spans"])))
                 continue
             x0, y0, x1, y1 = ln["bbox"]
             pieces.append(_Piece(spans, (x0, y0, x1, y1), page_no * 1000 + b["number"]))
@@ -165,7 +165,7 @@ def _merge_uniform(piece: _Piece, page_no: int, height: float) -> Line:
     """``_merge`` of a uniform line (see ``_uniform``), the same result at a fraction of the cost."""
     span = piece.spans[0]
     raw = "".join(s["text"] for s in piece.spans)
-    text = clean(raw)
+    text = normalise_glyphs(raw)
     size = round(span["size"], 1)
     letters = any(c.isalpha() for c in raw)
     return Line(
@@ -217,10 +217,10 @@ def _merge(group: list[_Piece], page_no: int, height: float) -> Line:
                 all_caps_font = all_caps_font and _caps_font(s["font"])
     italic = has_letters and all_italic
     plain, rich = _texts(group)
-    text = clean(cap + plain)
+    text = normalise_glyphs(cap + plain)
     return Line(
         text=text,
-        rich=clean(cap + rich) if rich is not None else None,
+        rich=normalise_glyphs(cap + rich) if rich is not None else None,
         page=page_no,
         x0=min(p.bbox[0] for p in group),
         y0=min(p.bbox[1] for p in group),

@@ -7,74 +7,8 @@ from collections.abc import Iterable
 
 from paperkit.extraction.pdf.page import Line
 from paperkit.extraction.pdf.superscripts import Policy, render
+from paperkit.text import keeps_hyphen
 
-# First parts that usually make a real compound ("self-" + "attention"), kept when a line breaks after them.
-_COMPOUND_HEADS = frozenset(
-    [
-        "self",
-        "non",
-        "semi",
-        "multi",
-        "cross",
-        "co",
-        "pre",
-        "post",
-        "anti",
-        "inter",
-        "intra",
-        "well",
-        "ill",
-        "high",
-        "low",
-        "large",
-        "small",
-        "end",
-        "two",
-        "three",
-        "one",
-        "fine",
-        "real",
-        "long",
-        "short",
-        "state",
-        "data",
-        "task",
-        "sequence",
-        "word",
-        "first",
-        "second",
-        "top",
-        "bottom",
-        "left",
-        "right",
-        "zero",
-        "few",
-        "open",
-        "sub",
-        "super",
-        "under",
-        "over",
-        "out",
-        "up",
-        "down",
-        "full",
-        "half",
-        "side",
-        "object",
-        "image",
-        "domain",
-        "model",
-        "mini",
-        "meta",
-        "hand",
-        "time",
-        "character",
-        "sentence",
-        "document",
-        "back",
-        "feed",
-    ]
-)
 _WORD_TAIL = re.compile(r"([A-Za-z][\w-]*)-$")
 _URL_END = re.compile(r"(https?://|www\.)\S*[/.\-_]$")
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
@@ -89,16 +23,9 @@ class Vocabulary:
             self.words.update(w.strip(".,;:()[]\"'").lower() for w in ln.text.split())
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
-        """Whether ``head-`` at a line end and ``tail`` on the next line form a hyphenated compound."""
-        tail_word = re.match(r"[\w-]*", tail)
-        rest = tail_word.group(0).lower() if tail_word else ""
-        if not rest or not tail[0].islower():
-            return True  # "Long-" + "Term", "ResNet-" + "50": the hyphen is part of the name
-        if f"{head.lower()}-{rest}" in self.words:
-            return True
-        if f"{head.lower()}{rest}" in self.words:
-            return False
-        return "-" in head or head.lower() in _COMPOUND_HEADS
+        """Whether ``head-`` at a line end and ``tail`` on the next line form a hyphenated compound: the
+        document's own spelling decides, else a dictionary check (:func:`paperkit.text.keeps_hyphen`)."""
+        return keeps_hyphen(head, tail, self.words)
 
 
 def line_text(ln: Line, superscripts: Policy | None) -> str:

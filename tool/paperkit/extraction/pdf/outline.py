@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from paperkit.extraction import related_work as rw
 from paperkit.extraction.pdf.headings import REFERENCES
-from paperkit.text import fold
+from paperkit.text import fold, squash
 
 _NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[IVX]{1,5}|[A-H])\.?\s+\S")
 _LETTERED = re.compile(r"^([A-H]|appendix)\b\.?\s", re.IGNORECASE)
@@ -50,7 +50,7 @@ def _entries(toc: list[list], count: int) -> list[Entry]:
     out = []
     for e in toc:
         if int(e[0]) >= top and 1 <= int(e[2]) <= count:
-            out.append(Entry(int(e[0]) - top + 1, " ".join(str(e[1]).split()), int(e[2]) - 1))
+            out.append(Entry(int(e[0]) - top + 1, squash(str(e[1])), int(e[2]) - 1))
     return out
 
 

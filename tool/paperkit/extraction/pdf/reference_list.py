@@ -29,14 +29,16 @@ def _label(pattern: re.Pattern[str], ln: Line) -> re.Match[str] | None:
 
 
 def _sequence(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
-    """Indices of lines whose numeric label continues the count 1, 2, 3, ..."""
+    """Indices of lines whose numeric label continues the count 1, 2, 3, ...; a label or two that the
+    text layer lost (glued to the line above, set as an image) is skipped over, so that the count goes on
+    rather than ending there (a 101-entry list read as 6)."""
     starts: list[int] = []
     expected = 1
     for i, ln in enumerate(lines):
         m = _label(pattern, ln)
-        if m and int(m.group(1)) == expected:
+        if m and expected <= int(m.group(1)) <= expected + (2 if expected > 3 else 0):
             starts.append(i)
-            expected += 1
+            expected = int(m.group(1)) + 1
     return starts
 
 
@@ -66,16 +68,58 @@ def _entry_starts(lines: list[Line]) -> tuple[list[int], re.Pattern[str] | None]
     return _layout_starts(lines), None
 
 
+# where an unlabelled entry starts: its authors, "Surname, A." / "Surname A. B.," (with a particle: "de
+# Zeeuw T.,") / "A. B. Surname," / "The X Collaboration" / "X Collaboration,", or a ditto dash ...
+_PARTICLE = r"(?:(?:van|von|de|der|den|di|da|du|del|della|le|la|dos|ten|ter)\s)*"
+_SURNAME = r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
+_TIGHT_AUTHOR = re.compile(
+    rf"^(—|–|-{{2,}}|_{{2,}}"
+    rf"|{_PARTICLE}{_SURNAME},? (?:[A-Z]\.[\s-]?)+"
+    rf"|{_PARTICLE}{_SURNAME}, [A-Z][a-z]+[,.]? "
+    rf"|(?:[A-Z]\.[\s-]?){{1,3}} ?{_PARTICLE}[A-Z][\w'’\-]+(?:,| and| &| et al)"
+    rf"|(?:[Tt]he )?[A-Z][\w-]+ [Cc]ollaboration\b)"
+)
+# ... or, where the layout already marks a start, "Given Surname and" / "Given M Surname," (ACL)
+_AUTHOR = re.compile(
+    rf"{_TIGHT_AUTHOR.pattern}"
+    rf"|^[A-Z][a-z]+(?: [A-Z]\.?| [A-Z][a-z]+){{0,2}} {_SURNAME}(?:,| and |\. (?:19|20)\d\d)"
+)
+
+
+def _ends_entry(text: str) -> bool:
+    """Whether a line can be an entry's last: not one that stops on a comma, a conjunction, a hyphen, an
+    author's initial ("... Sower, D." goes on with the year) or a journal's abbreviation ("Phys.")."""
+    t = text.rstrip()
+    if re.search(r"([,;:&\-–]|\band)$", t):
+        return False
+    # an initial, or a journal's abbreviated word ("Phys.", "Rev.", "Proc.") that its name goes on from
+    return not re.search(r"(^|[\s(.])([A-Z]|[A-Z][a-z]{1,3})\.$", t)
+
+
+def _opens_entry(prev: Line, ln: Line) -> bool:
+    """Whether ``ln``, which the layout marks as a start, can open an entry after ``prev``: it does not
+    carry a sentence on (lower case), and the line above ends an entry or this one opens with authors."""
+    if _AUTHOR.match(ln.text):  # "de Zeeuw T.," opens in lower case
+        return True
+    return _ends_entry(prev.text) and not ln.text[:1].islower()
+
+
 def _layout_starts(lines: list[Line]) -> list[int]:
     """Entry starts of an unlabelled list: lines at the column's left edge when the others hang
-    indented, else lines after a wider gap than the list's usual line spacing."""
+    indented, else lines after a wider gap than the list's usual line spacing or that open with an
+    author after a line that ends an entry; never a line that carries on the one above ("ATLAS
+    Collaboration, G. Aad et al.," / "Phys. Lett. B 716 (2012) 1")."""
     lefts: dict[tuple[int, int], float] = {}
     for ln in lines:
         key = (ln.page, ln.col)
         lefts[key] = min(lefts.get(key, ln.x0), ln.x0)
     indented = [ln.x0 > lefts[(ln.page, ln.col)] + 4 for ln in lines]
     if sum(indented) >= 0.2 * len(lines):
-        return [i for i, ind in enumerate(indented) if not ind]
+        return [
+            i
+            for i, ind in enumerate(indented)
+            if not ind and (i == 0 or _opens_entry(lines[i - 1], lines[i]))
+        ]
     gaps = [
         lines[i].y0 - lines[i - 1].y1
         for i in range(1, len(lines))
@@ -85,10 +129,13 @@ def _layout_starts(lines: list[Line]) -> list[int]:
     starts = [0] if lines else []
     for i in range(1, len(lines)):
         prev, ln = lines[i - 1], lines[i]
+        if not _opens_entry(prev, ln):
+            continue
+        tight = _ends_entry(prev.text) and _TIGHT_AUTHOR.match(ln.text)  # no gap needed
         if (prev.page, prev.col) == (ln.page, ln.col):
-            if ln.y0 - prev.y1 > usual + 0.3 * ln.height:
+            if ln.y0 - prev.y1 > usual + 0.3 * ln.height or tight:
                 starts.append(i)
-        elif prev.text.endswith("."):  # a new column: a new entry if the last one looked finished
+        elif prev.text.endswith(".") or tight:  # a new column
             starts.append(i)
     return starts
 

@@ -3,6 +3,8 @@ its reference entries parsed and its citation markers linked to them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from paperkit.errors import PdfError
 from paperkit.extraction.citations import link_citations
 from paperkit.extraction.entries import parse_references
@@ -15,6 +17,17 @@ class PdfRoute:
     """Reads ``paper.pdf``: always usable when there is a PDF, so it is the fallback of every paper."""
 
     name = "pdf"
+    label = "PDF"
+    download: str | None = None  # the PDF is every paper's download
+    fallback: str | None = None
+
+    def unusable(self, path: Path) -> str | None:
+        """The PDF route reads the PDF itself; it has no download of its own to check."""
+        return None
+
+    def local(self, path: Path) -> bytes | None:
+        """A local PDF is kept as the paper's PDF by the pipeline, not packed: never this route's extra."""
+        return None
 
     def usable(self, files: PaperFiles) -> bool:
         """A PDF was downloaded or given."""
@@ -46,5 +59,9 @@ def text_citation_links(sections: Sections) -> list[CitationLink]:
         if part is None:
             continue
         for marker in link_citations(part.text, sections.references):
-            links.append(CitationLink(marker=marker.text, section=name, targets=list(marker.targets)))
+            links.append(
+                CitationLink(
+                    marker.text, name, list(marker.targets), at=marker.start, sentence=marker.sentence
+                )
+            )
     return links

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from paperkit.extraction import related_work as rw
+from paperkit.extraction.pages import paragraph_pages
 from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
 from paperkit.extraction.pdf.page import Line
@@ -18,7 +19,7 @@ _ABSTRACT_RUN_IN = re.compile(r"^abstract\s*[.:—–-]+\s*(\S.*)$", re.IGNORECA
 _CAPTION = re.compile(
     r"^(fig\.|figure|table|algorithm|listing)\s*[A-Z]?\d+(\.\d+)*\s*[.:|]|^algorithm \d+ [A-Z]", re.IGNORECASE
 )
-_KEYWORDS = re.compile(
+KEYWORDS = re.compile(
     r"^(keywords|key words|index terms|ccs concepts|pacs numbers|subject headings|msc\b|"
     r"(\d{4} )?(ams )?mathematics subject classification|ams subject classification)\b",
     re.IGNORECASE,
@@ -133,82 +134,6 @@ def after_abstract_heading(lines: list[Line], headings: list[Heading]) -> list[H
     return [h for h in headings if h.start >= opening or h.level > 1]
 
 
-def find_abstract(
-    lines: list[Line], headings: list[Heading], vocab: Vocabulary, superscripts: Policy | None = None
-) -> tuple[str, int, str]:
-    """(abstract text, index of the line after it, found_by). Under an "Abstract" heading (or run-in
-    "Abstract—"), up to the next heading; else the first long paragraph on page 1 before any section.
-    ``superscripts`` says which superscript numbers stay in the text."""
-    starts = {h.start for h in headings}
-    first_section = next((h.start for h in headings if h.level == 1), len(lines))
-    for i, ln in enumerate(lines[: first_section + 1]):
-        if ln.page > 2:
-            break
-        run_in = _ABSTRACT_RUN_IN.match(ln.text)
-        if _ABSTRACT_ALONE.match(ln.text) or run_in:
-            j = i + 1
-            while j < len(lines) and j not in starts and not _KEYWORDS.match(lines[j].text):
-                j += 1
-            keep = text_filter(_main_size(lines[i + 1 : j]), lines)
-            picked = [k for k in range(i + 1, j) if keep(k)]
-            text = join_lines([lines[k] for k in picked], vocab, superscripts)
-            if run_in:
-                text = (run_in.group(1) + " " + text).strip()
-            link = _title_block_link(lines, i)
-            return (text + " " + link if link else text), j, "typography"
-    # no heading: the first block of 30 words or more on page 1 before the first section
-    blocks: dict[int, list[int]] = {}
-    for i in range(first_section):
-        if lines[i].page == 1:
-            blocks.setdefault(lines[i].block, []).append(i)
-    for idx in blocks.values():
-        if _is_prose(join_lines([lines[k] for k in idx], vocab)):
-            idx = idx + _runs_on(lines, idx[-1], first_section, starts)
-            return join_lines([lines[k] for k in idx], vocab, superscripts), idx[-1] + 1, "fallback"
-    return "", 0, "fallback"
-
-
-_LINK_LINE = re.compile(
-    r"^(code|project( page)?|website|models?|data(set)?|demo|code and (data|models))"
-    r"( (is|are) (publicly )?available( at)?)?\s*:?\s*(https?://|www\.|github\.com)\S+$",
-    re.IGNORECASE,
-)
-
-
-def _title_block_link(lines: list[Line], heading: int) -> str:
-    """A code or project link printed in the title block just above the abstract heading ("Code:
-    https://..."): the abstract's last line, as the paper's arXiv abstract gives it."""
-    for k in range(heading - 1, max(-1, heading - 5), -1):
-        if lines[k].page != lines[heading].page:
-            break
-        if _LINK_LINE.match(lines[k].text):
-            return lines[k].text
-    return ""
-
-
-def _runs_on(lines: list[Line], last: int, stop: int, starts: set[int]) -> list[int]:
-    """Lines after ``lines[last]`` that carry its paragraph on although PyMuPDF gave them other blocks
-    (it cuts a block at a root sign or a tall formula): same type, same column, at the usual spacing."""
-    more: list[int] = []
-    k = last + 1
-    while k < stop and k not in starts:
-        prev, ln = lines[k - 1], lines[k]
-        gap = ln.y0 - prev.y1
-        same = (ln.page, ln.col) == (prev.page, prev.col) and abs(ln.size - prev.size) < 0.3
-        if not same or not -0.5 * ln.height <= gap < 0.6 * ln.height or _KEYWORDS.match(ln.text):
-            break
-        more.append(k)
-        k += 1
-    return more
-
-
-def _is_prose(text: str) -> bool:
-    """A paragraph of sentences (30 words or more, mostly lower case), not an author or address block."""
-    words = text.split()
-    lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 30 and lower >= 0.5 * len(words) and (". " in text or text.rstrip().endswith("."))
-
-
 def span(
     lines: list[Line],
     headings: list[Heading],
@@ -236,7 +161,46 @@ def span(
         i += 1
     text = join_lines(picked, vocab, superscripts)
     last_page = lines[end - 1].page if end > h.end else lines[h.start].page
-    return Section(heading=h.text, text=text, page_start=lines[h.start].page, page_end=last_page)
+    part = Section(heading=h.text, text=text, page_start=lines[h.start].page, page_end=last_page)
+    # Where each page's text opens, for the page of every paragraph (quotes link to their page).
+    starts, page = [], 0
+    for ln in picked:
+        if ln.page != page:
+            page = ln.page
+            starts.append((" ".join(ln.text.split()[:2]), page))
+    part.paragraph_pages = paragraph_pages(part, starts)
+    return part
+
+
+OPENING = "(opening text)"  # the heading an introduction printed without one is given
+
+
+def opening_text(
+    lines: list[Line],
+    headings: list[Heading],
+    start: int,
+    keep: Callable[[int], bool],
+    vocab: Vocabulary,
+    superscripts: Policy | None = None,
+) -> Section | None:
+    """The introduction of a paper that prints none under its name (an essay, seminar notes): the running
+    text from ``start`` (after the abstract) to the first section, when that section is a part of the
+    body (not the references or an appendix: a paper with no sections has no introduction) and the text
+    is a paragraph or more (60 words)."""
+    first = next((h for h in headings if h.level == 1 and h.start >= start), None)
+    if first is None or rw.is_back_matter(first.title):
+        return None
+    k = start
+    while k < first.start and (len(lines[k].text.split()) < 6 or KEYWORDS.match(lines[k].text)):
+        k += 1  # keyword lines, dates and notes under the title block
+    inner = [h for h in headings if k <= h.start < first.start]
+    if inner:
+        return None  # a heading sits between: the text is not one opening
+    picked = [lines[i] for i in range(k, first.start) if keep(i)]
+    text = join_lines(picked, vocab, superscripts)
+    if len(text.split()) < 60:
+        return None
+    return Section(OPENING, text, page_start=picked[0].page, page_end=picked[-1].page)
 
 
 def find_introduction(headings: list[Heading]) -> int | None:

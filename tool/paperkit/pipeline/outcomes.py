@@ -1,6 +1,6 @@
 """What became of each paper of a batch, how a batch ends (its exit status), and how progress is told.
 
-The pipeline (:mod:`paperkit.fetch`) records a :class:`FetchOutcome` per input and tells a
+The pipeline (:mod:`paperkit.pipeline.fetch`) records a :class:`FetchOutcome` per input and tells a
 :class:`Reporter` what it is doing; the CLI implements the reporter and turns :func:`exit_code` into the
 process's status. Batch policy lives here, once: a bad item is recorded and the batch goes on.
 """

@@ -17,24 +17,15 @@ from paperkit.access.arxiv_api import ArxivApi
 from paperkit.access.download import download_eprint, download_pdf
 from paperkit.access.feed import versioned_pdf_url
 from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
+from paperkit.atomic import atomic_write, copy_atomic
 from paperkit.config import Settings
 from paperkit.errors import BadInput, DownloadError, PaperkitError, PdfMissing
-from paperkit.extraction import ExtractionError, PaperFiles, read_paper
+from paperkit.extraction import ExtractionError, PaperFiles, downloads, local_input, read_paper
 from paperkit.extraction.batch import Job, ReadAhead
-from paperkit.extraction.latex.archive import SourceError, kind_of, pack, read_source
 from paperkit.library.listing import resolve_key
-from paperkit.library.store import (
-    META,
-    PDF,
-    SECTIONS,
-    SOURCE,
-    Library,
-    atomic_write,
-    copy_atomic,
-    remove_if_empty,
-)
-from paperkit.notes.note import refresh_citing, refresh_note, write_note
-from paperkit.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
+from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, remove_if_empty
+from paperkit.pipeline.notes import Index, refresh_citing, refresh_note, write_note
+from paperkit.pipeline.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections
 
 
@@ -50,11 +41,19 @@ class Fetcher:
     _api: ArxivApi | None = None
     _last_download: float | None = None
     _ahead: ReadAhead | None = None  # a batch's papers read on every core while the notes are written
+    _index: Index | None = None  # the library's records, read once per batch for the notes
 
     @property
     def library(self) -> Library:
         """The library the settings name."""
         return Library(self.settings.library)
+
+    @property
+    def index(self) -> Index:
+        """The library's records for the notes, read on first use in a batch."""
+        if self._index is None:
+            self._index = Index.read(self.library)
+        return self._index
 
     @property
     def api(self) -> ArxivApi:
@@ -83,10 +82,11 @@ class Fetcher:
         return outcomes
 
     def update_map(self, outcomes: list[FetchOutcome]) -> None:
-        """The notes that cite the papers just fetched are rebuilt to link to them."""
+        """The notes that cite the papers just fetched are rebuilt to link to them, once each."""
         added = [o.key for o in outcomes if o.key and o.status == "fetched"]
-        for w in refresh_citing(self.library, added) if added else []:
+        for w in refresh_citing(self.index, added) if added else []:
             self.reporter.warn(w)
+        self._index = None  # the next batch reads the library as it is then
 
     def _local_jobs(self, items: list[str]) -> list[Job]:
         """What :meth:`_extract` will read for the items whose files are on disk already."""
@@ -95,13 +95,13 @@ class Fetcher:
             with contextlib.suppress(PaperkitError, OSError):
                 arg = parse_paper_arg(item)
                 if isinstance(arg, Path):
-                    if arg.is_file() and kind_of(arg.read_bytes()[:512]) == "pdf":
-                        jobs.append(Job(PaperFiles(pdf=arg), self._choice(arg, None)))
+                    if arg.is_file() and _is_pdf(arg):
+                        jobs.append(Job(PaperFiles(pdf=arg), self.route))
                 elif not self.force:
                     folder = self.library.paper_dir(arg.key)
                     if (folder / PDF).is_file() and (folder / META).is_file():
                         files = PaperFiles(pdf=folder / PDF, source=_stored(folder / SOURCE))
-                        jobs.append(Job(files, self._choice(files.pdf, files.source)))
+                        jobs.append(Job(files, self.route))
         return jobs
 
     def fetch_search(self, query: str, max_results: int) -> list[FetchOutcome]:
@@ -173,7 +173,7 @@ class Fetcher:
                 download_pdf(url, folder / PDF, self.settings, progress=self.reporter.download)
                 downloaded = True
         if downloaded:
-            source = self._download_source(url, folder, warnings) if self.route != "pdf" else None
+            source = self._download_extras(url, folder, warnings)
             sections = self._extract(folder / PDF, warnings, source)
         else:
             self._warn(
@@ -196,9 +196,7 @@ class Fetcher:
         except OSError as e:
             raise BadInput(f"cannot read {path}: {e.strerror or e}") from None
         if b"%PDF-" not in head:
-            if kind_of(head[:512]) in ("gzip", "tar", "tex"):
-                return self._fetch_local_source(item, path)
-            raise BadInput(f"{path} is not a PDF, a LaTeX source archive or a folder of sources")
+            return self._fetch_local_source(item, path)
         warnings: list[str] = []
         sections = self._extract(path, warnings, refuse=True)
         stamp = None
@@ -256,7 +254,7 @@ class Fetcher:
                 pdf, source = _stored(folder / PDF), _stored(folder / SOURCE)
                 sections = self._extract(pdf, warnings, source) if pdf or source else None
                 return self._finish(key, folder, meta, sections, warnings, status="updated")
-        written = refresh_note(lib, key)  # the one path from the library's records to the note
+        written = refresh_note(lib, key, self.index)  # the one path from the library's records to a note
         title = lib.read_meta(key).title
         warnings = written.warnings if written else []
         for w in warnings:
@@ -279,11 +277,13 @@ class Fetcher:
         self.reporter.warn(message)
 
     def _fetch_local_source(self, item: str, path: Path) -> FetchOutcome:
-        """A LaTeX source given by hand: a folder, a ``.tar.gz`` or a ``.tex``; read by the LaTeX route."""
+        """A local input some route reads (a LaTeX folder, ``.tar.gz`` or ``.tex``), kept packed."""
         try:
-            files = read_source(path)
-        except SourceError as e:
+            packed = local_input(path)
+        except ExtractionError as e:
             raise BadInput(f"{path}: {e}") from None
+        if packed is None:
+            raise BadInput(f"{path} is not a PDF, a LaTeX source archive or a folder of sources")
         warnings: list[str] = []
         name = re.sub(r"\.(tar\.gz|tgz|tar|gz|tex)$", "", path.resolve().name, flags=re.I)
         key = local_key(Path(name or "source"))
@@ -293,7 +293,7 @@ class Fetcher:
         try:
             with lib.lock(key):
                 folder.mkdir(parents=True, exist_ok=True)
-                atomic_write(folder / SOURCE, pack(files))
+                atomic_write(folder / SOURCE, packed)
                 sections = self._extract(None, warnings, folder / SOURCE)
                 meta = PaperMeta.from_sections(key, sections)
                 lib.write_meta(meta)
@@ -305,66 +305,48 @@ class Fetcher:
         outcome.input = item
         return outcome
 
-    def _download_source(self, pdf_url: str, folder: Path, warnings: list[str]) -> Path | None:
-        """The e-print beside the PDF (its URL: the PDF link with ``/pdf/`` → ``/e-print/``), or None
-        with one warning line when there is no usable one (the note then comes from the PDF)."""
-        url = pdf_url.replace("/pdf/", "/e-print/", 1)
-        dest = folder / SOURCE
-        self._pause()
-        try:
-            download_eprint(url, dest, self.settings)
-        except DownloadError as e:
-            with contextlib.suppress(FileNotFoundError):
-                dest.unlink()  # an older e-print would not match the PDF just downloaded
-            self._warn(warnings, f"no LaTeX source: {e}; the note is written from the PDF")
-            return None
-        with dest.open("rb") as f:
-            kind = kind_of(f.read(512))
-        if kind in ("pdf", "html"):
-            dest.unlink()
-            what = "a PDF-only submission" if kind == "pdf" else "arXiv answered with an HTML page"
-            self._warn(warnings, f"no LaTeX source ({what}); the note is written from the PDF")
-            return None
-        return dest
+    def _download_extras(self, pdf_url: str, folder: Path, warnings: list[str]) -> Path | None:
+        """What the chosen route reads beside the PDF (the e-print: the PDF link with ``/pdf/`` →
+        ``/e-print/``), or None with one warning line when there is no usable one (the note then comes
+        from the route's fallback, the PDF)."""
+        for kind, route in downloads(self.route).items():
+            fetch, file = _DOWNLOADS[kind]
+            url, dest = fetch_url(kind, pdf_url), folder / file
+            self._pause()
+            try:
+                fetch(url, dest, self.settings)
+            except DownloadError as e:
+                with contextlib.suppress(FileNotFoundError):
+                    dest.unlink()  # an older e-print would not match the PDF just downloaded
+                self._warn(warnings, f"no {route.label}: {e}; the note is written from the PDF")
+                return None
+            why = route.unusable(dest)
+            if why is not None:
+                dest.unlink()
+                self._warn(warnings, f"no {route.label} ({why}); the note is written from the PDF")
+                return None
+            return dest
+        return None
 
     def _extract(
         self, pdf: Path | None, warnings: list[str], source: Path | None = None, refuse: bool = False
     ) -> Sections | None:
-        """The paper's sections by the chosen route; an unreadable paper becomes a warning, not a failure
-        (``refuse``: a local file of which no page can be read is refused; keep the library readable)."""
-        choice = self._choice(pdf, source)
-        if choice == "pdf":
-            source = None
+        """The paper's sections by the chosen route (or its fallback); an unreadable paper becomes a
+        warning, not a failure (``refuse``: a local file of which no page can be read is refused; keep
+        the library readable)."""
+        files = PaperFiles(pdf=pdf, source=source)
         try:
-            files = PaperFiles(pdf=pdf, source=source)
-            ready = self._ahead.take(Job(files, choice)) if self._ahead else None
-            sections = ready or read_paper(files, choice)
+            ready = self._ahead.take(Job(files, self.route)) if self._ahead else None
+            sections = ready or read_paper(files, self.route)
         except ExtractionError as e:
             if refuse and e.unreadable:
                 raise BadInput(f"{pdf}: no page can be read ({e}); it is not added to the library") from None
-            if choice == "latex" and pdf is not None:
-                self._warn(
-                    warnings, f"the LaTeX source could not be read ({e}); the note is written from the PDF"
-                )
-                return self._extract_pdf(pdf, warnings)
             what = "the PDF" if source is None else "the paper"
             self._warn(warnings, f"{what} could not be read ({e}); the note is written from the metadata")
             return None
         for w in sections.warnings:
             self.reporter.warn(w)
         return sections
-
-    def _choice(self, pdf: Path | None, source: Path | None) -> str:
-        if self.route == "latex" and source is None and pdf is not None:
-            return "pdf"  # the warning that there is no source was given when it was looked for
-        return self.route
-
-    def _extract_pdf(self, pdf: Path, warnings: list[str]) -> Sections | None:
-        route, self.route = self.route, "pdf"
-        try:
-            return self._extract(pdf, warnings)
-        finally:
-            self.route = route
 
     def _finish(
         self,
@@ -381,7 +363,7 @@ class Fetcher:
         else:
             with contextlib.suppress(FileNotFoundError):
                 (folder / SECTIONS).unlink()  # stale sections of an older PDF would mislead the note
-        written = write_note(lib, key, meta, sections)
+        written = write_note(lib, key, meta, sections, self.index)
         for w in written.warnings:
             self.reporter.warn(w)
         all_warnings = warnings + (sections.warnings if sections else []) + written.warnings
@@ -398,3 +380,17 @@ class Fetcher:
 
 def _stored(path: Path) -> Path | None:
     return path if path.is_file() else None
+
+
+def _is_pdf(path: Path) -> bool:
+    with path.open("rb") as f:
+        return b"%PDF-" in f.read(1024)
+
+
+def fetch_url(kind: str, pdf_url: str) -> str:
+    """Where arXiv serves a download kind, from the paper's PDF link."""
+    return pdf_url.replace("/pdf/", "/e-print/", 1) if kind == "eprint" else pdf_url
+
+
+# The download kinds a route may need beside the PDF: how each is fetched and the file it is kept in.
+_DOWNLOADS = {"eprint": (download_eprint, SOURCE)}

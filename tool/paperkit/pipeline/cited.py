@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from functools import partial
 
-from paperkit.access.ids import ArxivId, id_of_key, parse_arxiv_id
+from paperkit.access.ids import ArxivId, parse_arxiv_id
 from paperkit.errors import BadInput, NotFound, PaperkitError
-from paperkit.extraction.citations import cited_works
-from paperkit.fetch import Fetcher
+from paperkit.extraction.citations import cited_works, stored_markers
 from paperkit.library.store import SECTIONS
-from paperkit.outcomes import FetchOutcome, guarded
-from paperkit.records import PaperMeta
+from paperkit.pipeline.fetch import Fetcher
+from paperkit.pipeline.outcomes import FetchOutcome, guarded
+from paperkit.records import PaperMeta, id_of_key
 from paperkit.text import fold, squash
 
 
@@ -57,7 +57,9 @@ def fetch_background(fetcher: Fetcher, item: str) -> tuple[list[FetchOutcome], l
     refs = sections.references
     wanted: dict[str, tuple[ArxivId, PaperMeta | None]] = {}
     left_out: list[str] = []
-    for work in cited_works(sections.introduction.text, refs):
+    intro = sections.introduction.text
+    links = [c for c in sections.citations if c.section == "introduction"]
+    for work in cited_works(intro, refs, stored_markers(intro, links) if sections.citations else None):
         ref = work.reference
         found = _id_of(ref.arxiv_id)
         meta = None
