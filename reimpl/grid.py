@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import torch
+import torch.nn.functional as F
 
-from reimpl.harness import RunResult
+from reimpl.harness import Progress, RunResult, fresh_casts, mixed_precision
 
 
 def arm_name(arm: str, rate: float) -> str:
@@ -83,3 +84,48 @@ def grid_summary(results: Sequence[RunResult], arm: str, metric: str) -> str:
     names = [name for name in results[0].arms if name.split("@")[0] == arm]
     means = [sum(r.arms[n].metrics[metric] for r in results) / len(results) for n in names]
     return ", ".join(f"{n.split('@')[1]}: {m:.3g}" for n, m in zip(names, means, strict=True))
+
+
+def fit_classifier(
+    model: torch.nn.Module,
+    data: tuple[torch.Tensor, torch.Tensor],
+    rates: torch.Tensor,
+    optimizer: torch.optim.Optimizer,
+    *,
+    steps: int,
+    batch: int,
+    batches: torch.Generator,
+    clip: float | None = None,
+    progress: Progress | None = None,
+    report_every: int = 25,
+) -> torch.Tensor:
+    """Train a replica-stacked classifier on mini-batches of ``data``; returns the losses (steps, replicas).
+
+    ``model(x)`` maps inputs (batch, ...) shared by every replica to logits (replicas, batch, classes). Each
+    replica's loss is its batch-mean cross-entropy; their sum is differentiated (each replica gets its own
+    gradient), clipped per replica when ``clip`` is given, and stepped at each replica's rate.
+    """
+    x, y = data
+    device = x.device
+    params = [p for p in model.parameters() if p.requires_grad]
+    losses = torch.zeros(steps, rates.numel(), device=device)
+    for step in range(steps):
+        idx = torch.randint(0, x.shape[0], (batch,), generator=batches, device=device)
+        with mixed_precision(device):
+            logits = model(x[idx]).float()
+        per_replica = cross_entropy_per_replica(logits, y[idx])
+        optimizer.zero_grad(set_to_none=True)
+        per_replica.sum().backward()
+        if clip is not None:
+            clip_per_replica(params, clip)
+        step_at_rates(optimizer, params, rates)
+        fresh_casts()
+        losses[step] = per_replica.detach()
+        if progress is not None and ((step + 1) % report_every == 0 or step + 1 == steps):
+            progress(step + 1, steps, {"loss": float(losses[step].min())})
+    return losses
+
+
+def cross_entropy_per_replica(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Each replica's mean cross-entropy: logits (replicas, batch, classes), labels (batch,) → (replicas,)."""
+    return F.cross_entropy(logits.transpose(1, 2), y.expand(logits.shape[0], -1), reduction="none").mean(1)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 
 from reimpl import grid, harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
@@ -78,31 +77,22 @@ def run(
                 [gain for _, gain in arms for _ in cfg.rates],
                 cfg.gate_bias,
             )
-        params = list(model.parameters())
-        optimizer = torch.optim.SGD(params, lr=1.0, momentum=cfg.momentum)  # rates applied per replica
-        batches = toys.make_generator(20_000 + seed, device)
-        losses = torch.zeros(cfg.steps, len(names), device=device)
-        progress = session.start("all arms × rates")
-        for step in range(cfg.steps):
-            idx = torch.randint(0, cfg.n_train, (cfg.batch,), generator=batches, device=device)
-            with harness.mixed_precision(device):
-                logits = model(x[idx]).float()
-            per_replica = F.cross_entropy(
-                logits.transpose(1, 2), y[idx].expand(len(names), -1), reduction="none"
-            ).mean(1)
-            optimizer.zero_grad(set_to_none=True)
-            per_replica.sum().backward()  # replicas share no weight: each gets its own gradient
-            grid.clip_per_replica(params, cfg.clip)
-            grid.step_at_rates(optimizer, params, rates)
-            harness.fresh_casts()
-            losses[step] = per_replica.detach()
-            if progress is not None and ((step + 1) % cfg.report_every == 0 or step + 1 == cfg.steps):
-                progress(step + 1, cfg.steps, {"loss": float(losses[step].min())})
+        optimizer = torch.optim.SGD(model.parameters(), lr=1.0, momentum=cfg.momentum)  # rates: per replica
+        losses = grid.fit_classifier(
+            model,
+            (x, y),
+            rates,
+            optimizer,
+            steps=cfg.steps,
+            batch=cfg.batch,
+            batches=toys.make_generator(20_000 + seed, device),  # same batches for every replica
+            clip=cfg.clip,
+            progress=session.start("all arms × rates"),
+            report_every=cfg.report_every,
+        )
         with torch.no_grad():
             logits = model(x).float()
-            final = F.cross_entropy(logits.transpose(1, 2), y.expand(len(names), -1), reduction="none").mean(
-                1
-            )
+            final = grid.cross_entropy_per_replica(logits, y)
             acc = (logits.argmax(-1) == y).float().mean(1)
         curves = losses.T.tolist()
         for r, name in enumerate(names):
