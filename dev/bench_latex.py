@@ -56,7 +56,8 @@ def span_right(text: str, words: dict[str, str] | None) -> bool:
     return bool(t) and 0 <= i <= SLACK and j >= 0 and len(t) - (j + len(last)) <= SLACK
 
 
-_MATH = re.compile(r"\$\$.+?\$\$|\$[^$]+\$", re.S)
+# formulas, and those shown as code (a command KaTeX lacks): both are the paper's TeX on purpose
+_MATH = re.compile(r"\$\$.+?\$\$|\$[^$]+\$|``.+?``|`[^`]+`", re.S)
 _EMPTY_MARKER = re.compile(r"\(\s*[,;]|[,;]\s*[,;]|\(\s*\)|\[\s*\]")
 
 

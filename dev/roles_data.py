@@ -24,6 +24,7 @@ from typing import Any
 
 from paperkit.extraction import PaperFiles, read_paper
 from paperkit.notes.features import features, locate, locate_split
+from paperkit.notes.role_cues import DOCUMENT
 from paperkit.notes.roles import CLASSES
 from paperkit.records import Sections
 from paperkit.text import fold, sentences
@@ -208,10 +209,7 @@ def score_roles(record: dict[str, Any], shown: dict[str, list[str]], breath: lis
             "found": found, "found_of": found_of, "missing": missing}  # fmt: skip
 
 
-_LEANS = re.compile(
-    r"^(?:this|these|those|such)\s+(?!paper|work|article|study|note|letter|review|report|thesis|survey)[a-z]",
-    re.IGNORECASE,
-)
+_LEANS = re.compile(rf"^(?:this|these|those|such)\s+(?!{DOCUMENT})[a-z]", re.IGNORECASE)
 
 
 def quote_faults(quotes: list[str], abstract: str, intro: str) -> tuple[int, int]:

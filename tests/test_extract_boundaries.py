@@ -217,3 +217,21 @@ def test_the_list_ends_at_an_appendix_heading_and_a_caption_is_no_entry(tmp_path
     s = _paper(tmp_path, "appendix", after_references=after)
     assert len(s.references) == len(REFS)
     assert "Figure 5" not in s.references[-1].text and "agar" not in s.references[-1].text
+
+
+def test_front_matter_between_abstract_and_first_section_is_no_introduction(tmp_path: Path) -> None:
+    front = [
+        ("CCS Concepts: Applied computing → Life and medical sciences; Biology.", 10.0),
+        ("Keywords: colonies, agar plates, travelling fronts", 10.0),
+        (
+            "Permission to make copies of this work for teaching or for study is granted when the copies "
+            "are not sold and carry this notice with the full citation on their first page; any other use "
+            "of the work, in print or on a server, needs the written consent of the authors, who keep the "
+            "rights to the figures and the tables and may withdraw this permission at any time they wish.",
+            10.0,
+        ),
+    ]
+    sections = [("1 Motivation", INTRO), *SECTIONS[1:]]
+    s = _paper(tmp_path, "acm-front", after_abstract=front, sections=sections)
+    assert _words(s.abstract) == ABSTRACT
+    assert s.introduction is None  # an unnamed first section is not taken, and front matter is no opening

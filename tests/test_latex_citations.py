@@ -173,3 +173,53 @@ def test_sorted_styles_order_as_bibtex_does() -> None:
     s = read_files({"main.tex": main.encode(), "refs.bib": bib.encode()})
     assert [r.key for r in s.references] == ["clust", "fast", "adam", "zoe"]  # "A" is no sort word
     assert _intro(s) == "[2, 1] and [4, 3]."
+
+
+def test_the_abstracts_markers_and_references_read_as_printed_without_links() -> None:
+    main = (
+        "\\documentclass{article}\\usepackage{natbib}\\begin{document}\\begin{abstract}Rivers flood "
+        "(e.g., \\citealp{smith12}); see Section~\\ref{sec:m}.\\end{abstract}\\section{Introduction}Hi."
+        "\\section{Method}\\label{sec:m}Text.\\bibliographystyle{plainnat}\\bibliography{refs}\\end{document}"
+    )
+    s = read_files({"main.tex": main.encode(), "main.bbl": NATBIB_BBL.encode()})
+    assert s.abstract == "Rivers flood (e.g., Smith and Jones, 2012); see Section 2."
+    assert s.citations == []
+
+
+NUMERIC_BBL = (
+    "\\begin{thebibliography}{5}\n"
+    + "".join(f"\\bibitem{{{k}}} A. Author{k}. Title {k}. 2001.\n" for k in "abcde")
+    + "\\end{thebibliography}\n"
+)
+
+
+def _numeric(preamble: str, cls: str = "article") -> str:
+    main = (
+        f"\\documentclass{{{cls}}}{preamble}\\begin{{document}}\\section{{Introduction}}"
+        "See \\cite{c,a,b,e} and \\cite{b,a}.\\bibliography{refs}\\end{document}"
+    )
+    return _intro(read_files({"main.tex": main.encode(), "main.bbl": NUMERIC_BBL.encode()}))
+
+
+def test_numeric_markers_sorted_and_compressed_where_the_document_says() -> None:
+    assert _numeric("\\usepackage[numbers]{natbib}") == "See [3, 1, 2, 5] and [2, 1]."
+    assert _numeric("\\usepackage[numbers,sort]{natbib}") == "See [1, 2, 3, 5] and [1, 2]."
+    assert _numeric("\\usepackage[numbers,sort&compress]{natbib}") == "See [1–3, 5] and [1, 2]."
+    assert _numeric("\\usepackage{amsmath,cite}") == "See [1–3, 5] and [1, 2]."
+    assert _numeric("\\usepackage[nocompress]{cite}") == "See [1, 2, 3, 5] and [1, 2]."
+    assert _numeric("", "revtex4-2") == "See [1–3, 5] and [1, 2]."
+
+
+def test_an_authors_citation_wrapper_is_expanded() -> None:
+    pre = r"\newcommand{\citeeg}[1]{\citep[e.g.,][]{#1}}"
+    s = _paper(r"Rivers \citeeg{smith12,lee19a} flood.", pre)
+    assert _intro(s) == "Rivers (e.g., Smith and Jones, 2012; Lee et al., 2019a) flood."
+
+
+def test_an_undefined_journal_command_leaves_no_empty_field() -> None:
+    bbl = r"""\begin{thebibliography}{1}
+\bibitem[{Abbott} {et~al.}(2017)]{a} {Abbott}, B.~P., {Abbott}, R., {et~al.} 2017, \prl, 119, 161101
+\end{thebibliography}"""
+    s = _paper(r"Waves \citep{a}.", files={"main.bbl": bbl})
+    assert s.references[0].text == "Abbott, B. P., Abbott, R., et al. 2017, 119, 161101"
+    assert _intro(s) == "Waves (Abbott et al., 2017)."

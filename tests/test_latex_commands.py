@@ -160,3 +160,12 @@ def test_display_formulas_as_the_paper_writes_them_in_a_form_viewers_render() ->
         r"A $$\begin{aligned} x &= 1 \\ y &< 2 \end{aligned}$$ B $$e=mc^2$$ C $a<b$ "
         r"$$\begin{gathered} a \\ b \end{gathered}$$"
     )
+
+
+def test_xparse_commands_and_edit_colours() -> None:
+    pre = (
+        r"\NewDocumentCommand{\ours}{}{OurNet}" "\n" r"\NewDocumentCommand\twice{m m}{#1 and #2}" "\n"
+        r"\newcommand{\new}[1]{\textcolor{blue}{#1}}"
+    )  # fmt: skip
+    text = _intro(_read(pre, r"\ours{} runs \twice{fast}{well}; \new{it was revised}, {\color{red} twice}."))
+    assert text == "OurNet runs fast and well; it was revised, twice."

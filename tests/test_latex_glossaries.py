@@ -9,7 +9,8 @@ GLOSSARY = r"""\newglossaryentry{np}{name={NumPy}, description={an array library
   first={NumPy \citep{harris20}}}
 \newglossaryentry{tensor}{name=tensor, description={an array}}
 \newglossaryentry{mouse}{name=mouse, plural=mice, description={a rodent}}
-\newacronym{gp}{GP}{Gaussian process}
+\newabbreviation{gp}{GP}{Gaussian process}
+\newacronym{svm}{SVM}{support vector machine}
 """
 MAIN = r"""\documentclass{article}
 \usepackage{natbib}
@@ -22,7 +23,8 @@ We fit a \gls{gp}.
 \end{abstract}
 \section{Introduction}
 \Gls{np} is fast; \gls{np} again. A \gls{tensor} holds \glspl{tensor}; two \glspl{mouse} ran.
-\Glspl{gp} generalise the \gls{gp} \citep{rasmussen06}; \acrlong{gp} and \acrshort{gp}; \GLS{tensor}.
+\Glspl{gp} generalise the \gls{gp} \citep{rasmussen06}; \acrlong{gp} and \acrshort{gp}; \GLS{tensor};
+an \gls{svm}.
 \section{Method}
 Nothing.
 \printglossaries
@@ -41,10 +43,22 @@ def test_glossary_entries_print_as_the_pdf_prints_them_with_their_citations() ->
     assert s.introduction is not None
     assert s.introduction.text == (
         "NumPy (Harris and Millman, 2020) is fast; NumPy again. A tensor holds tensors; two mice ran. "
-        "GPs generalise the GP (Rasmussen and Williams, 2006); Gaussian process and GP; TENSOR."
+        "GPs generalise the GP (Rasmussen and Williams, 2006); Gaussian process and GP; TENSOR; "
+        "an support vector machine (SVM)."
     )
     assert [r.key for r in s.references] == ["harris20", "rasmussen06"]
     assert [(c.marker, c.targets) for c in s.citations] == [
         ("(Harris and Millman, 2020)", [0]),
         ("(Rasmussen and Williams, 2006)", [1]),
     ]
+
+
+def test_a_gls_insert_and_resets() -> None:
+    tex = (
+        "\\documentclass{article}\\usepackage{glossaries}\\newacronym{ml}{ML}{machine learning}"
+        "\\begin{document}\\section{Introduction}\\gls{ml}[-based] tools; \\gls{ml}. "
+        "\\glsreset{ml}\\gls{ml}; \\glsunset{ml}\\gls{ml}.\\end{document}"
+    )
+    s = read_files({"main.tex": tex.encode()})
+    assert s.introduction is not None
+    assert s.introduction.text == ("machine learning (ML)-based tools; ML. machine learning (ML); ML.")

@@ -276,3 +276,37 @@ def test_the_titles_noun_phrases_are_key_terms_as_the_text_prints_them() -> None
     names = [t.term for t in terms]
     assert "sparse lattice folding" in [n.lower() for n in names]
     assert not any(n.isupper() for n in names)  # as the text prints it, not shouted as the title
+
+
+def test_named_methods_said_once_and_terms_in_quotation_marks_are_key_terms() -> None:
+    text = (
+        "Sorting parts on a belt is slow. We start from GizRank, an earlier sorting rule. We add a random "
+        "“jitter pass” that shakes the belt. Perhaps a “good enough” sorter already exists. "
+        "The combined sorter halves the time per part on three belts."
+    )
+    names = [t.term for t in find_terms(text)]
+    assert {"GizRank", "jitter pass"} <= set(names)  # a name spelt as one; a term set in quotes
+    assert "good enough" not in names  # everyday words in quotation marks are no term
+
+
+def test_a_title_names_no_action_after_to_but_keeps_x_to_x() -> None:
+    from paperkit.notes.term_words import title_phrases
+
+    assert title_phrases("Gadget Sorting by Jointly Learning to Rank and Sort") == [
+        "Gadget Sorting",
+        "Jointly Learning",
+    ]
+    assert title_phrases("Convolutional Frame to Frame Tracking") == ["Convolutional Frame to Frame Tracking"]
+    text = "Frame to frame tracking follows each part. We show that frame to frame tracking is fast."
+    assert "frame to frame tracking" in [
+        t.term.lower() for t in find_terms(text, title="Convolutional Frame to Frame Tracking")
+    ]
+
+
+def test_a_key_term_is_quoted_from_a_sentence_that_stands_on_its_own() -> None:
+    text = (
+        "Parts jam on fast belts. These jams stall the gizmo sorter for minutes. "
+        "The gizmo sorter reads each part's label before it moves it."
+    )
+    terms = {t.term: t.sentence for t in find_terms(text)}
+    assert terms["gizmo sorter"].startswith("The gizmo sorter reads")

@@ -15,6 +15,7 @@ import pytest
 
 from paperkit.notes.condense import CAP, OVERHEAD, budget, condense, repeats
 from paperkit.notes.contributions import Contribution
+from paperkit.notes.role_cues import MEANS
 from paperkit.notes.roles import CLASSES, Roles, _ruled, sort_roles
 from paperkit.records import Sections
 from paperkit.text import sentences
@@ -462,3 +463,95 @@ def test_train_roles_reproduces_the_shipped_model(corpus: Path, corpus_sections:
     # the data first: a change in extraction or in the features shows here, before the weights differ
     assert trained["provenance"]["data"] == shipped["provenance"]["data"], "run: python -m dev.train_roles"
     assert unstamped(trained) == unstamped(shipped)
+
+
+def test_verdicts_and_claims_of_how_well_it_works_are_results() -> None:
+    abstract = (
+        "Hot gas giants may carry heat from their day side to their night side. "
+        "We model the light curves of twenty such planets with a two-parameter heat-transport model. "
+        "We firmly rule out a single albedo shared by all of the planets. "
+        "The simple model works surprisingly well, performing on par with full circulation models."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("We firmly rule out") for s in roles.result)
+    assert any(s.startswith("The simple model works") for s in roles.result)
+    assert roles.breath[0].startswith("We model the light curves")
+
+
+def test_an_introductions_statement_of_aim_stands_in_for_a_missing_abstract() -> None:
+    introduction = (
+        "Convolution layers change the shape of what passes through them in ways that puzzle newcomers.\n\n"
+        "This tutorial's objective is to explain how padding, strides and dilation set a layer's output "
+        "size, with a drawing for every case. "
+        "We hope that the drawings serve as a reference."
+    )
+    assert sort_roles("", introduction).breath[0].startswith("This tutorial's objective")
+
+
+def test_a_turn_against_the_context_or_a_word_for_what_goes_wrong_states_the_gap() -> None:
+    abstract = (
+        "Reading the age of a star from its spectrum has become routine for bright stars. "
+        "Despite this progress, age estimates for faint stars remain poor, since their spectra are noisy. "
+        "We propose to read ages from the whole spectrum with a model trained on bright stars whose ages "
+        "are known from their oscillations. "
+        "On faint stars the model's ages agree with oscillation ages to within 12%."
+    )
+    roles = sort_roles(abstract)
+    assert any("age estimates for faint stars remain poor" in s for s in roles.problem)
+
+
+def test_the_introductions_own_statement_joins_the_idea() -> None:
+    abstract = (
+        "Training very deep networks is slow. "
+        "We propose a normalisation layer that keeps the scale of every layer's inputs fixed in training. "
+        "It cuts training time by half on two image benchmarks."
+    )
+    introduction = (
+        "Deep networks are trained with small steps because their layers' inputs drift during training.\n\n"
+        "In this paper we propose a layer that rescales each input with statistics of the current batch, "
+        "so that every layer sees inputs of a fixed scale however the earlier layers change."
+    )
+    roles = sort_roles(abstract, introduction)
+    assert roles.breath[0].startswith("We propose a normalisation layer")
+    assert any(s.startswith("In this paper we propose a layer") for s in roles.idea)
+
+
+def test_an_abstract_without_we_states_its_idea_as_a_means() -> None:
+    abstract = (
+        "A classifier trained once is often confidently wrong on inputs unlike its training data. "
+        "This overconfidence is largely removed by averaging the predictions of copies trained from "
+        "different random seeds. "
+        "Each copy sees the same data, so no extra labels are needed."
+    )
+    breath = sort_roles(abstract).breath[0]
+    assert "is largely removed by averaging the predictions" in breath
+    assert breath.startswith("A classifier trained once")  # with the sentence it leans on
+    # the class of wording: something done in the passive, by some means
+    assert MEANS.search("Drift can be avoided by training on both halves of the data.")
+    assert MEANS.search("The noise is strongly suppressed by averaging many exposures.")
+    assert not MEANS.search("The noise is strongly suppressed in the averaged exposures.")
+
+
+def test_a_statement_of_aim_that_announces_a_list_is_read_with_its_first_item() -> None:
+    introduction = (
+        "Layers of a convolutional network change the shape of their inputs in ways that puzzle newcomers. "
+        "Textbooks explain the arithmetic only in passing.\n\n"
+        "This tutorial's objective is twofold: 1. Explain how padding, strides and dilation set the output "
+        "size of a layer. 2. Give a drawing of every case so that readers can check their own arithmetic."
+    )
+    breath = sort_roles("", introduction).breath[0]
+    assert breath.startswith("This tutorial's objective is twofold: Explain how padding")
+
+
+def test_how_the_idea_differs_from_what_came_before_is_the_idea() -> None:
+    abstract = (
+        "Key-value stores keep recent writes in memory and flush them to disk in large sorted runs. "
+        "We propose a store that merges runs while it serves reads. "
+        "Unlike earlier stores, it never blocks a read on a merge, because each merge writes a new run "
+        "beside the old ones and swaps them in one step. "
+        "Read latency falls by a factor of three under heavy write load."
+    )
+    roles = sort_roles(abstract)
+    assert any(s.startswith("Unlike earlier stores") for s in roles.idea + roles.breath)
+    probs = _ruled("In contrast to caches, the store keeps every version it wrote.", [0.1, 0.1, 0.2, 0.6])
+    assert max(range(4), key=probs.__getitem__) == CLASSES.index("idea")

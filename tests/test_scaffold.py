@@ -214,3 +214,33 @@ def test_squash_makes_one_clean_line() -> None:
     assert (
         one_line("Deep\n  Residual\tLearning\x00\x07 for\u2028Images") == "Deep Residual Learning for Images"
     )
+
+
+def test_the_scaffold_starts_from_the_notes_equations_and_result(
+    lib: Library, roots: tuple[Path, Path]
+) -> None:
+    from paperkit.library.visuals import write_visuals
+    from paperkit.records import Formula, Visuals
+
+    key = lib.read_meta(ID).key
+    write_visuals(
+        lib,
+        key,
+        Visuals(
+            formulas=[
+                Formula(tex=r"y = \frac{x}{\sqrt{\sigma^2 + \epsilon}}", sentence="We normalise:"),
+                Formula(tex=r"\mathcal{T}[x]", renders=False),
+            ]
+        ),
+    )
+    result = "- Mixing cuts the error by 3\\.5 points &lt; 1\\. [p. 1](paper.pdf#page=1)"
+    note = f"# note\n\n## The result\n\n{result}\n"
+    (lib.paper_dir(key) / "notes.md").write_text(note, encoding="utf-8")
+    reimpl_root, tests_root = roots
+    scaffold(lib, ID, "toy_paper", reimpl_root, tests_root)
+    model = (reimpl_root / "toy_paper" / "model.py").read_text()
+    claim = (reimpl_root / "toy_paper" / "claim.py").read_text()
+    assert r"y = \\frac{x}{\\sqrt{\\sigma^2 + \\epsilon}}" in model  # a docstring: backslashes doubled
+    assert "mathcal{T}" not in model  # what KaTeX cannot render is not offered as the paper's symbols
+    assert ast.get_docstring(ast.parse(model)).count(r"\frac{x}") == 1
+    assert '"Mixing cuts the error by 3.5 points < 1."' in ast.get_docstring(ast.parse(claim))

@@ -7,6 +7,7 @@ in one place; nothing else in paperkit prints to the terminal.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import click
 
@@ -38,6 +39,8 @@ def main() -> None:
     """
 
 
+NO_FIGURES_HELP = "Leave the paper's Figure 1 out of the note (and, when extracting, out of the library)."
+
 # --- fetch --------------------------------------------------------------------------------------------
 
 
@@ -61,6 +64,7 @@ def main() -> None:
     show_default=True,
     help="Read the sections from the LaTeX source arXiv serves, the PDF, or auto (LaTeX when usable).",
 )
+@click.option("--no-figures", is_flag=True, help=NO_FIGURES_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print warnings and errors.")
 @library_option
@@ -74,6 +78,7 @@ def fetch(
     force: bool,
     offline: bool,
     route: str,
+    no_figures: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -82,8 +87,9 @@ def fetch(
     PAPER is an arXiv ID (1506.03099, 1506.03099v3, arXiv:1506.03099, hep-th/9901001), an arxiv.org
     /abs/ or /pdf/ URL, the path of a local PDF, or a LaTeX source (a .tar.gz or a folder with the
     main .tex). Each paper lands in LIBRARY/KEY/: paper.pdf, source.tar.gz (the e-print arXiv serves,
-    when it is LaTeX), meta.json, sections.json and notes.md (your "## My notes" section is kept on
-    every rebuild).
+    when it is LaTeX), meta.json, sections.json, figures/fig1.png (the paper's Figure 1, unless
+    --no-figures), visuals.json (its caption and defining formulas) and notes.md (your "## My notes"
+    section is kept on every rebuild).
     A paper already in the library is not downloaded again (unless --force): its note is rebuilt
     from the stored PDF, offline.
 
@@ -100,7 +106,7 @@ def fetch(
     \b
     Environment: PAPERKIT_ARXIV_API (API query URL), PAPERKIT_ARXIV_DELAY (seconds between
     requests, default 3), PAPERKIT_TIMEOUT (seconds, default 30), PAPERKIT_RETRIES (tries per
-    request, default 4).
+    request, default 4), PAPERKIT_FIGURES (0: no figures, as --no-figures).
     Exit status: 0 all fetched; 1 an item failed; 2 bad input; 3 all fetched, but a PDF could
     not be read (its note was written from the metadata); 130 interrupted (143 SIGTERM,
     129 SIGHUP), with nothing half-written left.
@@ -117,6 +123,8 @@ def fetch(
         raise click.UsageError(
             "--background works on PAPERs and needs arXiv (not with --search or --offline)"
         )
+    if no_figures:
+        settings = replace(settings, figures=False)
     fetcher = Fetcher(settings, force=force, offline=offline, reporter=FetchProgress(quiet), route=route)
     if background:
         outcomes, unmatched = fetch_background_all(fetcher, list(papers))
@@ -145,9 +153,10 @@ def fetch(
 @main.command()
 @click.argument("papers", nargs=-1, required=True, metavar="ID...")
 @click.option("--force", is_flag=True, help="Extract the stored PDF again instead of reading sections.json.")
+@click.option("--no-figures", is_flag=True, help=NO_FIGURES_HELP)
 @library_option
 @pass_settings
-def notes(settings: Settings, papers: tuple[str, ...], force: bool) -> None:
+def notes(settings: Settings, papers: tuple[str, ...], force: bool, no_figures: bool) -> None:
     """Rebuild the study notes of papers in the library, offline.
 
     Your "## My notes" section is kept as it is. A note whose frame you changed (front matter
@@ -160,6 +169,8 @@ def notes(settings: Settings, papers: tuple[str, ...], force: bool) -> None:
     from paperkit.pipeline.fetch import Fetcher
     from paperkit.pipeline.outcomes import exit_code
 
+    if no_figures:
+        settings = replace(settings, figures=False)
     fetcher = Fetcher(settings, force=force, offline=True, reporter=FetchProgress(quiet=True))
     outcomes = fetcher.rebuild_all(list(papers))
     for o in outcomes:
@@ -190,7 +201,8 @@ def show(settings: Settings, paper: str, raw: bool) -> None:
     from paperkit.notes.note import note_body
     from paperkit.sanitize import terminal_text
 
-    text = read_note(Library(settings.library), paper)
+    library = Library(settings.library)
+    text = read_note(library, paper)
     if not sys.stdout.isatty():
         click.echo(text, nl=False)  # to a file or a pipe: the note as it is on disk
         return
@@ -200,9 +212,13 @@ def show(settings: Settings, paper: str, raw: bool) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
+    from paperkit.library.listing import resolve_key
+    from paperkit.notes.symbols import figure_in_terminal
+
+    folder = library.paper_dir(resolve_key(library, paper))
     console = Console()
     with console.pager(styles=True):
-        console.print(Markdown(terminal_text(note_body(text))))
+        console.print(Markdown(figure_in_terminal(terminal_text(note_body(text)), folder)))
 
 
 @main.command(name="list")

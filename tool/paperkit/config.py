@@ -23,6 +23,7 @@ class Settings:
     timeout: float = 30.0  # seconds before a silent server counts as failed
     retries: int = 4  # attempts per request before giving up
     backoff: float = 1.0  # seconds: the first wait between attempts, doubling after each failure
+    figures: bool = True  # save the paper's Figure 1 beside its note (PAPERKIT_FIGURES=0, --no-figures: no)
 
 
 def _number_env(name: str, default: float, what: str, maximum: float) -> float:
@@ -70,4 +71,17 @@ def load_settings(library: str | Path | None = None) -> Settings:
         timeout=_number_env("PAPERKIT_TIMEOUT", 30.0, seconds, 3600),
         retries=max(1, _count_env("PAPERKIT_RETRIES", 4, "a whole number of tries", 100)),
         backoff=_number_env("PAPERKIT_BACKOFF", 1.0, seconds, 3600),
+        figures=_switch_env("PAPERKIT_FIGURES", True),
     )
+
+
+def _switch_env(name: str, default: bool) -> bool:
+    """An on/off setting: ``1``/``yes``/``true``/``on`` or ``0``/``no``/``false``/``off``."""
+    raw = (os.environ.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "yes", "true", "on"):
+        return True
+    if raw in ("0", "no", "false", "off"):
+        return False
+    raise BadInput(f"{name} must be 1 or 0 (yes/no, true/false, on/off), got {one_line(repr(raw))}")

@@ -191,3 +191,78 @@ class Sections:
                 if isinstance(c, dict)
             ],
         )
+
+
+@dataclass
+class Figure:
+    """The paper's overview figure (Figure 1, or the first the text refers to), rendered as a PNG.
+
+    ``png`` holds the image until the library stores it; the stored record (``figure.json``) keeps
+    ``path``, relative to the paper's folder, instead."""
+
+    caption: str  # without its "Figure 1:" label; LaTeX macros expanded, inline math as ``$…$``
+    label: str = "Figure 1"  # as printed: "Figure 1", "Fig. 2"
+    page: int | None = None  # 1-based page of the PDF it was cropped from; None from the LaTeX source
+    found_by: str = ""  # "pdf/caption", "latex/includegraphics", ...
+    width: int = 0  # pixels
+    height: int = 0
+    path: str = ""  # "figures/fig1.png" once stored
+    png: bytes = field(default=b"", repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record (the image itself lives in its own file)."""
+        return {k: v for k, v in asdict(self).items() if k != "png"}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        """Read a stored record; unknown fields ignored."""
+        known = {f.name for f in fields(cls)} - {"png"}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Formula:
+    """A display equation that defines the method, as KaTeX-ready TeX (the paper's macros expanded)."""
+
+    tex: str  # the body, without ``$$``; alignment environments as ``aligned``
+    sentence: str = ""  # the sentence that introduces it, inline math as ``$…$``
+    label: str | None = None  # the ``\\label`` key, when it has one
+    refs: int = 0  # how often the text refers to it
+    renders: bool = True  # False: a construct KaTeX lacks is left; the note shows it as code
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Formula:
+        """Read a stored record; unknown fields ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Visuals:
+    """What a paper shows before a word is read (``visuals.json``): its overview figure, stored beside
+    the note as ``figures/fig1.png``, and the display equations that define its method."""
+
+    figure: Figure | None = None
+    formulas: list[Formula] = field(default_factory=list)
+    caption: str = ""  # Figure 1's caption in the source, when its figure had to be cropped from the PDF
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored record."""
+        return {
+            "figure": self.figure.to_dict() if self.figure else None,
+            "formulas": [f.to_dict() for f in self.formulas],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Visuals:
+        """Read a stored record; what is broken reads as absent."""
+        figure = data.get("figure")
+        formulas = data.get("formulas") or []
+        return cls(
+            figure=Figure.from_dict(figure) if isinstance(figure, dict) else None,
+            formulas=[Formula.from_dict(f) for f in formulas if isinstance(f, dict)],
+        )

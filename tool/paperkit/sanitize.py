@@ -134,3 +134,8 @@ def clean_meta(meta: PaperMeta) -> PaperMeta:
         updated=_optional(meta.updated),
         pdf_url=_optional(meta.pdf_url),
     )
+
+
+def math_safe(formula: str) -> str:
+    """A display formula's TeX made inert for its ``$$`` lines, as :func:`md_inline` makes inline ones."""
+    return _inert_math(formula)

@@ -25,8 +25,9 @@ from paperkit.notes.links import code_links, sentence_pages
 from paperkit.notes.markdown import md_inline
 from paperkit.notes.roles import Roles, in_one_breath, sort_roles
 from paperkit.notes.superscripts import glued_marks, raise_in
+from paperkit.notes.symbols import FigureView, FormulaView, figure_view, formula_views
 from paperkit.notes.terms import Term, find_terms
-from paperkit.records import CitationLink, PaperMeta, Section, Sections
+from paperkit.records import CitationLink, PaperMeta, Section, Sections, Visuals
 from paperkit.sanitize import clean_meta
 from paperkit.text import squash
 
@@ -62,6 +63,7 @@ class Surroundings:
     notes_of: dict[int, str] = field(default_factory=dict)  # reference index -> the library's note of it
     reimpl: ReimplLink | None = None
     reproduction: ReproductionSummary | None = None
+    visuals: Visuals = field(default_factory=Visuals)  # the stored Figure 1 and defining formulas
 
 
 @dataclass
@@ -87,6 +89,8 @@ class NoteContent:
     page_of: dict[str, int] = field(default_factory=dict)  # quoted sentence -> its page in the PDF
     pdf_link: str = PDF
     cited_by: list[Citing] = field(default_factory=list)  # the library's papers that cite this one
+    figure: FigureView | None = None  # Figure 1, embedded under "In one breath"
+    formulas: list[FormulaView] = field(default_factory=list)  # "The idea in symbols"
     # Read off the fields above when the record is made, so the template needs nothing else.
     title: str = field(init=False)
     byline: list[str] = field(init=False)
@@ -197,6 +201,8 @@ def build_note(meta: PaperMeta, sections: Sections | None, around: Surroundings 
         reproduction=around.reproduction,
         cited_by=around.cited_by,
         warnings=warnings,
+        figure=figure_view(around.visuals.figure),
+        formulas=formula_views(around.visuals),
     )
     glued = glued_marks(intro, [c for c in links if c.section == "introduction"])
     if glued:  # superscript citation numbers shown raised, not glued to their word ("lattice4")

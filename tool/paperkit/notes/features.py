@@ -34,6 +34,11 @@ _CUES: dict[str, dict[str, str]] = {
         "ignore": r"\b(ignore|neglect|overlook)", "unable": r"\bunable\b", "limits": r"\blimits\b",
         "not_yet": r"\bnot (yet|well|clear)\b", "little_is": r"\b(little|few) (is|work|attention)\b",
         "whether": r"\bwhether\b",
+        # A sentence that turns against what came before, and words for what goes wrong.
+        "turn": r"^(but|yet|while|whereas|although|though|despite|nevertheless|nonetheless|unfortunately)\b"
+        r"|\bdespite\b",
+        "poor": r"\bpoor(ly)?\b", "struggle": r"\bstruggl", "brittle": r"\b(brittle|fragile|vulnerable)\b",
+        "inaccurate": r"\b(inaccura|unreliab|insufficien|inadequa|suboptimal|error[- ]prone|tedious)",
     },
     "idea": {
         "we_propose": r"\bwe (propose|introduce|present|describe|develop|suggest|design|call|conjecture|"
@@ -108,10 +113,50 @@ _COMPILED = [(f"cue:{role}:{name}", re.compile(p)) for role, ps in _CUES.items()
 def _prefilter(pattern: str) -> re.Pattern[str]:
     # A leading \b stops the regex engine's literal-prefix scan (35 times slower on a sentence): the
     # pattern without it, which every match of the whole also matches, is tried first.
-    return re.compile(pattern[2:] if pattern.startswith("\\b") and pattern[2:3].isalpha() else pattern)
+    return re.compile(pattern[2:] if pattern.startswith("\\b") else pattern)
 
 
 _FAST = [(name, _prefilter(p.pattern), p) for name, p in _COMPILED]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+class Wording:
+    """A case-blind pattern searched quickly: on the lower-cased text, case-sensitively, after a looser
+    pattern (each top-level alternative without its leading word boundary) has found a place to try."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._full = re.compile(pattern)
+        self._fast = re.compile("|".join(a.removeprefix("\\b") for a in _alternatives(pattern)))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in ``text`` (positions as in ``text``), or None."""
+        low = text.lower()
+        return self._full.search(low) if self._fast.search(low) else None
+
+
 _ROLE_OF_CUE = {name: name.split(":")[1] for name, _ in _COMPILED}
 
 _TESTS: dict[str, re.Pattern[str]] = {
@@ -137,12 +182,12 @@ _TESTS: dict[str, re.Pattern[str]] = {
 }
 # The case-blind tests run on the lower-cased sentence without re.IGNORECASE (faster).
 _TEST_RUN = [
-    (n, re.compile(p.pattern) if p.flags & re.IGNORECASE else p, bool(p.flags & re.I))
+    (n, _prefilter(p.pattern), re.compile(p.pattern) if p.flags & re.IGNORECASE else p, bool(p.flags & re.I))
     for n, p in _TESTS.items()
 ]
 _WORD = re.compile(r"[a-z]+")
 # The paper's own move: "we propose / in this paper", or a sentence opening on what "we" do.
-OWN_MOVE = re.compile(
+OWN_MOVE = Wording(
     r"\b(we (propose|introduce|present|describe|develop)|in this (paper|work)|this (paper|work) "
     r"(proposes|introduces|presents))\b"
     # A sentence that opens on what "we" do (extend, address, simplify, define ...), after at most a short
@@ -156,13 +201,12 @@ OWN_MOVE = re.compile(
     r"|set|report|evaluate|test|compare|conduct|perform|run|train|experiment|also|then|further|first|finally|thank|conclude|discuss|review|summari[sz]e"
     r"|begin|start|will|can|could|may|might|would|should|have|had|are|were|do|did|find)\w*\b)"
     r"[a-z]+\b(?! that\b)",
-    re.IGNORECASE,
 )
 
 
 # Asides a reader does not take for the problem, the idea or the result: the paper's plan ("We then
 # present results in Section 4"), where its code is, and its hopes for the future.
-ASIDE = re.compile(
+ASIDE = Wording(
     r"\b(?:code|implementations?|software|data)(?: \w+)? (?:is|are) (?:publicly |freely |openly )?available\b"
     r"|\bwe (?:have )?(?:released|release|publish|make (?:\w+ )?available)\b|github\.com|\bwe hope\b"
     r"|\bfuture (?:work|studies|research|directions)\b"
@@ -174,14 +218,12 @@ ASIDE = re.compile(
     r"version\b|\bthis (?:paper|article|manuscript) (?:supersedes|extends our|is an extended)"
     r"|\b(?:in|see) (?:the )?(?:appendix|appendices|supplement(?:ary (?:material|information))?)\b"
     r"|^(?:the )?(?:appendix|appendices|supplementary material)\b",
-    re.IGNORECASE,
 )
-SIGNPOST = re.compile(
+SIGNPOST = Wording(
     r"\b(?:in|see) (?:sections?|sec\.|§)\s?\d|\bsections?\s\d+(?:\.\d+)?,? (?:we )?(?:describes?|presents?|"
     r"introduces?|discuss(?:es)?|concludes?|shows?|reports?)\b|\b(?:rest|remainder) of (?:this|the) (?:paper|"
     r"article)|\bis organi[sz]ed as follows|\bwe (?:then|next|finally) (?:present|describe|discuss|conclude|"
     r"review|summari[sz]e)\b(?! that\b)",  # "we then conclude that X" is a finding
-    re.IGNORECASE,
 )
 _NUMBER_MARKS = set(".,;:%()[]-–'’\"“”×/")
 # Runs of two or more number-only tokens before a word: a figure's axis read as text.
@@ -306,8 +348,9 @@ def features(s: Located) -> list[str]:
     for role, n in per_role.items():
         out.append(f"{where}:cues:{role}:{min(n, 3)}")
     low = text.lower()
-    for name, pattern, blind in _TEST_RUN:
-        if pattern.search(low if blind else text):
+    for name, fast, pattern, blind in _TEST_RUN:
+        seen = low if blind else text
+        if fast.search(seen) and pattern.search(seen):
             out.append(name)
             out.append(f"{where}:{name}")
     words = _WORD.findall(low)

@@ -1,14 +1,18 @@
 """Sort a paper's sentences by role (the problem, the idea, the result) and find its idea in one breath.
 
-A small trained model, not rules: :mod:`paperkit.notes.features` names the evidence in each sentence of
-the abstract and the introduction (cue phrases, position, tense, first person, hedges, citations), and
-two logistic regressions shipped as weights (``role_model.json``, trained by ``dev/train_roles.py`` on the
-reader's ground truth) turn it into a role (or none: context and roadmap are not shown) and into a score
-for stating the idea "in one breath". Inference is a few dictionary look-ups per sentence.
+A small trained model and classes of wording over it: :mod:`paperkit.notes.features` names the evidence
+in each sentence of the abstract and the introduction (named cue phrases, position, tense, first person,
+hedges, citations, its neighbours' cues), and two logistic regressions shipped as weights
+(``role_model.json``, trained by ``python -m dev.train_roles`` on the reader's truth for the development
+papers and on CSAbstruct's labelled abstracts) turn it into a role (or none: context and roadmap are not
+shown) and into a score for stating the idea "in one breath". :mod:`paperkit.notes.role_cues` holds the
+wordings a reader takes as unambiguous (a finding, the paper's aim, a question, a plan, the field's
+standing, a sentence leaning on the one before), applied over the model.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from paperkit.notes import role_cues as cue
 from paperkit.notes.features import (
     ASIDE,
     OWN_MOVE,
@@ -28,7 +33,6 @@ from paperkit.notes.features import (
     features,
     locate,
     prose,
-    states_a_gap,
 )
 
 CLASSES = ("none", "problem", "idea", "result")
@@ -91,32 +95,6 @@ def score(model: Model, feats: list[str]) -> tuple[list[float], float]:
     return [v / total for v in e], breath
 
 
-# Cues a reader takes as unambiguous in an abstract: they override the model (each a class of wording,
-# tested on invented abstracts in tests/test_roles.py).
-_RULE_RESULT = re.compile(
-    r"\b(we|our (results|experiments)) (also |further )?(show|find|demonstrate|observe|obtain)\b(?! how)"
-    r"|\b(results|experiments) (show|demonstrate|indicate|confirm)|\boutperform|\bachiev(es|ed|ing)\b"
-    r"|\bsurpass|\bexperiments (on|with)\b|\bempirical(ly)?\b"
-    # What the method lets one do or how it compares is a finding, not the idea itself.
-    r"|\bperform(s|ed)? (\w+ )?(better|worse|comparabl)|\b(allows|enables) us to\b"
-    # A finding reported in the passive or in a second clause ("X was found to ...", "... and find that").
-    r"|\b(is|are|was|were) (found|shown|observed) (to|that)\b|\band (find|show|demonstrate|observe)s? that\b",
-    re.IGNORECASE,
-)
-# The paper's own move; and after it (earlier sentences cannot be the idea), "X does A rather than B",
-# which says how the idea works.
-_RULE_IDEA = re.compile(
-    r"\b(we|this (paper|work)) (propose|introduce|present)s?\b|\b(rather than|instead of)\b", re.IGNORECASE
-)
-# The paper naming the problem it takes on ("We consider the problem of ...", "The focus of this paper
-# is on ...") states the problem.
-_RULE_PROBLEM = re.compile(
-    r"\bwe (consider|study|address|tackle|investigate|focus on|revisit) the (\w+ )?"
-    r"(problem|task|question|challenge)s? of\b"
-    r"|\b(the )?focus of (this|our|the present) (paper|work|study) is\b"
-    r"|\bthis (paper|work|study) (focuses|is concerned) (on|with)\b",
-    re.IGNORECASE,
-)
 _ABSTRACT_FIRST = 0.15
 _NUMBER = 0.15  # a result with its number goes before one without
 _HAS_NUMBER = re.compile(r"\d")
@@ -126,9 +104,9 @@ def _ruled(text: str, probs: list[float]) -> list[float]:
     """``probs`` with an unambiguous cue's role made the likeliest (the model's order kept within it)."""
     # First match wins: a finding stated by "we" is a result, "we study the problem of" the problem.
     rules = (
-        ("result", bool(_RULE_RESULT.search(text))),
-        ("problem", bool(_RULE_PROBLEM.search(text))),
-        ("idea", bool(_RULE_IDEA.search(text)) or _opens_own(text, anywhere=False)),
+        ("result", bool(cue.RESULT.search(text))),
+        ("problem", bool(cue.PROBLEM.search(text))),
+        ("idea", bool(cue.IDEA.search(text)) or _opens_own(text, anywhere=False)),
     )
     role = next((r for r, hit in rules if hit), None)
     if role is None:
@@ -150,70 +128,6 @@ _PLAN = re.compile(
 )
 
 
-# A question or a plan is not what the paper does: "In this paper, we investigate why ...", "Can X ...?",
-# "To test this, we constructed ...". Either may still state the problem.
-_QUESTION = re.compile(
-    r"\?\s*[\"”’)]?$|\bwe (?:\w+ )?(?:investigate|ask|explore|examine|study|analy[sz]e|seek to understand|"
-    r"wonder) (?:why|whether|how|what|if|when)\b",
-    re.IGNORECASE,
-)
-_PLAN_OPEN = re.compile(
-    r"^(?:in order )?to (?:test|evaluate|validate|verify|assess|check|examine|probe|measure|quantify|"
-    r"compare|demonstrate|illustrate|show)\b[^.;]{0,150}?,\s*(?:we|a|an|the)\b",
-    re.IGNORECASE,
-)
-# The field's standing, not a gap: "X is a classic problem in ...", "Y is the de-facto choice for ...",
-# "Z has been studied for decades". Such a sentence states a problem only with a word of a gap besides.
-_STANDING = re.compile(
-    r"\b(?:classic(?:al)?|long[- ]standing|well[- ](?:known|studied|established)|de[- ]facto|"
-    r"ubiquitous|cornerstone|workhorse)\b|\bfor (?:decades|many years|a long time)\b"
-    # (its importance, "X is a fundamental problem", may well be the gap the paper takes on)
-    r"|\b(?:is|are|has been|have been) (?:a|an|the) (?:\w+ )?(?:popular|standard|common|usual|default|"
-    r"active) (?:\w+ )?(?:problem|task|choice|tool|topic|question|area|method)",
-    re.IGNORECASE,
-)
-_GAP_WORD = re.compile(
-    r"\b(?:however|but|yet|although|though|despite|unfortunately|limitation|limited|fails?|failure|cannot|"
-    r"unable|suffers?|lacks?|lacking|remains? (?:unclear|unknown|open|difficult|challenging|elusive)|"
-    r"drawback|bottleneck|costly|expensive|prohibitive|intractable|not (?:yet|well|clear))\b",
-    re.IGNORECASE,
-)
-# The aim of a paper written without "we propose": a review's, a package's, a measurement's statement
-# ("The aim of this review is to ...", "X is an open-source package for ...", "This note presents ...").
-_AIM = re.compile(
-    r"\b(?:the )?(?:aim|goal|purpose|objective)s? of (?:this|the present|our) (?:\w+ )?(?:paper|work|study|"
-    r"review|survey|note|article|letter|report|thesis)\b"
-    r"|\b(?:this|the present|our) (?:paper|work|study|review|survey|note|article|letter|report|tutorial|"
-    r"guide) (?:\w+ly )?(?:presents?|describes?|provides?|reports?|reviews?|summari[sz]es?|proves?|"
-    r"establishes?|derives?|gives?|offers?|studies|examines?|investigates?|introduces?|proposes?|"
-    r"develops?|aims?|seeks?|addresses?|explores?)\b"
-    r"|^[\w\-.+ ]{1,40}? (?:is|are) (?:a|an) (?:\w+[- ]?){0,3}?(?:package|library|toolkit|software|"
-    r"framework|code|tool|system|platform|pipeline|protocol|project)\b",
-    re.IGNORECASE,
-)
-# A sentence that leans on the one before it: "This/These/Such <noun> ...", "It ...", "They ...".
-_LEANS_ON_BEFORE = re.compile(
-    r"^(?:this|these|those|such|it|they|both|the latter|the former)\b"
-    r"(?! (?:paper|work|article|study|note|letter|review|report|thesis|manuscript|survey|chapter)\b)",
-    re.IGNORECASE,
-)
-
-
-def _not_idea(text: str) -> bool:
-    """A question the paper asks or a plan it follows: neither is what it does."""
-    return bool(_QUESTION.search(text) or _PLAN_OPEN.search(text))
-
-
-def _a_gap(text: str) -> bool:
-    """Whether ``text`` states a gap: a word for one, and, when it tells the field's standing ("a classic
-    problem", "the de-facto choice"), a word of a gap besides."""
-    if _RULE_PROBLEM.search(text):
-        return True
-    if not states_a_gap(text):
-        return False
-    return not _STANDING.search(text) or bool(_GAP_WORD.search(text))
-
-
 _PASSIVE_MOVE = re.compile(
     r"^to \w+\b[^.;]{0,150}?, [^.;]{0,150}?\b(?:is|are|was|were|has been|have been) (?:\w+ly )?(?:built|"
     r"developed|designed|constructed|proposed|introduced|devised|implemented|created|derived|formulated)\b",
@@ -226,6 +140,10 @@ def _opens_own(text: str, anywhere: bool) -> bool:
     abstract the move must open the sentence ("In this paper we ...", not "... not in this paper")."""
     m = OWN_MOVE.search(text)
     return m is not None and len(text.split()) >= 12 and (anywhere or m.start() <= 20)
+
+
+def _own_not_gap(text: str) -> bool:
+    return _opens_own(text, anywhere=False) and not cue.PROBLEM.search(text)
 
 
 def _stands_alone(s: Located) -> bool:
@@ -246,7 +164,7 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     model = _model()
     located = [
         s
-        for s in locate(text, introduction)
+        for s in _with_listed_aims(locate(text, introduction))
         # A quote never opens in lower case: such a "sentence" is a fragment the splitter cut.
         if prose(s.text)
         and not SIGNPOST.search(s.text)
@@ -267,11 +185,11 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
                 # An abstract sets the scene before it says "we propose": context or the gap, not the idea.
                 probs = [probs[0], probs[1], 0.0, 0.0]
                 probs = [v / sum(probs) for v in probs]
-        elif _RULE_PROBLEM.search(s.text):
+        elif cue.PROBLEM.search(s.text):
             # "We consider the problem of ..." names the problem wherever it stands.
             probs = [v * 0.1 for v in probs]
             probs[CLASSES.index("problem")] += 0.9
-        if _not_idea(s.text) and probs[_IDEA] < 1.0:
+        if cue.not_idea(s.text) and probs[_IDEA] < 1.0:
             probs = [0.0 if i == _IDEA else v for i, v in enumerate(probs)]
             probs = [v / sum(probs) for v in probs]
         scored.append((s, probs, breath))
@@ -282,21 +200,28 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
     # enough to say what that is; the model's pick among them, or among all sentences when none does.
     own = [t for t in scored if t[0].where == "abstract" and _opens_own(t[0].text, anywhere=True)]
     # Written without "we propose": the abstract's own statement of aim (a review's, a package's).
-    own = own or [t for t in scored if t[0].where == "abstract" and _AIM.search(t[0].text)]
+    own = own or [t for t in scored if t[0].where == "abstract" and cue.AIM.search(t[0].text)]
     # An abstract that only reports: the introduction's own statement, when it opens the sentence.
     own = own or [t for t in scored if t[0].where == "intro" and _opens_own(t[0].text, anywhere=False)]
+    own = own or [t for t in scored if t[0].where == "intro" and cue.AIM.search(t[0].text)]
     # Written without "we": an abstract's purpose and what was made for it ("To remove X, a Y was built").
     own = own or [t for t in scored if t[0].where == "abstract" and _PASSIVE_MOVE.search(t[0].text)]
+    # ... or what is achieved and the means ("X is greatly reduced by randomly omitting Y"), not a finding.
+    own = own or [
+        t
+        for t in scored
+        if t[0].where == "abstract" and cue.MEANS.search(t[0].text) and not cue.RESULT.search(t[0].text)
+    ]
     # A statement that cites is about earlier work (often the authors' own): the uncited ones first.
     own = [t for t in own if not cites(t[0].text)] or own
-    own = [t for t in own if not _not_idea(t[0].text)]
+    own = [t for t in own if not cue.not_idea(t[0].text)]
     # The one-breath score, and how likely the sentence is to state the idea at all (not a finding).
-    candidates = own or [t for t in scored if _stands_alone(t[0]) and not _not_idea(t[0].text)] or scored
+    candidates = own or [t for t in scored if _stands_alone(t[0]) and not cue.not_idea(t[0].text)] or scored
     best = max(candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
     best = _what_it_does(best, scored)
     said = _with_antecedent(best[0], [])
     if said is None:  # a statement that leans on one we cannot show: the likeliest that stands alone
-        alone = [t for t in candidates if not _LEANS_ON_BEFORE.search(t[0].text)]
+        alone = [t for t in candidates if not cue.LEANS_ON_BEFORE.search(t[0].text)]
         best = max(alone or candidates, key=lambda t: t[2] + _BREATH_IDEA * math.log(t[1][_IDEA] + 1e-9))
         said = _with_antecedent(best[0], []) or best[0].text
     roles.breath = [said]
@@ -319,7 +244,8 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
         if r == "problem":
             # A problem is stated with a word for it (a limitation, a difficulty, "however"); a sentence
             # with none is the context the problem stands in, unless it names the problem it takes on.
-            ranked = [t for t in ranked if _a_gap(t[0].text)]
+            # "In this paper we propose X ..." is the paper's move, whatever gap words it repeats.
+            ranked = [t for t in ranked if cue.a_gap(t[0].text) and not _own_not_gap(t[0].text)]
         # A sentence whose likeliest role is this one, or that states it with some likelihood when the
         # role's bullets are not yet full (the reader would rather see the problem than miss it).
         pool = [t for t in ranked if top[id(t[0])] == c][:per_role]
@@ -330,6 +256,16 @@ def sort_roles(text: str, introduction: str = "", per_role: int = 3) -> Roles:
             before = [t for t in ranked if t[0].where == "abstract" and t[0].anchor == -1 and t not in pool]
             if before and before[0][1][c] >= _GAP_FLOOR:
                 pool = [before[0], *pool][:per_role]
+        if r == "idea" and not any(t[0].where == "intro" for t in pool):
+            # The introduction's own statement ("In this paper we propose X, which ...") says how the idea
+            # works at more length than the abstract: shown unless the note says it already.
+            stated = [
+                t
+                for t in scored
+                if t[0].where == "intro" and id(t[0]) not in taken and _opens_own(t[0].text, anywhere=False)
+            ]
+            if stated:
+                pool = [*pool[: per_role - 1], stated[0]]
         if r == "problem":
             # So do introductions: the likeliest problem among the few sentences before the introduction's
             # own "In this paper we propose", when none of them is shown yet.
@@ -352,14 +288,33 @@ def _with_antecedent(s: Located, shown: list[str]) -> str | None:
     """``s`` as it may be quoted: alone when it stands alone or the note quotes its antecedent before it
     (``shown``: the quotes so far, in the note's order); with the sentence before it when it leans on it
     ("This/These/Such <noun> ...", "It ..."); else not at all."""
-    if not _LEANS_ON_BEFORE.search(s.text) or (s.before and any(q.endswith(s.before) for q in shown)):
+    if not cue.LEANS_ON_BEFORE.search(s.text) or (s.before and any(q.endswith(s.before) for q in shown)):
         return s.text
     before = s.before
-    if not before or _LEANS_ON_BEFORE.search(before) or not prose(before) or before[0].islower():
+    if not before or cue.LEANS_ON_BEFORE.search(before) or not prose(before) or before[0].islower():
         return None
     if SIGNPOST.search(before) or ASIDE.search(before) or len(f"{before} {s.text}".split()) > _MAX_JOINED:
         return None
     return f"{before} {s.text}"
+
+
+_LIST_OPEN = re.compile(r"\s*(?:\b\d{1,2}\.|\(?\d{1,2}\)|[•◦▪●‣∙–-])?\s*$")
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[•◦▪●‣∙–-])\s*")
+
+
+def _with_listed_aims(located: list[Located]) -> list[Located]:
+    """A statement of aim that announces a list ("This guide's objective is twofold: 1.") read together
+    with the list's first item: on its own it says nothing of what the paper does."""
+    out = list(located)
+    for i, s in enumerate(out[:-1]):
+        head = _LIST_OPEN.sub("", s.text)
+        if not head.endswith(":") or not cue.AIM.search(head):
+            continue
+        after = [t for t in out[i + 1 : i + 3] if t.where == s.where and _ITEM_MARK.sub("", t.text).strip()]
+        item = _ITEM_MARK.sub("", after[0].text) if after else ""
+        if item and not item[0].islower():
+            out[i] = dataclasses.replace(s, text=f"{head} {item}")
+    return out
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")

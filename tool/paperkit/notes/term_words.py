@@ -170,6 +170,9 @@ def phrases(sent: str) -> list[str]:
         if not w[0].isalpha() or w.lower() in PLAIN or w.lower() in STOP or (w[0].isupper() and not run):
             run = []
             continue
+        if zipf(w.lower()) >= 6.0:  # a word as common as "up" or "been" makes a clause ("summed up")
+            run = []
+            continue
         run.append(w)
         for n in (1, 2, 3):
             if len(run) >= n:
@@ -184,9 +187,6 @@ def phrases(sent: str) -> list[str]:
                     continue
                 # A word on its own that is a verb form ("maximizing", "trained") names no concept.
                 if n == 1 and gram[0].lower().endswith(("ing", "ed", "ize", "izes", "ise", "ises")):
-                    continue
-                # A word as common as "up" or "been" makes a clause, not a name ("summed up").
-                if any(zipf(x.lower()) >= 6.0 for x in gram):
                     continue
                 # An adverb makes a clause, not a name ("arises naturally", "evenly spaced").
                 if any(x.lower().endswith("ly") and len(x) > 4 for x in gram):
@@ -252,15 +252,25 @@ def title_phrases(title: str) -> list[str]:
             run.pop(0)
         if (
             run
-            and len(run) <= 4
+            and len(run) <= 4 + ("to" in run)
             and (len(run) > 1 or field_word(run[0], _RARE_WORD) or run[0][1:] != run[0][1:].lower())
         ):
             out.append(" ".join(run))
         run.clear()
 
-    for tok in re.split(r"(\s+|[:;,?!()\u2013\u2014]|\s-\s)", " ".join(title.split())):
-        w = tok.strip()
-        if not w:
+    after_to = False  # "Learning to Align and Translate": what follows "to" is an action, not a name
+    tokens = [t.strip() for t in re.split(r"(\s+|[:;,?!()\u2013\u2014]|\s-\s)", " ".join(title.split()))]
+    tokens = [t for t in tokens if t]
+    for i, w in enumerate(tokens):
+        if w.lower() == "to" and run and i + 1 < len(tokens) and tokens[i + 1].lower() == run[-1].lower():
+            run.append(w)  # "Sequence to Sequence Learning", "Image to Image": one name
+            continue
+        if w.lower() == "to":
+            after_to = True
+            flush()
+            continue
+        if after_to:
+            after_to = w.lower() == "and" or (w[:1].isupper() and w.lower() not in STOP)
             continue
         if (
             not re.fullmatch(r"[A-Za-z][\w\-'’]*", w)

@@ -44,6 +44,8 @@ from paperkit.text import fold, sentences
 
 __all__ = ["Term", "find_terms", "title_head", "zipf"]
 
+_QUOTED = re.compile(r"[“\"]([A-Za-z][\w\- ]{1,40}?)[”\"]")
+_NOT_WORDS = re.compile(r"\$[^$]*\$|\[[^\]]*\]|\\[A-Za-z]+")  # maths, bracketed labels, commands
 PER_SENTENCE = 2  # terms one quoted sentence may serve
 FOCUS = 2.0  # weight of a mention in a sentence stating the problem or the idea
 LONG = 30  # words: a longer first mention gives way to a shorter later one
@@ -98,7 +100,9 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
     emph = [e for e in map(_unarticled, emphasised or []) if _emphasised_term(e) and _said(text, e)]
     for idx, sent in enumerate(sents):
         w = (1.5 if idx < early_end else 1.0) * (FOCUS if fold(sent)[:60] in focus_keys else 1.0)
-        sent_words = POSSESSIVE.sub("", sent)  # "a star's axis": the "s" is not a word of a term
+        low_sent = sent.lower()
+        # "a star's axis": the "s" is not a word of a term; nor is a formula's or a label's ("[Mni+15]").
+        sent_words = _NOT_WORDS.sub(" ", POSSESSIVE.sub("", sent))
         for m in SHORT.finditer(sent):
             short = m.group(1)
             if sum(c.isupper() for c in short) < 2:
@@ -116,22 +120,38 @@ def find_terms(text: str, limit: int = MAX_TERMS, title: str = "", references: l
         for m in STANDS.finditer(sent):
             add(m.group("short"), m.group("long"), sent, _CUE_WEIGHT * w, cue=True)
         for e in emph:
-            if printed := _said(sent, e):
+            if e[:4].lower() in low_sent and (printed := _said(sent, e)):
                 # A phrase set apart is the paper's term; one word may only be stressed ("Left").
                 named = " " in e or zipf(e.lower()) < 4.0
                 add(printed, None, sent, (_CUE_WEIGHT if named else 1.5) * w, cue=named)
+        for m in _QUOTED.finditer(sent):
+            # A phrase set in quotation marks where the paper brings it in: 'random “dropout”'.
+            phrase = _unarticled(m.group(1))
+            rare = any(zipf(x.lower()) < 4.5 or x[:1].isupper() for x in phrase.split())
+            if rare and _emphasised_term(phrase) and not adjective(phrase):  # not a “good enough”
+                add(phrase, None, sent, _CUE_WEIGHT * w, cue=True)
         for name in names(CITATION.sub(" ", sent_words)):
             add(name, None, sent, 1.5 * w)
         for phrase in phrases(sent_words):
             add(phrase, None, sent, (0.8 + 0.4 * phrase.count(" ")) * w)
     for phrase in _title_terms(title):
-        # The title's own phrases, where the text says them: the paper's name for what it is about.
-        for x, printed in [(x, p) for x in sents if (p := _said(x, phrase))]:
-            add(printed, None, x, _CUE_WEIGHT, cue=True)  # as printed: a title capitalises every word
+        # The title's own phrases, where the text says them (its head noun phrase when the text drops a
+        # leading modifier: "Convolutional Sequence to Sequence Learning"): what the paper is about.
+        for shorter in (phrase, phrase.split(" ", 1)[-1]) if phrase.count(" ") > 1 else (phrase,):
+            said = [(x, p) for x in sents if (p := _said(x, shorter))]
+            for x, printed in said:
+                add(printed, None, x, _CUE_WEIGHT, cue=True)  # as printed: a title capitalises every word
+            if said:
+                break
     terms = _finish(by_key, counts, fold(title), limit, references, sents)
     if references and introduction:
         _link_sources(terms, references, introduction, markers)
     return terms
+
+
+def _camel(name: str) -> bool:
+    """A name spelt as one ("AdaGrad", "RMSProp", "fastText"): a method or a system, even said once."""
+    return " " not in name and any(c.islower() for c in name) and any(c.isupper() for c in name[1:])
 
 
 def _unarticled(phrase: str) -> str:
@@ -215,11 +235,17 @@ def _whole(t: Term, text: str) -> Term | None:
     return Term(longer, None, mentions[0], score=t.score, mentions=mentions)
 
 
+# A sentence leaning on the one before it ("This problem ...", "These gates ..."): not a quote on its own.
+_LEANS = re.compile(r"^(?:This|These|Those|Such)\s+(?!paper|work|article|survey|chapter|study|note)[a-z]+")
+
+
 def _defining(t: Term) -> str:
-    """The sentence that introduces ``t``: the cue's sentence, else the first mention short enough."""
+    """The sentence that introduces ``t``: the cue's sentence, else the first mention short enough that
+    stands on its own."""
     if t.defined or not t.mentions:
         return t.sentence
-    return next((s for s in t.mentions if len(s.split()) <= LONG), t.mentions[0])
+    fits = [s for s in t.mentions if len(s.split()) <= LONG]
+    return next((s for s in fits if not _LEANS.match(s)), fits[0] if fits else t.mentions[0])
 
 
 def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit: int,
@@ -236,16 +262,22 @@ def _finish(by_key: dict[str, Term], counts: Counter[str], title_key: str, limit
             t.score *= 2.0
     ranked = sorted(by_key.items(), key=lambda kv: -kv[1].score)
     text = " ".join(sents)
+    lows = [x.lower() for x in sents]
     authors = _surnames(references or [])
     chosen: list[tuple[str, Term]] = []
     for key, t0 in ranked:
         if not t0.expansion and key in authors and not any(c.isupper() for c in t0.term[1:]):
             continue  # "as Huang [11] showed": an author of a cited work, not a term
-        if counts[key] < 2 and not t0.defined:
-            continue  # said once, without a naming cue: not a term the paper leans on
+        if counts[key] < 2 and not t0.defined and not _camel(t0.term):
+            continue  # said once, without a naming cue or a name's own spelling: no term it leans on
         # Every sentence saying the term: its quote may be any of them.
         names = [t0.term] + ([t0.expansion] if t0.expansion else [])
-        t0.mentions += [x for x in sents if x not in t0.mentions and any(_said(x, n) for n in names)]
+        heads = [n.split()[0].lower()[:4] for n in names if n.split()]  # a cheap test before the pattern
+        t0.mentions += [
+            x
+            for x, low in zip(sents, lows, strict=True)
+            if any(h in low for h in heads) and x not in t0.mentions and any(_said(x, n) for n in names)
+        ]
         whole = _whole(t0, text)
         if whole is None:
             continue
@@ -276,7 +308,9 @@ def _quote(terms: list[Term], limit: int) -> list[Term]:
 
     def assign(t: Term) -> None:
         first = _defining(t)
-        sent = next((s for s in [first, *t.mentions] if uses[s] < PER_SENTENCE), None)
+        # A sentence leaning on the one before is quoted only where it brings the term in by a cue.
+        options = [s for s in [first, *t.mentions] if not _LEANS.match(s) or (t.defined and s == first)]
+        sent = next((s for s in options if uses[s] < PER_SENTENCE), None)
         if sent is not None:
             uses[sent] += 1
             quoted[id(t)] = sent

@@ -22,11 +22,13 @@ from paperkit.config import Settings
 from paperkit.errors import BadInput, DownloadError, PaperkitError, PdfMissing
 from paperkit.extraction import ExtractionError, PaperFiles, downloads, local_input, read_paper
 from paperkit.extraction.batch import Job, ReadAhead
+from paperkit.extraction.visuals import read_visuals
 from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, remove_if_empty
+from paperkit.library.visuals import write_visuals
 from paperkit.pipeline.notes import Index, refresh_citing, refresh_note, write_note
 from paperkit.pipeline.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
-from paperkit.records import PaperMeta, Sections
+from paperkit.records import PaperMeta, Sections, Visuals
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Fetcher:
         """The library's records for the notes, read on first use in a batch."""
         if self._index is None:
             self._index = Index.read(self.library)
+            self._index.figures = self.settings.figures
         return self._index
 
     @property
@@ -348,6 +351,15 @@ class Fetcher:
             self.reporter.warn(w)
         return sections
 
+    def _visuals(self, folder: Path, sections: Sections | None) -> Visuals:
+        """The paper's Figure 1 and defining formulas, from the stored files: the formulas (and the figure
+        first) from the source when the note is read from it, the figure else cropped from the PDF."""
+        pdf = _stored(folder / PDF)
+        source = _stored(folder / SOURCE) if sections is not None and sections.route == "latex" else None
+        if pdf is None and source is None:
+            return Visuals()
+        return read_visuals(PaperFiles(pdf=pdf, source=source), figures=self.settings.figures)
+
     def _finish(
         self,
         key: str,
@@ -363,6 +375,7 @@ class Fetcher:
         else:
             with contextlib.suppress(FileNotFoundError):
                 (folder / SECTIONS).unlink()  # stale sections of an older PDF would mislead the note
+        write_visuals(lib, key, self._visuals(folder, sections))
         written = write_note(lib, key, meta, sections, self.index)
         for w in written.warnings:
             self.reporter.warn(w)

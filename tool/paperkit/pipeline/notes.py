@@ -16,9 +16,10 @@ from paperkit.errors import PaperkitError
 from paperkit.library import map as library_map
 from paperkit.library.map import Shelved
 from paperkit.library.store import META, PDF, Library
+from paperkit.library.visuals import read_visuals
 from paperkit.notes.content import ReimplLink, ReproductionSummary, Surroundings, build_note
 from paperkit.notes.note import NoteWritten, save_note
-from paperkit.records import PaperMeta, Sections
+from paperkit.records import PaperMeta, Sections, Visuals
 from paperkit.reproduction.registry import find
 from paperkit.reproduction.verdicts import last_verdict
 
@@ -32,6 +33,7 @@ class Index:
     # What each note written with this index linked to: a note whose links have not changed since is
     # not rebuilt at the end of the batch.
     linked: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    figures: bool = True  # the notes embed the stored figure (``--no-figures``: they do not)
 
     @classmethod
     def read(cls, library: Library) -> Index:
@@ -55,7 +57,19 @@ def surroundings(index: Index, key: str, sections: Sections | None) -> Surroundi
         notes_of=library_map.notes_of(index.everyone, key, refs) if many else {},
         reimpl=_reimpl(meta.id, folder) if meta else None,
         reproduction=_reproduction(folder),
+        visuals=_visuals(index, key, sections),
     )
+
+
+def _visuals(index: Index, key: str, sections: Sections | None) -> Visuals:
+    """The stored figure (unless figures are off) and formulas (only for a note read from the LaTeX
+    source: the PDF route shows no formula rather than a guess)."""
+    visuals = read_visuals(index.library, key)
+    if not index.figures:
+        visuals.figure = None
+    if sections is None or sections.route != "latex":
+        visuals.formulas = []
+    return visuals
 
 
 def write_note(

@@ -22,6 +22,7 @@ from paperkit.access.ids import normalise_id, parse_arxiv_id
 from paperkit.atomic import atomic_write
 from paperkit.errors import BadInput, PaperkitError
 from paperkit.library.store import META, NOTE, Library
+from paperkit.library.visuals import read_visuals
 from paperkit.records import PaperMeta
 from paperkit.reproduction.registry import clear_cache
 from paperkit.resources import templates_dir
@@ -141,14 +142,23 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
-    """Template name → rendered text, for every file of a scaffold."""
+def render(
+    meta: PaperMeta,
+    name: str,
+    note_link: str | None,
+    equations: list[str] | None = None,
+    result: str = "",
+) -> dict[str, str]:
+    """Template name → rendered text, for every file of a scaffold (``equations``: the note's key
+    equations, for the model's docstring; ``result``: the sentence that states the paper's result)."""
     env = environment()
     context = {
         "arxiv_id": meta.id,
         "title": one_line(meta.title) or meta.id,
         "name": name,
         "note_link": note_link,
+        "equations": [one_line(e) for e in equations or [] if e.strip()],
+        "result": one_line(result),
     }
     try:
         return {t: env.get_template(t).render(context) for t in (*FILES, TEST_TEMPLATE)}
@@ -156,6 +166,22 @@ def render(meta: PaperMeta, name: str, note_link: str | None) -> dict[str, str]:
         raise PaperkitError(
             f"scaffold template {e.name} is missing from {templates_dir() / 'scaffold'}"
         ) from None
+
+
+def from_note(library: Library, key: str) -> tuple[list[str], str]:
+    """What the paper's note gives the scaffold: its key equations (the stored formulas that render) and
+    the first sentence of its "The result" section (the note's Markdown unescaped); empty when absent."""
+    equations = [f.tex for f in read_visuals(library, key).formulas if f.renders]
+    try:
+        note = (library.paper_dir(key) / NOTE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return equations, ""
+    m = re.search(r"^## The result\n+- (.+)$", note, re.M)
+    if not m:
+        return equations, ""
+    sentence = re.sub(r"\s*\[p\. \d+\]\([^)]*\)$", "", m.group(1))  # the page link the note adds
+    sentence = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>|~=])", r"\1", sentence)
+    return equations, sentence.replace("&lt;", "<").replace("&amp;", "&")
 
 
 def _note_link(library: Library, key: str, folder: Path) -> str | None:
@@ -202,7 +228,8 @@ def scaffold(
         raise BadInput(f"no tests folder at {tests_root}; pass --tests-dir")
 
     folder = reimpl_root / name
-    texts = render(meta, name, _note_link(library, meta.key, folder))  # before touching the disk
+    equations, result = from_note(library, meta.key)
+    texts = render(meta, name, _note_link(library, meta.key, folder), equations, result)  # before the disk
     targets = [(folder / out, texts[t]) for t, out in FILES.items()]
     targets.append((tests_root / f"test_{name}.py", texts[TEST_TEMPLATE]))
 

@@ -62,13 +62,14 @@ class Bibliography:
     source: str = ""  # "bbl", "bib", "thebibliography", "" when none
     wanted: bool = False  # the document asks for a bibliography (so a missing one is worth a warning)
     aliases: dict[str, str] = field(default_factory=dict)  # \defcitealias{key}{Paper I}
+    sort_compress: tuple[bool, bool] = (False, False)  # numeric markers sorted, ranges compressed
 
     def index(self) -> dict[str, int]:
         return {e.key: i for i, e in enumerate(self.entries)}
 
     def marker(self, index: dict[str, int], cmd: str, options: list[str], keys: list[str]) -> str:
         """What ``\\cmd[options]{keys}`` prints (``cmd`` ends in "*" for a starred command)."""
-        style = CiteStyle(self.numeric, self.comma, self.aliases)
+        style = CiteStyle(self.numeric, self.comma, self.aliases, *self.sort_compress)
         found: list[Labelled] = [self.entries[index[k]] for k in keys if k in index]
         return cite_marker(style, found, cmd, options, keys)
 
@@ -100,6 +101,24 @@ def style_of(preamble: str, body: str) -> tuple[str, bool]:
     return name, not (name and _AUTHOR_YEAR.search(name))
 
 
+def sort_and_compress(preamble: str) -> tuple[bool, bool]:
+    """Whether numeric markers are sorted and their runs compressed ("[2–4]"): natbib's ``sort``,
+    ``compress``, ``sort&compress``; the cite package (both, unless ``nosort``/``nocompress``); REVTeX
+    (both); biblatex's ``numeric-comp``."""
+    natbib = re.search(r"\\usepackage\s*\[([^\]]*)\]\s*\{[^}]*natbib[^}]*\}", preamble)
+    if natbib:
+        options = natbib.group(1)
+        return "sort" in options, "compress" in options
+    cite = re.search(r"\\usepackage\s*(?:\[([^\]]*)\])?\s*\{(?:[^}]*,)?\s*cite\s*(?:,[^}]*)?\}", preamble)
+    if cite:
+        options = cite.group(1) or ""
+        return "nosort" not in options, "nocompress" not in options
+    if re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{revtex", preamble):
+        return True, True
+    comp = re.search(r"\\usepackage\s*\[[^\]]*numeric-comp[^\]]*\]\s*\{biblatex\}", preamble)
+    return (True, True) if comp else (False, False)
+
+
 def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibliography:
     """The paper's bibliography, from the best source the tree holds."""
     name, numeric = style_of(preamble, body)
@@ -107,6 +126,7 @@ def read_bibliography(files: Files, main: str, preamble: str, body: str) -> Bibl
     if re.search(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{biblatex\}", preamble):
         comma = False  # biblatex's author–year styles print "(Smith and Jones 2012)"
     bib = Bibliography(numeric=numeric, comma=comma, aliases=citation_aliases(preamble + body))
+    bib.sort_compress = sort_and_compress(preamble)
     bib.wanted = bool(re.search(r"\\(bibliography|addbibresource|printbibliography)\b", preamble + body))
     inline = re.search(r"\\begin\s*\{thebibliography\}(.*?)(\\end\s*\{thebibliography\}|$)", body, re.S)
     stem = main.rsplit(".", 1)[0]
@@ -156,7 +176,9 @@ def parse_bibitems(text: str) -> list[Entry]:
         )
         rest = re.sub(r"\\(?:natexlab|href\s*\{[^{}]*\})", "", rest)
         short, year, long = natbib_label(label)
-        entries.append(Entry(key.strip(), to_text(rest), short, year, long))
+        # a field whose command the tree does not define (a journal macro of the class) prints nothing
+        printed = re.sub(r"(?:\s*,)+\s*,", ",", to_text(rest))
+        entries.append(Entry(key.strip(), printed, short, year, long))
     return entries
 
 

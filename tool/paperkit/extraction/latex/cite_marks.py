@@ -27,6 +27,8 @@ class CiteStyle:
     numeric: bool = True
     comma: bool = True  # "(Bengio et al., 2009)" rather than "(Bengio et al. 2009)"
     aliases: dict[str, str] = field(default_factory=dict)  # \defcitealias{key}{Paper I}
+    sort: bool = False  # numbers in order ("[2, 5]" for \cite{e,b})
+    compress: bool = False  # three numbers or more in a row as a range ("[2–4]")
 
 
 _ALIAS = re.compile(r"\\defcitealias\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
@@ -53,8 +55,22 @@ def _grouped(found: list[Labelled], full: bool) -> list[tuple[str, list[Labelled
     return groups
 
 
-def _numbers(found: list[Labelled], missing: int) -> str:
-    return ", ".join([str(e.number) for e in found] + ["?"] * missing)
+def _numbers(found: list[Labelled], missing: int, sort: bool = False, compress: bool = False) -> str:
+    numbers = [e.number for e in found]
+    if sort:
+        numbers = sorted(numbers)
+    parts: list[str] = []
+    i = 0
+    while i < len(numbers):
+        j = i
+        while compress and j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{numbers[i]}–{numbers[j]}")
+        else:
+            parts += [str(n) for n in numbers[i : j + 1]]
+        i = j + 1
+    return ", ".join(parts + ["?"] * missing)
 
 
 def _notes(options: list[str]) -> tuple[str, str]:
@@ -98,7 +114,7 @@ def cite_marker(
             return "; ".join(
                 f"{_names(e, star)} [{e.number}]" if e.authors_short else f"[{e.number}]" for e in found
             )
-        return _wrap("[", pre, _numbers(found, missing), post, "]")
+        return _wrap("[", pre, _numbers(found, missing, style.sort, style.compress), post, "]")
     groups = _grouped(found, star)
     if textual:
         parts = []

@@ -17,10 +17,14 @@ _DEFINITION = re.compile(
     r"(?:\{\s*(\\[A-Za-z@]+)\s*\}|(\\[A-Za-z@]+))"
     r"\s*(?:\[\s*(\d)\s*\])?\s*(\[)?"
     r"|\\(?:g|e|x)?def\s*(\\[A-Za-z@]+)\s*((?:#\d)*)\s*(?=\{)"
+    r"|\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*(\\[A-Za-z@]+)\s*\}?\s*\{([\sm]*)\}\s*(?=\{)"
 )
 # Commands whose redefinition changes the document's structure, or that the reader handles itself.
 _STRUCTURAL = re.compile(
-    r"^\\(?:(?:sub)*section|chapter|part|paragraph|cite\w*|citep|citet|ref|label|title|author|"
+    r"^\\(?:(?:sub)*section|chapter|part|paragraph|ref|label|title|author|"
+    # the citation commands the reader renders (an author's own \citeeg wrapping \citep is expanded)
+    r"[cC]ite(?:t|p|alp|alt|author|year|yearpar|num|title|alias|talias|palias)?|"
+    r"[pP]arencite|[tT]extcite|[aA]utocite|[fF]ootcite|[sS]martcite|[sS]upercite|"
     r"abstract|begin|end|input|include|appendix|bibliography\w*|maketitle|item|footnote|caption|"
     r"thebibliography|bibitem|newblock|url|href|emph|textbf|textit|text\w*|math\w*|acknowledg\w*|"
     r"gls\w*|Gls\w*|newglossaryentry|newacronym|abstractname|refname|bibname|contentsname)$"
@@ -58,8 +62,10 @@ def collect_macros(*texts: str) -> dict[str, Macro]:
 def _definitions(text: str) -> list[tuple[re.Match[str], str, Macro | None]]:
     out: list[tuple[re.Match[str], str, Macro | None]] = []
     for m in _DEFINITION.finditer(text):
-        name = m.group(1) or m.group(2) or m.group(5)
-        if m.group(5):
+        name = m.group(1) or m.group(2) or m.group(5) or m.group(7)
+        if m.group(7):  # xparse, mandatory arguments only
+            nargs, default, start = m.group(8).count("m"), None, m.end()
+        elif m.group(5):
             params = m.group(6) or ""
             nargs, default, start = len(params) // 2, None, m.end()
         else:
@@ -93,7 +99,14 @@ def _macro(name: str, nargs: int, default: str | None, body: str) -> Macro | Non
 
 
 def _calls_itself(name: str, body: str) -> bool:
-    return re.search(re.escape(name) + r"(?![A-Za-z@])", body) is not None
+    # a plain search, not a regex per macro: hundreds of one-off patterns would evict re's cache
+    i = body.find(name)
+    while i >= 0:
+        after = body[i + len(name) : i + len(name) + 1]
+        if not (after.isalpha() or after == "@"):
+            return True
+        i = body.find(name, i + 1)
+    return False
 
 
 def _bracket_end(text: str, start: int) -> int:

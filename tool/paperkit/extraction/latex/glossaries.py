@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from paperkit.extraction.latex.source import balanced
 
 _ENTRY = re.compile(r"\\(?:long)?newglossaryentry\s*(?=\{)")
-_ACRONYM = re.compile(r"\\newacronym\s*(?:\[[^\]]*\]\s*)?(?=\{)")
+_ACRONYM = re.compile(r"\\new(?:acronym|abbreviation)\s*(?:\[[^\]]*\]\s*)?(?=\{)")
 _ACRO = re.compile(r"\\acro\s*(?=\{)")
 _USE = re.compile(
     r"\\(?P<cmd>[gG]ls(?:pl|text|first|firstplural|name|entryname|entrytext|entryfirst|desc|symbol|xtrshort|"
@@ -23,6 +23,7 @@ _USE = re.compile(
 )
 
 
+_INSERT = re.compile(r"\[([^\]]*)\]")
 # The commands after which an entry counts as used (its later uses print the short form).
 _MARKS_USED = {"gls", "glspl", "ac", "acp", "acf", "acfp"}
 
@@ -182,10 +183,10 @@ def expand_glossaries(body: str, definitions: str) -> str:
         text = _form(entries[key], cmd, key in used)
         if cmd.lower() in _MARKS_USED:
             used.add(key)
-        insert = re.match(r"\[([^\]]*)\]", body[pos:])  # \gls{key}[insert]: text after the entry
+        insert = _INSERT.match(body, pos)  # \gls{key}[insert]: text after the entry
         if insert and cmd.lower().startswith("gls"):
             text += insert.group(1)
-            pos += insert.end()
+            pos = insert.end()
         if cmd.startswith(("GLS",)):
             text = text.upper()
         elif cmd[:1].isupper() and text:

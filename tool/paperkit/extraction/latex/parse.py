@@ -195,8 +195,9 @@ def span_end(body: str, marks: list[Mark], n: int) -> int:
     return next((m.start for m in marks[n + 1 :] if m.level <= level), len(body))
 
 
-def find_title(document: str) -> str:
-    """The last ``\\title`` (an input preamble's title is overridden by the main file's)."""
+def find_title(document: str, expand: Callable[[str], str] | None = None) -> str:
+    """The last ``\\title`` (an input preamble's title is overridden by the main file's); ``expand`` puts
+    the author's commands into it (only the title, not the whole document, need be expanded)."""
     found = ""
     for m in re.finditer(r"\\title\s*(?:\[[^\]]*\]\s*)?(?=\{)", document):
         raw = balanced(document, m.end())
@@ -204,7 +205,7 @@ def find_title(document: str) -> str:
             found = raw
     if not found:
         return ""
-    found = re.sub(r"\\\\(\[[^\]]*\])?|\\newline\b", " ", found)
+    found = re.sub(r"\\\\(\[[^\]]*\])?|\\newline\b", " ", expand(found) if expand else found)
     return heading_text(found)
 
 

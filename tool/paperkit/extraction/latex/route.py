@@ -16,6 +16,7 @@ from paperkit.extraction.latex.commands import Macro, collect_macros, expand_mac
 from paperkit.extraction.latex.emphasis import source_terms
 from paperkit.extraction.latex.glossaries import expand_glossaries
 from paperkit.extraction.latex.labels import number_document
+from paperkit.extraction.latex.macros import collect, expand_in_math
 from paperkit.extraction.latex.parse import (
     CHAPTER_CLASSES,
     Mark,
@@ -44,6 +45,9 @@ from paperkit.records import CitationLink, Section, Sections
 _FRONT_LEFTOVERS = re.compile(
     r"(?:\s|\\end\s*\{[^}]*\}|\\(?:maketitle|thispagestyle\s*\{\w*\}|[vh]space\*?\s*\{[^}]*\})|[\]\[{}])*"
 )
+
+
+_GLOSSARY = re.compile(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|newabbreviation|acro)\b")
 
 
 class LatexRoute:
@@ -95,8 +99,9 @@ def read_files(files: Files) -> Sections:
         preamble, body = split_document(document)
         macros = collect_macros(local_packages(files, main, preamble), preamble, body)
         body = expand_macros(strip_definitions(body), macros)
-        if re.search(r"\\(?:newglossaryentry|longnewglossaryentry|newacronym|acro)\b", preamble + body):
+        if _GLOSSARY.search(preamble + body):
             body = expand_glossaries(body, expand_macros(preamble, macros))
+        body = expand_in_math(body, collect(preamble))  # operators, \let: so that KaTeX renders
         cls, options = document_class(preamble)
         style = Style(cls, options, section_format(preamble, cls.lower() in CHAPTER_CLASSES))
         marks = find_marks(body, style)
@@ -113,21 +118,26 @@ def _sections(
 ) -> Sections:
     found_by: dict[str, str] = {}
     warnings: list[str] = []
-    title = find_title(expand_macros(document, macros))
+    title = find_title(document, lambda raw: expand_macros(raw, macros))
     if title:
         found_by["title"] = "latex/source"
-    raw, _, abstract_end = find_abstract(body)
-    if not raw:
-        raw, _, _ = find_abstract(expand_macros(preamble, macros))
-    abstract = to_text(raw) if raw else ""
-    if abstract:
-        found_by["abstract"] = "latex/source"
-
     index = bib.index()
     plain = {name: m.body for name, m in macros.items() if m.nargs == 0}
     numbering = number_document(body, marks, preamble)
     refs = ref_printer(numbering.labels, preamble, plain)
     links: list[CitationLink] = []
+
+    raw, _, abstract_end = find_abstract(body)
+    if not raw:
+        raw, _, _ = find_abstract(expand_macros(preamble, macros))
+
+    def printed(cmd: str, star: str, options: list[str], keys: list[str]) -> str:
+        """A marker as printed, without a link (the abstract's: "(e.g., Lee, 2019)", never "(e.g.,)")."""
+        return bib.marker(index, cmd + star, options, keys)
+
+    abstract = to_text(raw, printed, refs=refs) if raw else ""
+    if abstract:
+        found_by["abstract"] = "latex/source"
 
     def section_text(start: int, end: int, part: str) -> str:
         def cite(cmd: str, star: str, options: list[str], keys: list[str]) -> str:

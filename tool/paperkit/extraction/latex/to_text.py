@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
+from paperkit.extraction.latex.macros import renders
 from paperkit.extraction.latex.source import balanced
 
 _FLOATS = (
@@ -38,8 +39,13 @@ _DROP_WITH_ARG = (
     "footnote", "footnotetext", "label", "caption", "includegraphics", "vspace", "hspace", "thanks",
     "marginpar", "index", "nocite", "bibliographystyle", "sectlabel", "phantomsection", "glsadd",
     "addcontentsline", "setlength", "addtolength", "todo", "orcidlink", "affiliation", "email",
-    "theoremstyle",
+    "theoremstyle", "color", "pagecolor",
 )  # fmt: skip
+# A colour command's colour arguments (its text stays): "\textcolor{red}{new}" reads "new".
+_COLOUR = re.compile(
+    r"\\(?:textcolor|colorbox)\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}"
+    r"|\\fcolorbox\s*(?:\[[^\]]*\]\s*)?\{[^{}]*\}\s*\{[^{}]*\}"
+)
 # Definitions that print nothing where they stand (a theorem restated in the body defines its own).
 _NEWTHEOREM = re.compile(
     r"\\newtheorem\*?\s*\{[^{}]*\}\s*(?:\[\w+\]\s*)?\{(?:[^{}]|\{[^{}]*\})*\}(?:\s*\[\w+\])?"
@@ -160,11 +166,13 @@ def to_text(
         kept.append(value)
         return f"\ue000{len(kept) - 1}\ue001"
 
+    latex = latex.replace("\ue000", "").replace("\ue001", "")  # the placeholders' marks are ours alone
     text = _pick_texorpdf(latex, pdf_strings)
     text = _FLOAT_ENV.sub(" ", text)
     text = _NEWTHEOREM.sub(" ", text)
     text = _PROOF.sub(lambda m: f"\n\n{m.group(1) or 'Proof'}. ", text)
     text = _ODD_ENV.sub("\n\n", text)
+    text = _COLOUR.sub("", text)
     text = _drop_group_commands(text)
     text = _URL.sub(lambda m: hold(m.group(1)), text)
     text = _HREF.sub("", text)
@@ -262,7 +270,7 @@ def _math(m: re.Match[str]) -> str:
         if value is not None:
             value = re.sub(r"\s+", " ", value).strip()
             if not display:
-                return f"${value}$"
+                return f"${value}$" if renders(value) else _as_code(value)
             value = re.sub(r"\s+", " ", _NUMBERING.sub("", value)).strip()
             env = m.group("env") if name == "de" else None
             if env in _ROWS_AS and ("\\\\" in value or "&" in value):
@@ -270,8 +278,13 @@ def _math(m: re.Match[str]) -> str:
                     value = re.sub(r"^\{\d+\}", "", value).strip()
                 inner = _ROWS_AS[env]
                 value = f"\\begin{{{inner}}} {value} \\end{{{inner}}}"
-            return f"$${value}$$"
+            return f"$${value}$$" if renders(value) else _as_code(value)
     return ""
+
+
+def _as_code(tex: str) -> str:
+    """A formula with a command KaTeX lacks, shown as code rather than as a broken formula."""
+    return f"`` {tex} ``" if "`" in tex else f"`{tex}`"
 
 
 def _math_as_text(m: re.Match[str]) -> str:

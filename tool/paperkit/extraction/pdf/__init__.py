@@ -171,7 +171,8 @@ def _references(
         # the list ends at the next heading of any level (an appendix's, however styled: no entry is a
         # heading); a float's caption inside it is no entry either
         end = heads[n + 1].start if n + 1 < len(heads) else len(lines)
-        listed = [lines[k] for k in range(start, end) if k not in _caption_lines(lines, start, end)]
+        captions = _caption_lines(lines, start, end)
+        listed = [lines[k] for k in range(start, end) if k not in captions]
         return split_references(listed, vocab), heads[n].found_by, range(start, end)
     # no heading: the last numbered list after the last section heading, else in the back half, else in
     # the last two thirds (a long list can fill the back half of a short paper); in the type size of its

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from paperkit.extraction.pdf.headings import Heading
 from paperkit.extraction.pdf.lines import Vocabulary, join_lines
 from paperkit.extraction.pdf.page import Line
+from paperkit.extraction.pdf.spans import FRONT_MATTER as _ENDS
 from paperkit.extraction.pdf.spans import KEYWORDS, opens_abstract, text_filter
 from paperkit.extraction.pdf.superscripts import Policy
 
@@ -19,13 +20,6 @@ NO_ABSTRACT = "the paper prints no abstract (no 'Abstract' label, no paragraph s
 
 _ABSTRACT_ALONE = re.compile(r"^abstract[\s.:—–-]*$", re.IGNORECASE)
 _ABSTRACT_RUN_IN = re.compile(r"^abstract\s*[.:—–-]+\s*(\S.*)$", re.IGNORECASE)
-# lines that end an abstract by what they say: a contents list, the copyright, where it was submitted,
-# the corresponding author's address
-_ENDS = re.compile(
-    r"^((table of )?contents\s*$|©|\(c\) ?(19|20)\d\d|copyright\b|submitted to\b|accepted (for publication )?"
-    r"(in|by)\b|published in\b|preprint submitted\b|to appear in\b|\*?\s*corresponding author|e-?mail:)",
-    re.IGNORECASE,
-)
 # REVTeX and its kin print the date line right above an abstract that has no label
 _DATED = re.compile(r"^\(?(dated|received|date)\b[:\s]", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|github\.com", re.IGNORECASE)

@@ -24,6 +24,14 @@ KEYWORDS = re.compile(
     r"(\d{4} )?(ams )?mathematics subject classification|ams subject classification)\b",
     re.IGNORECASE,
 )
+# lines of the front matter that no running text opens with: a contents list, the copyright, where the
+# paper was submitted, the corresponding author's address, ACM's reference format and permission notes
+FRONT_MATTER = re.compile(
+    r"^((table of )?contents\s*$|©|\(c\) ?(19|20)\d\d|copyright\b|submitted to\b|accepted (for publication )?"
+    r"(in|by)\b|published in\b|preprint submitted\b|to appear in\b|\*?\s*corresponding author|e-?mail:|"
+    r"acm reference format|permission to make)",
+    re.IGNORECASE,
+)
 # the numbered steps of an algorithm float ("4: end for", "Require: data D")
 _ALGORITHM_LINE = re.compile(r"^(\d{1,2}:|require:|ensure:)\s", re.IGNORECASE)
 
@@ -196,10 +204,17 @@ def opening_text(
     inner = [h for h in headings if k <= h.start < first.start]
     if inner:
         return None  # a heading sits between: the text is not one opening
-    picked = [lines[i] for i in range(k, first.start) if keep(i)]
+    # blocks of front matter (keywords, CCS concepts, copyright, a reference format) are no opening text
+    front = {
+        lines[i].block
+        for i in range(k, first.start)
+        if KEYWORDS.match(lines[i].text) or FRONT_MATTER.match(lines[i].text)
+    }
+    picked = [lines[i] for i in range(k, first.start) if keep(i) and lines[i].block not in front]
     text = join_lines(picked, vocab, superscripts)
-    if len(text.split()) < 60:
-        return None
+    words = text.split()
+    if len(words) < 60 or sum(w[:1].islower() for w in words) < 0.5 * len(words):
+        return None  # not a paragraph of running text (an author list, a table)
     return Section(OPENING, text, page_start=picked[0].page, page_end=picked[-1].page)
 
 
