@@ -114,3 +114,19 @@ def test_show_says_where_the_figure_file_is(tmp_path: Path) -> None:
     shown = figure_in_terminal(note, tmp_path / "2401.00042")
     assert f"Figure file: {(tmp_path / '2401.00042' / 'figures' / 'fig1.png').as_posix()}" in shown
     assert "**Figure 1:** A plot." in shown and "![" not in shown
+
+
+def test_a_linked_figures_folder_is_not_written_through(tmp_path: Path) -> None:
+    from paperkit.library.store import Library
+    from paperkit.library.visuals import read_visuals, write_visuals
+    from paperkit.records import Figure, Visuals
+
+    library = Library(tmp_path / "library")
+    folder = library.paper_dir("2401.00042")
+    folder.mkdir(parents=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (folder / "figures").symlink_to(outside)
+    write_visuals(library, "2401.00042", Visuals(figure=Figure(caption="A plot.", png=b"\x89PNG fake")))
+    assert list(outside.iterdir()) == []
+    assert read_visuals(library, "2401.00042").figure is None

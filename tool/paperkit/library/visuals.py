@@ -22,10 +22,12 @@ def write_visuals(library: Library, key: str, visuals: Visuals) -> None:
     """Store the paper's figure (its PNG) and formulas; the caller holds the paper's lock."""
     folder = library.paper_dir(key)
     figure = visuals.figure
+    if (folder / FIGURES).is_symlink():  # a link would carry the write out of the library
+        figure = visuals.figure = None
     if figure is not None and figure.png:
         atomic_write(folder / FIGURE_FILE, figure.png)
         figure.path = FIGURE_FILE
-    else:
+    elif not (folder / FIGURES).is_symlink():
         with contextlib.suppress(FileNotFoundError):
             (folder / FIGURE_FILE).unlink()
         visuals.figure = None
@@ -43,7 +45,7 @@ def read_visuals(library: Library, key: str) -> Visuals:
         return Visuals()
     if visuals.figure is not None:
         visuals.figure.path = FIGURE_FILE  # never a path the record names: it could point anywhere
-        if not _is_file(folder / FIGURE_FILE):
+        if (folder / FIGURES).is_symlink() or not _is_file(folder / FIGURE_FILE):
             visuals.figure = None
     return visuals
 
