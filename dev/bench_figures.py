@@ -39,7 +39,7 @@ import pymupdf
 
 from dev.katex_check import katex_errors, note_formulas, unavailable
 from paperkit.config import load_settings
-from paperkit.pipeline import fetch as fetch_module
+from paperkit.extraction import batch
 from paperkit.pipeline.fetch import Fetcher
 from paperkit.records import Visuals
 
@@ -115,7 +115,7 @@ def _fetch_seconds(item: str, library: str, route: str, visuals: bool) -> float:
     fetcher = Fetcher(load_settings(library), offline=offline, route=route, force=True)
     with contextlib.ExitStack() as stack:
         if not visuals:
-            stack.enter_context(mock.patch.object(fetch_module, "paper_visuals", lambda *_a: Visuals()))
+            stack.enter_context(mock.patch.object(batch, "visuals_of", lambda *_a: Visuals()))
         start = time.process_time()
         fetcher.fetch_one(item)
         return time.process_time() - start
