@@ -117,7 +117,8 @@ def evaluate(
     gen: Generator, cfg: Config, centres: torch.Tensor, seed: int, device: torch.device
 ) -> tuple[float, float]:
     """Modes covered and share near a mode of ``n_eval`` fresh samples of the generator."""
-    z = torch.randn(cfg.n_eval, cfg.noise, generator=toys.make_generator(30_000 + seed, device), device=device)
+    held_out = toys.make_generator(30_000 + seed, device)
+    z = torch.randn(cfg.n_eval, cfg.noise, generator=held_out, device=device)
     with torch.no_grad():
         samples = gen(z)
     if not torch.isfinite(samples).all():
