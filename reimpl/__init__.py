@@ -10,7 +10,7 @@ Each folder ``reimpl/<name>/`` holds:
 
 Shared helpers (device, seeding, the run wrapper ``Session``, training loop, result record) live in
 :mod:`reimpl.harness`; the budgets are listed here, once.
-The registry (:mod:`paperkit.reimpls`) is built by scanning these folders for ``PAPER``.
+The registry (:mod:`paperkit.reproduction.registry`) is built by scanning these folders for ``PAPER``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ one (other reimplementations depend on it).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import torch
 
@@ -86,9 +86,6 @@ def flip_labels(
     return noisy, flip
 
 
-# --- Added by catalog developer A: teacher data, seed means. ---
-
-
 def linear_teacher(
     n: int, dim: int, n_classes: int, generator: torch.Generator, device: torch.device
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -137,3 +134,69 @@ def mlp(inputs: int, hidden: int, outputs: int, depth: int = 2) -> torch.nn.Sequ
         width = hidden
     layers.append(torch.nn.Linear(width, outputs))
     return torch.nn.Sequential(*layers)
+
+
+class StackedLinear(torch.nn.Module):
+    """``copies`` independent linear layers applied side by side: (copies, batch, in) → (copies, batch, out).
+
+    Each copy starts from He's N(0, 2/fan_in) and a zero bias. A (batch, in) input is shared by every copy.
+    """
+
+    def __init__(self, copies: int, fan_in: int, fan_out: int) -> None:
+        super().__init__()
+        self.weight = torch.nn.Parameter(torch.randn(copies, fan_in, fan_out) * math.sqrt(2.0 / fan_in))
+        self.bias = torch.nn.Parameter(torch.zeros(copies, 1, fan_out))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dim() == 2:
+            x = x.expand(self.weight.shape[0], *x.shape)
+        return torch.baddbmm(self.bias, x, self.weight)
+
+
+class NormMLP(torch.nn.Module):
+    """``depth`` hidden layers Linear → norm → ReLU, then a linear classifier; the norm is pluggable.
+
+    ``make_norm(features, copies)`` builds the layer after each hidden linear layer (batch norm, layer norm,
+    an affine map, the identity): the normalisation papers compare nets that differ only there. Every hidden
+    layer starts from He's N(0, 2/fan_in) whatever the norm, so the plain net gets the same careful
+    initialisation and a difference between arms is the normalisation's, not the init's.
+
+    ``copies`` > 1 builds that many independent nets, run side by side on the same inputs (logits
+    (copies, batch, n_out)): one per learning rate of a grid, trained in one pass instead of one run each.
+    Norm layers then hold per-copy parameters of shape (copies, 1, features) and reduce over dim −2.
+    """
+
+    def __init__(
+        self,
+        d_in: int,
+        width: int,
+        depth: int,
+        n_out: int,
+        make_norm: Callable[[int, int], torch.nn.Module],
+        copies: int = 1,
+    ) -> None:
+        super().__init__()
+        layers: list[torch.nn.Module] = []
+        size = d_in
+        for _ in range(depth):
+            layers += [self._linear(size, width, copies), make_norm(width, copies), torch.nn.ReLU()]
+            size = width
+        self.body = torch.nn.Sequential(*layers)
+        self.head = torch.nn.Linear(width, n_out) if copies == 1 else StackedLinear(copies, width, n_out)
+
+    @staticmethod
+    def _linear(fan_in: int, fan_out: int, copies: int) -> torch.nn.Module:
+        if copies > 1:
+            return StackedLinear(copies, fan_in, fan_out)
+        linear = torch.nn.Linear(fan_in, fan_out)
+        torch.nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")  # Var[w] = 2 / fan_in
+        torch.nn.init.zeros_(linear.bias)
+        return linear
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.body(x))
+
+
+def norm_shape(features: int, copies: int) -> tuple[int, ...]:
+    """The shape of a norm layer's per-unit parameters: (features,), or (copies, 1, features) for a stack."""
+    return (features,) if copies == 1 else (copies, 1, features)

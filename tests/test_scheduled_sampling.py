@@ -8,7 +8,7 @@ import math
 
 import pytest
 import torch
-from reimpl.harness import RunResult
+from reimpl.harness import ArmResult, RunResult
 from reimpl.scheduled_sampling import PAPER, claim, experiment
 from reimpl.scheduled_sampling.model import (
     Seq2Seq,
@@ -136,6 +136,34 @@ def test_check_demands_both_arms() -> None:
         claim.check([result])
 
 
+def fake_run(free: dict[str, float], after: dict[str, float]) -> RunResult:
+    arms = {
+        arm: ArmResult(arm, {"free_acc": free[arm], "after_error_acc": after[arm], "exposure_gap": 0.2})
+        for arm in free
+    }
+    return RunResult("1506.03099", "scheduled_sampling", "ci", 0, "cpu", "x", 0.0, arms)
+
+
+def test_recovery_check_is_not_implied_by_the_free_running_gain() -> None:
+    # the old second check (exposure-gap shrink) was the gain plus the teacher-forced accuracy given up;
+    # recovery after the first mistake can fail while the gain passes, and pass while the gain fails
+    gain_only = fake_run({"teacher_forcing": 0.2, "scheduled_sampling": 0.4}, {"teacher_forcing": 0.15,
+                         "scheduled_sampling": 0.16})  # fmt: skip
+    first, second = claim.check([gain_only]).checks
+    assert first.passed and not second.passed
+    recovery_only = fake_run({"teacher_forcing": 0.2, "scheduled_sampling": 0.22}, {"teacher_forcing": 0.15,
+                             "scheduled_sampling": 0.4})  # fmt: skip
+    first, second = claim.check([recovery_only]).checks
+    assert second.passed and not first.passed
+
+
+def test_after_first_error_scores_only_the_tokens_after_it() -> None:
+    hit = torch.tensor([[1.0, 1, 0, 1, 0], [1, 1, 1, 1, 1], [0, 1, 1, 1, 1]])
+    scored = experiment.after_first_error(hit)
+    assert float(scored["after_error_n"]) == 6  # two after position 2, four after position 0, none in row 2
+    assert float(scored["after_error_acc"]) == pytest.approx(5 / 6)
+
+
 # --- the claim ----------------------------------------------------------------------------------------------
 
 
@@ -144,16 +172,18 @@ def test_scheduled_sampling_claim_holds() -> None:
     result = experiment.run("ci", seed=0, device=CPU)
     verdict = claim.check([result])
     assert verdict.held, verdict.summary
-    gain, shrink = (c.observed for c in verdict.checks)
+    gain, recovery = (c.observed for c in verdict.checks)
     assert gain >= claim.MIN_FREE_ACC_GAIN
-    assert shrink >= claim.MIN_GAP_REDUCTION
+    assert recovery >= claim.MIN_RECOVERY_GAIN
 
 
 @pytest.mark.reproduction
 def test_ablation_schedule_run_backwards_fails() -> None:
-    # ε rising from 0 to 1: training ends on the truth, and the exposure gap comes back
+    # ε rising from 0 to 1: training ends on the truth; the model no longer recovers from its mistakes
     result = experiment.run("ci", seed=0, device=CPU, rising=True)
-    fails_on_finite_metrics(result, claim.check([result]))
+    verdict = claim.check([result])
+    fails_on_finite_metrics(result, verdict)
+    assert not verdict.checks[1].passed, verdict.summary
 
 
 @pytest.mark.reproduction

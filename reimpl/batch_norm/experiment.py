@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from reimpl import harness, toys
-from reimpl.batch_norm.model import MLP
+from reimpl.batch_norm.model import mlp
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
 
 
@@ -58,7 +58,7 @@ def train_arm(
     x, y = data
     harness.seed_everything(seed)  # BN adds no random draws, so both nets start from the same linear weights
     with device:  # built on its device
-        model = MLP(cfg.d_in, cfg.width, cfg.depth, cfg.classes, norm)
+        model = mlp(cfg.d_in, cfg.width, cfg.depth, cfg.classes, norm)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=cfg.momentum)
     batches = toys.make_generator(20_000 + seed, device)
     model.train()

@@ -24,31 +24,37 @@ Paper: https://arxiv.org/abs/1502.03167
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import torch
 from torch import nn
 
+from reimpl.toys import NormMLP, norm_shape
+
 
 class BatchNorm(nn.Module):
-    """Batch normalisation over the batch dimension of (batch, features) inputs, written out."""
+    """Batch normalisation over the batch dimension of (batch, features) inputs, written out.
 
-    def __init__(self, features: int, eps: float = 1e-5, momentum: float = 0.1) -> None:
+    With ``copies`` > 1 it serves a stack of nets (:class:`reimpl.toys.NormMLP`): inputs (copies, batch,
+    features), statistics, γ and β per copy.
+    """
+
+    def __init__(self, features: int, eps: float = 1e-5, momentum: float = 0.1, copies: int = 1) -> None:
         super().__init__()
         self.eps, self.momentum = eps, momentum
-        self.gamma = nn.Parameter(torch.ones(features))
-        self.beta = nn.Parameter(torch.zeros(features))
+        shape = norm_shape(features, copies)
+        self.gamma = nn.Parameter(torch.ones(shape))
+        self.beta = nn.Parameter(torch.zeros(shape))
         self.running_mean: torch.Tensor
         self.running_var: torch.Tensor
-        self.register_buffer("running_mean", torch.zeros(features))
-        self.register_buffer("running_var", torch.ones(features))
+        self.register_buffer("running_mean", torch.zeros(shape))
+        self.register_buffer("running_var", torch.ones(shape))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.training:
-            mu = x.mean(dim=0)  # μ_B
-            var = x.var(dim=0, unbiased=False)  # σ²_B
+            stack = x.dim() > 2  # (copies, batch, features): keep the copies apart
+            mu = x.mean(dim=-2, keepdim=stack)  # μ_B
+            var = x.var(dim=-2, unbiased=False, keepdim=stack)  # σ²_B
             with torch.no_grad():  # running averages for inference (unbiased variance, as the paper uses)
-                m = x.shape[0]
+                m = x.shape[-2]
                 # the state stays float32 under autocast: a bfloat16 μ_B is cast up before it is averaged in
                 self.running_mean.lerp_(mu.to(self.running_mean.dtype), self.momentum)
                 self.running_var.lerp_((var * m / max(m - 1, 1)).to(self.running_var.dtype), self.momentum)
@@ -61,52 +67,31 @@ class BatchNorm(nn.Module):
 class Affine(nn.Module):
     """y = γ x + β without the normalisation: BN's parameters with its idea taken out (the ablation)."""
 
-    def __init__(self, features: int) -> None:
+    def __init__(self, features: int, copies: int = 1) -> None:
         super().__init__()
-        self.gamma = nn.Parameter(torch.ones(features))
-        self.beta = nn.Parameter(torch.zeros(features))
+        self.gamma = nn.Parameter(torch.ones(norm_shape(features, copies)))
+        self.beta = nn.Parameter(torch.zeros(norm_shape(features, copies)))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.gamma * x + self.beta
 
 
-NormMaker = Callable[[str, int], nn.Module]
-
-
-def make_norm(norm: str, features: int) -> nn.Module:
+def make_norm(norm: str, features: int, copies: int = 1) -> nn.Module:
     """The layer after each hidden linear layer: ``"batch"``, ``"affine"`` or ``"none"`` (the identity)."""
     if norm == "batch":
-        return BatchNorm(features)
+        return BatchNorm(features, copies=copies)
     if norm == "affine":
-        return Affine(features)
+        return Affine(features, copies)
     if norm == "none":
         return nn.Identity()
     raise ValueError(f"unknown norm {norm!r} (batch, affine or none)")
 
 
-class MLP(nn.Module):
-    """``depth`` hidden layers Linear → norm → ReLU, then a linear classifier.
+def mlp(d_in: int, width: int, depth: int, n_out: int, norm: str) -> NormMLP:
+    """``depth`` hidden layers Linear → norm → ReLU (He-initialised), then a linear classifier.
 
-    ``norm`` is ``"batch"`` (:class:`BatchNorm`), ``"affine"`` (γx + β only) or ``"none"``. Every hidden layer
-    starts from He's N(0, 2/fan_in), whatever the norm: the plain net gets the same careful initialisation, so
-    a difference between the arms is the normalisation's, not the init's.
+    ``norm`` is ``"batch"`` (:class:`BatchNorm`), ``"affine"`` (γx + β only) or ``"none"``: the shared
+    pluggable-norm MLP of :mod:`reimpl.toys` with batch norm's layers plugged in.
     """
-
-    def __init__(
-        self, d_in: int, width: int, depth: int, n_out: int, norm: str, make: NormMaker | None = None
-    ) -> None:
-        super().__init__()
-        make = make or make_norm  # another paper's norms (layer norm) plug in here
-        layers: list[nn.Module] = []
-        size = d_in
-        for _ in range(depth):
-            linear = nn.Linear(size, width)
-            nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")  # Var[w] = 2 / fan_in
-            nn.init.zeros_(linear.bias)
-            layers += [linear, make(norm, width), nn.ReLU()]
-            size = width
-        self.body = nn.Sequential(*layers)
-        self.head = nn.Linear(width, n_out)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.head(self.body(x))
+    make_norm(norm, 1)  # an unknown norm fails here, before any layer is built
+    return NormMLP(d_in, width, depth, n_out, lambda features, copies: make_norm(norm, features, copies))

@@ -17,7 +17,7 @@ The paper's trick: write the sample as a differentiable function of φ and param
 
 so the gradient uses f's own slope along the path from ε to z (SGVB). A baseline b subtracted from f in the
 score-function estimator (f − b, b the mean of the other samples' f) removes some of its variance but keeps it
-unbiased; it is the usual repair, and the control arm here.
+unbiased; it is the usual repair, and the competitor here.
 
 Paper: https://arxiv.org/abs/1312.6114
 """
@@ -69,10 +69,17 @@ def surrogate_loss(
     return -(value + entropy(log_std))
 
 
+def gaussian_kl(
+    mu: torch.Tensor, log_std: torch.Tensor, target_mean: torch.Tensor, target_log_std: torch.Tensor
+) -> torch.Tensor:
+    """KL(q ‖ p) between diagonal Gaussians, exactly, as a tensor (it stays on the device)."""
+    var_ratio = torch.exp(2 * (log_std - target_log_std))
+    mean_term = ((mu - target_mean) / target_log_std.exp()) ** 2
+    return 0.5 * (var_ratio + mean_term - 1 - 2 * (log_std - target_log_std)).sum()
+
+
 def kl_divergence(
     mu: torch.Tensor, log_std: torch.Tensor, target_mean: torch.Tensor, target_log_std: torch.Tensor
 ) -> float:
     """KL(q ‖ p) between diagonal Gaussians, exactly: how far the fit is from the target."""
-    var_ratio = torch.exp(2 * (log_std - target_log_std))
-    mean_term = ((mu - target_mean) / target_log_std.exp()) ** 2
-    return float(0.5 * (var_ratio + mean_term - 1 - 2 * (log_std - target_log_std)).sum())
+    return float(gaussian_kl(mu, log_std, target_mean, target_log_std))

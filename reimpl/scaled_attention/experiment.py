@@ -5,11 +5,16 @@ Each example holds ``n_pairs`` (key, value) token pairs, distinct keys from ``n_
 weights, same batches; only the scale differs):
 
 - ``scaled``: softmax(q kᵀ / sqrt(d_k)),
-- ``unscaled``: softmax(q kᵀ).
+- ``unscaled``: softmax(q kᵀ),
+- ``start_matched``: softmax(q kᵀ) with W_q and W_k started d_k^(−1/4) narrower, so that the scores start
+  at unit variance as the scaled arm's do (no saturation at the start), but stepped at the full rate.
 
 Queries and keys start with unit-variance entries unless ``scaled_qk_std`` or ``unscaled_qk_std`` set an
-arm's own (the control: ``scaled_qk_std = d_k ** 0.25`` makes the scaled arm's scores as wide as the
-unscaled arm's, std sqrt(d_k)).
+arm's own, and W_q, W_k train at Adam's rate ``lr`` unless ``unscaled_qk_lr`` scales it in the unscaled arm.
+The controls: ``scaled_qk_std = d_k ** 0.25`` starts the scaled arm's scores as wide as the unscaled arm's
+(std sqrt(d_k)); ``unscaled_qk_std = d_k ** -0.25`` starts the unscaled arm's at unit variance (the start
+matched); adding ``unscaled_qk_lr = d_k ** -0.25`` matches the step too, which under Adam is the scaled arm
+exactly (see ``model.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from reimpl import harness, toys
 from reimpl.harness import ArmResult, Budget, Progress, RunResult
 from reimpl.scaled_attention.model import Retriever
 
+ARMS = ("scaled", "unscaled", "start_matched")
+
 
 @dataclass(frozen=True)
 class Config:
@@ -37,18 +44,20 @@ class Config:
     d_v: int = 32
     scaled_qk_std: float = 1.0  # std of q's and k's entries at init, per arm: the controls change them
     unscaled_qk_std: float = 1.0
+    unscaled_qk_lr: float = 1.0  # W_q's and W_k's rate in the unscaled arm, as a multiple of ``lr``
+    arms: tuple[str, ...] = ARMS
     batch: int = 64
     lr: float = 3e-3
     loss_target: float = 0.5  # "trained": the mean training loss over ``window`` steps falls below this
     window: int = 20
-    steps: int = 400
+    steps: int = 300
     n_test: int = 2048
     threads: int | None = 1
 
 
 CONFIGS: dict[str, Config] = {
-    "ci": Config(steps=300),
-    "quick": Config(steps=400),
+    "ci": Config(steps=200),
+    "quick": Config(steps=300),
     "full": Config(steps=2000, n_test=8192),
 }
 
@@ -75,6 +84,7 @@ def train_arm(
     arm: str,
     scaled: bool,
     qk_std: float,
+    qk_lr: float,
     cfg: Config,
     test: tuple[torch.Tensor, ...],
     seed: int,
@@ -87,10 +97,13 @@ def train_arm(
         model = Retriever(cfg.n_keys, cfg.n_values, cfg.d_model, cfg.d_k, cfg.d_v, scaled, qk_std)
     keys, values, query, target = test
     with torch.no_grad():
-        weights = torch.softmax(model.scores(keys, query).float(), dim=-1)
-        init_score_std = float(model.scores(keys, query).float().std())
-        init_max_weight = float(weights.max(dim=-1).values.mean())
-    optimizer = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+        scores = model.scores(keys, query).float()  # what the softmax sees at the start
+        init_score_std = float(scores.std())
+        init_max_weight = float(torch.softmax(scores, dim=-1).max(dim=-1).values.mean())
+    qk = model.query_key_parameters()
+    rest = [p for p in model.parameters() if all(p is not w for w in qk)]
+    groups: list[dict[str, Any]] = [{"params": rest}, {"params": qk, "lr": cfg.lr * qk_lr}]
+    optimizer = torch.optim.Adam(groups, lr=cfg.lr)
     batches = toys.make_generator(20_000 + seed, device)  # same batches in the same order in every arm
 
     def step_loss(step: int) -> torch.Tensor:
@@ -116,11 +129,22 @@ def train_arm(
 def run(
     budget: Budget, seed: int, device: torch.device, progress: Progress | None = None, **overrides: Any
 ) -> RunResult:
-    """Train both arms on one seed's batches and score them on one held-out set."""
+    """Train every arm on one seed's batches and score them on one held-out set."""
     cfg = harness.configure(CONFIGS, budget, overrides)
+    if set(cfg.arms) - set(ARMS):
+        raise ValueError(
+            f"unknown arm(s) {', '.join(sorted(set(cfg.arms) - set(ARMS)))} (one of {', '.join(ARMS)})"
+        )
     with harness.Session(__name__, cfg, budget, seed, device, progress) as session:
         test = make_batch(cfg, cfg.n_test, toys.make_generator(10_000 + seed, device), device)
-        arms = {"scaled": (True, cfg.scaled_qk_std), "unscaled": (False, cfg.unscaled_qk_std)}
-        for arm, (scaled, qk_std) in arms.items():
-            session.arms[arm] = train_arm(arm, scaled, qk_std, cfg, test, seed, device, session.start(arm))
+        plan = {
+            "scaled": (True, cfg.scaled_qk_std, 1.0),
+            "unscaled": (False, cfg.unscaled_qk_std, cfg.unscaled_qk_lr),
+            "start_matched": (False, cfg.d_k**-0.25, 1.0),  # unit-variance scores at the start, full step
+        }
+        for arm in cfg.arms:
+            scaled, qk_std, qk_lr = plan[arm]
+            session.arms[arm] = train_arm(
+                arm, scaled, qk_std, qk_lr, cfg, test, seed, device, session.start(arm)
+            )
     return session.result()

@@ -13,8 +13,17 @@ queries and keys which key to pick vanishes. Dividing by sqrt(d_k) brings the sc
 whatever d_k is. (The paper gives the argument in a footnote; additive attention, its comparison, has no
 such problem because its tanh bounds the score's inputs.)
 
+What the division does during training depends on the optimiser. Write c = d_k^(−1/4), so that
+(c W_q e)·(c W_k e') = (W_q e)·(W_k e') / sqrt(d_k): the scaled layer with weights W is the unscaled layer
+with weights V = c W. Adam's step is invariant to the gradient's scale (m / sqrt(v)), and ∂L/∂V = (∂L/∂W) / c,
+so Adam at rate η on W moves V = c W by c · η in the same direction. Under Adam, then, dividing by sqrt(d_k)
+is exactly: start W_q and W_k c times narrower (scores at unit variance, no saturation at the start) and step
+them at c times the rate (each step moves the scores sqrt(d_k) times less). The toy tells the two halves
+apart: the matched start alone still trains slower; the matched start and step reproduce the scaled layer.
+
 Here: a single attention layer over embedded key and value tokens with ``scaled`` switching the 1/sqrt(d_k)
-on or off, and ``qk_std`` setting the standard deviation of the query and key entries at initialisation.
+on or off, and ``qk_std`` setting the standard deviation of the query and key entries at initialisation
+(the experiment sets W_q's and W_k's own learning rate).
 
 Paper: https://arxiv.org/abs/1706.03762
 """
@@ -27,15 +36,18 @@ import torch
 from torch import nn
 
 
+def attention_scores(q: torch.Tensor, k: torch.Tensor, scaled: bool = True) -> torch.Tensor:
+    """Q Kᵀ / sqrt(d_k) for q (..., n_q, d_k), k (..., n_k, d_k), what the softmax sees (unscaled: Q Kᵀ)."""
+    scores = q @ k.transpose(-2, -1)  # Q Kᵀ: one score per (query, key) pair
+    return scores / math.sqrt(q.shape[-1]) if scaled else scores  # ÷ sqrt(d_k): back to unit variance
+
+
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaled: bool = True) -> torch.Tensor:
     """softmax(Q Kᵀ / sqrt(d_k)) V for q (..., n_q, d_k), k (..., n_k, d_k), v (..., n_k, d_v).
 
     ``scaled=False`` is softmax(Q Kᵀ) V, the unscaled dot product the paper warns against.
     """
-    scores = q @ k.transpose(-2, -1)  # Q Kᵀ: one score per (query, key) pair
-    if scaled:
-        scores = scores / math.sqrt(q.shape[-1])  # ÷ sqrt(d_k): back to unit variance
-    weights = torch.softmax(scores.float(), dim=-1)  # softmax over the keys, in float32
+    weights = torch.softmax(attention_scores(q, k, scaled).float(), dim=-1)  # over the keys, in float32
     return weights.to(v.dtype) @ v
 
 
@@ -76,8 +88,11 @@ class Retriever(nn.Module):
         return self.readout(attention(q, k, v, self.scaled).squeeze(1))
 
     def scores(self, keys: torch.Tensor, query: torch.Tensor) -> torch.Tensor:
-        """The attention scores Q Kᵀ (÷ sqrt(d_k) when scaled), (batch, n): what the softmax sees."""
+        """The attention scores (batch, n) that :func:`attention` puts through its softmax in ``forward``."""
         q = self.w_q(self.key_embed(query)).unsqueeze(1)
         k = self.w_k(self.key_embed(keys))
-        s = (q @ k.transpose(-2, -1)).squeeze(1)
-        return s / math.sqrt(q.shape[-1]) if self.scaled else s
+        return attention_scores(q, k, self.scaled).squeeze(1)
+
+    def query_key_parameters(self) -> list[torch.Tensor]:
+        """W_q and W_k: the weights the division by sqrt(d_k) acts on."""
+        return [self.w_q.weight, self.w_k.weight]

@@ -2,8 +2,9 @@
 
 Claim (our words): training a sequence model on its own sampled previous tokens (here on a schedule that moves
 from the truth towards them) makes its free-running predictions better than those of a model trained on the
-truth alone, and shrinks the gap between decoding with the truth fed and decoding free running (exposure
-bias).
+truth alone, and in particular lets it recover from its own mistakes: after the first wrong token of a
+free-running sequence, it keeps copying, where the teacher-forced model, now fed a token it never trained on,
+goes astray (exposure bias).
 
 Why this toy: exposure bias needs a model that makes mistakes. On a task the model learns perfectly, teacher
 forcing never meets a context it did not train on, and scheduled sampling only adds noise. So the copy model
@@ -11,10 +12,16 @@ here is capacity-limited (no attention, a 32-unit GRU state must hold 10 tokens 
 briefly; its errors then shift the decoder's inputs at inference, which teacher forcing never prepared it for.
 
 Metric: token accuracy of greedy free-running decoding on held-out sequences, averaged over seeds, and the
-exposure gap (teacher-forced accuracy − free-running accuracy).
+same accuracy on the tokens after each sequence's first mistake (recovery).
 Margin: scheduled sampling must beat teacher forcing in free-running accuracy by at least
-``MIN_FREE_ACC_GAIN`` and have an exposure gap smaller by at least ``MIN_GAP_REDUCTION``. At the quick budget
-the measured differences are around 0.2 on both, so the margins leave room for noise but not for a tie.
+``MIN_FREE_ACC_GAIN`` and in recovery by at least ``MIN_RECOVERY_GAIN``. At the CI budget (seeds 0–2) the
+measured gains are about 0.18 and 0.23.
+
+Why recovery and not the exposure gap (teacher-forced − free-running accuracy), the check this folder had
+first: the gap's shrink is the free-running gain plus the teacher-forced accuracy scheduled sampling gives up,
+so it passed nearly whenever the first check did. Recovery is not a function of the overall gain: a model can
+gain free-running accuracy by making fewer first mistakes and still fall apart after one (the tests build
+such a result and the check fails it). The exposure gap stays in the summary.
 
 What the toy credits, stated plainly: training on the model's own samples, not the schedule. The control
 arm ``always_sampling`` (ε = 0 from the first step, the paper's failing ablation) passes this same check on
@@ -24,7 +31,8 @@ hold, and always sampling trains on exactly the free-running objective. (When th
 the source, as in captioning, always sampling does fail, but then scheduled sampling run down to ε ≈ 0 fails
 with it and teacher forcing shows little exposure bias: we found no toy of this size where the paper's
 ordering holds.) The ablation runs the schedule backwards (ε rising from 0 to 1, so training ends on the
-truth): the exposure gap then comes back, and the check fails.
+truth): it still gains some free-running accuracy, but it does not recover from its mistakes, and the
+recovery check fails.
 """
 
 from __future__ import annotations
@@ -33,12 +41,12 @@ from reimpl.harness import RunResult, Verdict, at_least
 from reimpl.toys import seed_mean
 
 MIN_FREE_ACC_GAIN = 0.05
-MIN_GAP_REDUCTION = 0.05
+MIN_RECOVERY_GAIN = 0.1
 BASELINE, METHOD = "teacher_forcing", "scheduled_sampling"
 
 
 def check(results: list[RunResult]) -> Verdict:
-    """Did scheduled sampling beat teacher forcing free running, and shrink the exposure gap (seed means)?"""
+    """Did scheduled sampling beat teacher forcing free running, and after its first mistake (seed means)?"""
     return check_arm(results, METHOD)
 
 
@@ -51,17 +59,19 @@ def check_arm(results: list[RunResult], method: str) -> Verdict:
         if missing:
             raise ValueError(f"seed {r.seed} lacks arm(s) {', '.join(sorted(missing))}")
     gain = seed_mean(results, method, "free_acc") - seed_mean(results, BASELINE, "free_acc")
+    recovery = seed_mean(results, method, "after_error_acc") - seed_mean(results, BASELINE, "after_error_acc")
     shrink = seed_mean(results, BASELINE, "exposure_gap") - seed_mean(results, method, "exposure_gap")
     checks = [
         at_least("free-running accuracy: SS − TF", gain, MIN_FREE_ACC_GAIN),
-        at_least("exposure gap: TF − SS", shrink, MIN_GAP_REDUCTION),
+        at_least("accuracy after the first mistake: SS − TF", recovery, MIN_RECOVERY_GAIN),
     ]
     held = all(c.passed for c in checks)
     n = len(results)
     summary = (
         f"{method.replace('_', ' ')} {'beat' if gain > 0 else 'did not beat'} teacher forcing free running "
         "by "
-        f"{gain:+.3f} token accuracy (need ≥ {MIN_FREE_ACC_GAIN}) and shrank the exposure gap by "
-        f"{shrink:+.3f} (need ≥ {MIN_GAP_REDUCTION}), mean of {n} seed{'s' if n != 1 else ''}"
+        f"{gain:+.3f} token accuracy (need ≥ {MIN_FREE_ACC_GAIN}) and after its first mistake by "
+        f"{recovery:+.3f} (need ≥ {MIN_RECOVERY_GAIN}); exposure gap shrank by {shrink:+.3f}; mean of {n} "
+        f"seed{'s' if n != 1 else ''}"
     )
     return Verdict(held=held, summary=summary, checks=checks)

@@ -101,11 +101,28 @@ def evaluate(model: Seq2Seq, src: torch.Tensor) -> dict[str, torch.Tensor]:
     model.train(was_training)
     free_hit = (free == src).float()
     return {
+        **after_first_error(free_hit),
         "tf_acc": (logits.argmax(-1) == src).float().mean(),
         "free_acc": free_hit.mean(),
         "exact_match": free_hit.min(dim=1).values.mean(),
         "tf_loss": F.cross_entropy(logits.flatten(0, 1), src.flatten()),
     }
+
+
+def after_first_error(hit: torch.Tensor) -> dict[str, torch.Tensor]:
+    """Free-running accuracy on the tokens after each sequence's first mistake: how well a model recovers.
+
+    ``hit`` is (sequences, length), 1 where the greedy token was right. Only sequences with a mistake before
+    their last token count; ``after_error_n`` is how many positions were scored.
+    """
+    length = hit.shape[1]
+    wrong = hit == 0
+    first = torch.where(
+        wrong.any(1), wrong.float().argmax(1), torch.full_like(wrong[:, 0], length, dtype=torch.long)
+    )
+    after = torch.arange(length, device=hit.device) > first.unsqueeze(1)  # strictly after the first mistake
+    n = after.sum()
+    return {"after_error_acc": (hit * after).sum() / n.clamp(min=1), "after_error_n": n.float()}
 
 
 def arm_eps(arm: str, cfg: Config, step: int) -> float:

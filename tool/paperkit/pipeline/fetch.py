@@ -25,7 +25,7 @@ from paperkit.extraction.batch import Job, ReadAhead
 from paperkit.extraction.visuals import read_visuals
 from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, remove_if_empty
-from paperkit.library.visuals import write_visuals
+from paperkit.library.visuals import remove_visuals, write_visuals
 from paperkit.pipeline.notes import Index, refresh_citing, refresh_note, write_note
 from paperkit.pipeline.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections, Visuals
@@ -375,7 +375,10 @@ class Fetcher:
         else:
             with contextlib.suppress(FileNotFoundError):
                 (folder / SECTIONS).unlink()  # stale sections of an older PDF would mislead the note
-        write_visuals(lib, key, self._visuals(folder, sections))
+        if sections is not None:
+            write_visuals(lib, key, self._visuals(folder, sections))
+        else:
+            remove_visuals(lib, key)  # an older PDF's figure would mislead the note
         written = write_note(lib, key, meta, sections, self.index)
         for w in written.warnings:
             self.reporter.warn(w)
