@@ -11,7 +11,6 @@ about optimisation, not generalisation, so no test set is needed.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,8 +100,3 @@ def run(
             curve = [toys.finite_or(v, DIVERGED) for v in curves[r]]
             session.arms[name] = ArmResult(name, metrics, {"loss": curve})
     return session.result()
-
-
-def chance_loss(classes: int) -> float:
-    """The loss of predicting every class equally often: ln C."""
-    return math.log(classes)
