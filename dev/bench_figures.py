@@ -39,6 +39,7 @@ import pymupdf
 
 from dev.katex_check import katex_errors, note_formulas, unavailable
 from paperkit.config import load_settings
+from paperkit.extraction import batch
 from paperkit.pipeline.fetch import Fetcher
 from paperkit.records import Visuals
 
@@ -114,7 +115,7 @@ def _fetch_seconds(item: str, library: str, route: str, visuals: bool) -> float:
     fetcher = Fetcher(load_settings(library), offline=offline, route=route, force=True)
     with contextlib.ExitStack() as stack:
         if not visuals:
-            stack.enter_context(mock.patch.object(Fetcher, "_visuals", lambda *_a: Visuals()))
+            stack.enter_context(mock.patch.object(batch, "visuals_of", lambda *_a: Visuals()))
         start = time.process_time()
         fetcher.fetch_one(item)
         return time.process_time() - start

@@ -31,7 +31,7 @@ from reliability_support import (
 
 ID = "1506.03099"
 WHOLE = ["1506.03099", "1506.03099/meta.json", "1506.03099/notes.md", "1506.03099/paper.pdf",
-         "1506.03099/sections.json"]  # fmt: skip
+         "1506.03099/sections.json", "1506.03099/visuals.json"]  # fmt: skip
 
 
 def assert_whole_library(library: Path, fake: FakeArxiv) -> None:
@@ -39,6 +39,7 @@ def assert_whole_library(library: Path, fake: FakeArxiv) -> None:
     assert (library / ID / "paper.pdf").read_bytes() == fake.papers[ID].pdf
     assert json.loads((library / ID / "meta.json").read_text())["id"] == ID
     json.loads((library / ID / "sections.json").read_text())
+    json.loads((library / ID / "visuals.json").read_text())
     assert_whole_note((library / ID / "notes.md").read_text())
 
 

@@ -14,22 +14,39 @@ from dataclasses import dataclass
 from types import TracebackType
 
 from paperkit.extraction import ExtractionError, PaperFiles, read_paper
-from paperkit.records import Sections
+from paperkit.extraction.visuals import visuals_of
+from paperkit.records import Sections, Visuals
 
 
 @dataclass(frozen=True)
 class Job:
-    """One paper's files and the route choice to read them with."""
+    """One paper's files, the route choice to read them with, and whether to look for its figure."""
 
     files: PaperFiles
     choice: str = "auto"
+    figures: bool = True
 
 
-def read_job(job: Job) -> Sections | None:
-    """:func:`read_paper` in a worker: the sections, or None when the files cannot be read (the
-    pipeline reads them again to report why)."""
+@dataclass
+class Read:
+    """What reading a paper gives: its sections and what it shows (figure, formulas)."""
+
+    sections: Sections
+    visuals: Visuals
+
+
+def read(job: Job) -> Read:
+    """Read a paper whole: :func:`read_paper`, then its figure and formulas from the same files;
+    :class:`ExtractionError` when no route reads them."""
+    sections = read_paper(job.files, job.choice)
+    return Read(sections, visuals_of(job.files, sections, job.figures))
+
+
+def read_job(job: Job) -> Read | None:
+    """:func:`read` in a worker: None when the files cannot be read (the pipeline reads them again to
+    report why)."""
     try:
-        return read_paper(job.files, job.choice)
+        return read(job)
     except ExtractionError:
         return None
 
@@ -50,7 +67,7 @@ class ReadAhead:
         self.jobs = list(dict.fromkeys(jobs))
         self.workers = workers or workers_for(len(self.jobs))
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[Job, Future[Sections | None]] = {}
+        self._pending: dict[Job, Future[Read | None]] = {}
 
     def __enter__(self) -> ReadAhead:
         if len(self.jobs) >= 2 and self.workers >= 2:
@@ -58,8 +75,8 @@ class ReadAhead:
             self._pending = {job: self._pool.submit(read_job, job) for job in self.jobs}
         return self
 
-    def take(self, job: Job) -> Sections | None:
-        """The sections read ahead for ``job`` (once), or None when it was not read ahead or failed."""
+    def take(self, job: Job) -> Read | None:
+        """What was read ahead for ``job`` (once), or None when it was not read ahead or failed."""
         future = self._pending.pop(job, None)
         if future is None:
             return None

@@ -18,10 +18,19 @@ from paperkit.extraction.latex.macros import collect, expand_in_math
 from paperkit.extraction.latex.source import assemble, find_main, split_document
 from paperkit.extraction.pdf.figures import find_figure
 from paperkit.extraction.seam import PaperFiles
-from paperkit.records import Figure, Visuals
+from paperkit.records import Figure, Sections, Visuals
 
 # What a broken source or PDF can raise on its way through the parsers; none of it stops a fetch.
 _UNREADABLE = (ValueError, IndexError, KeyError, RecursionError, RuntimeError, OSError, TypeError)
+
+
+def visuals_of(files: PaperFiles, sections: Sections, figures: bool = True) -> Visuals:
+    """What the paper read into ``sections`` shows: the formulas (and the figure first) from the source
+    when the sections were read from it, the figure else cropped from the PDF."""
+    source = files.source if sections.route == "latex" else None
+    if files.pdf is None and source is None:
+        return Visuals()
+    return read_visuals(PaperFiles(pdf=files.pdf, source=source), figures=figures)
 
 
 def read_visuals(files: PaperFiles, figures: bool = True) -> Visuals:

@@ -34,6 +34,17 @@ def write_visuals(library: Library, key: str, visuals: Visuals) -> None:
     write_json(folder / VISUALS, visuals.to_dict())
 
 
+def remove_visuals(library: Library, key: str) -> None:
+    """Forget the paper's figure and formulas (its files could not be read); the caller holds the lock."""
+    folder = library.paper_dir(key)
+    paths = [folder / VISUALS] + ([] if (folder / FIGURES).is_symlink() else [folder / FIGURE_FILE])
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    with contextlib.suppress(OSError):
+        (folder / FIGURES).rmdir()  # only when empty
+
+
 def read_visuals(library: Library, key: str) -> Visuals:
     """The paper's stored figure and formulas; none when there is no record, or it is broken (the next
     fetch writes it again), or its image is gone."""

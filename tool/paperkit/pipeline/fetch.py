@@ -14,18 +14,18 @@ from functools import partial
 from pathlib import Path
 
 from paperkit.access.arxiv_api import ArxivApi
-from paperkit.access.download import download_eprint, download_pdf
+from paperkit.access.download import download_pdf
 from paperkit.access.feed import versioned_pdf_url
 from paperkit.access.ids import ArxivId, local_key, parse_arxiv_id, parse_paper_arg
 from paperkit.atomic import atomic_write, copy_atomic
 from paperkit.config import Settings
-from paperkit.errors import BadInput, DownloadError, PaperkitError, PdfMissing
-from paperkit.extraction import ExtractionError, PaperFiles, downloads, local_input, read_paper
-from paperkit.extraction.batch import Job, ReadAhead
-from paperkit.extraction.visuals import read_visuals
+from paperkit.errors import BadInput, PaperkitError, PdfMissing
+from paperkit.extraction import ExtractionError, PaperFiles, local_input
+from paperkit.extraction.batch import Job, ReadAhead, read
 from paperkit.library.listing import resolve_key
 from paperkit.library.store import META, PDF, SECTIONS, SOURCE, Library, remove_if_empty
-from paperkit.library.visuals import write_visuals
+from paperkit.library.visuals import remove_visuals, write_visuals
+from paperkit.pipeline.downloads import download_extras
 from paperkit.pipeline.notes import Index, refresh_citing, refresh_note, write_note
 from paperkit.pipeline.outcomes import FetchOutcome, Reporter, Silent, Status, guarded
 from paperkit.records import PaperMeta, Sections, Visuals
@@ -43,6 +43,7 @@ class Fetcher:
     _api: ArxivApi | None = None
     _last_download: float | None = None
     _ahead: ReadAhead | None = None  # a batch's papers read on every core while the notes are written
+    _shows: Visuals | None = None  # the figure and formulas read with the paper's sections, for _finish
     _index: Index | None = None  # the library's records, read once per batch for the notes
 
     @property
@@ -99,12 +100,12 @@ class Fetcher:
                 arg = parse_paper_arg(item)
                 if isinstance(arg, Path):
                     if arg.is_file() and _is_pdf(arg):
-                        jobs.append(Job(PaperFiles(pdf=arg), self.route))
+                        jobs.append(self._job(PaperFiles(pdf=arg)))
                 elif not self.force:
                     folder = self.library.paper_dir(arg.key)
                     if (folder / PDF).is_file() and (folder / META).is_file():
                         files = PaperFiles(pdf=folder / PDF, source=_stored(folder / SOURCE))
-                        jobs.append(Job(files, self.route))
+                        jobs.append(self._job(files))
         return jobs
 
     def fetch_search(self, query: str, max_results: int) -> list[FetchOutcome]:
@@ -309,27 +310,11 @@ class Fetcher:
         return outcome
 
     def _download_extras(self, pdf_url: str, folder: Path, warnings: list[str]) -> Path | None:
-        """What the chosen route reads beside the PDF (the e-print: the PDF link with ``/pdf/`` →
-        ``/e-print/``), or None with one warning line when there is no usable one (the note then comes
-        from the route's fallback, the PDF)."""
-        for kind, route in downloads(self.route).items():
-            fetch, file = _DOWNLOADS[kind]
-            url, dest = fetch_url(kind, pdf_url), folder / file
-            self._pause()
-            try:
-                fetch(url, dest, self.settings)
-            except DownloadError as e:
-                with contextlib.suppress(FileNotFoundError):
-                    dest.unlink()  # an older e-print would not match the PDF just downloaded
-                self._warn(warnings, f"no {route.label}: {e}; the note is written from the PDF")
-                return None
-            why = route.unusable(dest)
-            if why is not None:
-                dest.unlink()
-                self._warn(warnings, f"no {route.label} ({why}); the note is written from the PDF")
-                return None
-            return dest
-        return None
+        """What the chosen route reads beside the PDF (:mod:`paperkit.pipeline.downloads`)."""
+        path, why = download_extras(self.route, pdf_url, folder, self.settings, self._pause)
+        if why:
+            self._warn(warnings, why)
+        return path
 
     def _extract(
         self, pdf: Path | None, warnings: list[str], source: Path | None = None, refuse: bool = False
@@ -337,28 +322,24 @@ class Fetcher:
         """The paper's sections by the chosen route (or its fallback); an unreadable paper becomes a
         warning, not a failure (``refuse``: a local file of which no page can be read is refused; keep
         the library readable)."""
-        files = PaperFiles(pdf=pdf, source=source)
+        job = self._job(PaperFiles(pdf=pdf, source=source))
+        self._shows = None
         try:
-            ready = self._ahead.take(Job(files, self.route)) if self._ahead else None
-            sections = ready or read_paper(files, self.route)
+            done = (self._ahead.take(job) if self._ahead else None) or read(job)
         except ExtractionError as e:
             if refuse and e.unreadable:
                 raise BadInput(f"{pdf}: no page can be read ({e}); it is not added to the library") from None
             what = "the PDF" if source is None else "the paper"
             self._warn(warnings, f"{what} could not be read ({e}); the note is written from the metadata")
             return None
+        sections, self._shows = done.sections, done.visuals
         for w in sections.warnings:
             self.reporter.warn(w)
         return sections
 
-    def _visuals(self, folder: Path, sections: Sections | None) -> Visuals:
-        """The paper's Figure 1 and defining formulas, from the stored files: the formulas (and the figure
-        first) from the source when the note is read from it, the figure else cropped from the PDF."""
-        pdf = _stored(folder / PDF)
-        source = _stored(folder / SOURCE) if sections is not None and sections.route == "latex" else None
-        if pdf is None and source is None:
-            return Visuals()
-        return read_visuals(PaperFiles(pdf=pdf, source=source), figures=self.settings.figures)
+    def _job(self, files: PaperFiles) -> Job:
+        """Reading ``files`` as this fetch asks: its route, its figures setting."""
+        return Job(files, self.route, self.settings.figures)
 
     def _finish(
         self,
@@ -375,7 +356,10 @@ class Fetcher:
         else:
             with contextlib.suppress(FileNotFoundError):
                 (folder / SECTIONS).unlink()  # stale sections of an older PDF would mislead the note
-        write_visuals(lib, key, self._visuals(folder, sections))
+        if sections is not None:  # read with the sections (in the read-ahead pool, for a batch)
+            write_visuals(lib, key, self._shows or Visuals())
+        else:
+            remove_visuals(lib, key)  # an older PDF's figure would mislead the note
         written = write_note(lib, key, meta, sections, self.index)
         for w in written.warnings:
             self.reporter.warn(w)
@@ -398,12 +382,3 @@ def _stored(path: Path) -> Path | None:
 def _is_pdf(path: Path) -> bool:
     with path.open("rb") as f:
         return b"%PDF-" in f.read(1024)
-
-
-def fetch_url(kind: str, pdf_url: str) -> str:
-    """Where arXiv serves a download kind, from the paper's PDF link."""
-    return pdf_url.replace("/pdf/", "/e-print/", 1) if kind == "eprint" else pdf_url
-
-
-# The download kinds a route may need beside the PDF: how each is fetched and the file it is kept in.
-_DOWNLOADS = {"eprint": (download_eprint, SOURCE)}

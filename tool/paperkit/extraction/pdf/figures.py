@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from paperkit.extraction.images import render
+from paperkit.extraction.pdf.figure_text import caption_text, mark_running_heads
 from paperkit.records import Figure
 
 MAX_PAGES = 12  # Figure 1 sits near the front; later pages are not searched
@@ -94,12 +95,12 @@ def locate_figure(doc: pymupdf.Document, max_pages: int = MAX_PAGES) -> Located 
             m = _LABEL.match(block.text)
             if not m or _is_mention(block):
                 continue
-            _mark_running_heads(doc, number, blocks, previous)
+            mark_running_heads(doc, number, blocks, previous)
             clip = crop(page, blocks, i)
             if clip is None:
                 return None  # the caption is found: another "Figure 1" later would be a mention
             word = "Figure" if m.group(1).lower().startswith("figure") else "Fig."
-            return Located(number, clip, f"{word} {m.group(2)}", _caption_text(block.text[m.end() :]))
+            return Located(number, clip, f"{word} {m.group(2)}", caption_text(block.text[m.end() :]))
     return None
 
 
@@ -230,27 +231,6 @@ def _bounds(block: _Block, body: float, line: float, band: tuple[float, float]) 
         return True
     wide = block.line_width >= 0.55 * line
     return block.words >= 12 and block.lines >= 2 and wide and block.size >= body * 0.9
-
-
-def _mark_running_heads(doc: pymupdf.Document, number: int, blocks: list[_Block], previous: str) -> None:
-    """Mark the blocks of page ``number``'s top band whose text (digits aside) is a line of a neighbouring
-    page too (``previous``: the page before's plain text, read already; else the page after's top band):
-    a running head, however few its words or near a figure it sits."""
-    top = [b for b in blocks if b.rect.y1 < 0.1 * b.page_height]
-    if not top:
-        return
-    lines = previous.splitlines()[:12] if previous else []
-    if not lines and number + 1 < doc.page_count:
-        after = doc[number + 1]
-        band = (0, 0, after.rect.width, 0.1 * after.rect.height)
-        lines = [line for block in after.get_text("blocks", clip=band) for line in block[4].splitlines()]
-    heads = {_head_key(line) for line in lines} - {""}
-    for b in top:
-        b.running = all(_head_key(line) in heads for line in b.text.splitlines() if _head_key(line))
-
-
-def _head_key(text: str) -> str:
-    return re.sub(r"[\d\s]+", " ", text).strip().lower()
 
 
 def _furniture(block: _Block) -> bool:
@@ -398,13 +378,3 @@ def _refused(page: pymupdf.Page, box: pymupdf.Rect, prose: list[_Block]) -> bool
     if box.get_area() > 0.85 * page.rect.get_area():
         return True
     return any((b.rect & box).get_area() > 0.3 * b.rect.get_area() for b in prose)
-
-
-def _caption_text(text: str, limit: int = 600) -> str:
-    """The caption as one line (hyphenation at line ends undone), cut at a sentence end past ``limit``."""
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    text = " ".join(text.split()).lstrip("—–-:. ")  # "FIG. 1: — The …": the label's dash is not the caption
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(". ", 0, limit)
-    return text[: cut + 1] if cut > 0 else text[:limit].rstrip() + "…"
