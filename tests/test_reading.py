@@ -310,3 +310,33 @@ def test_a_key_term_is_quoted_from_a_sentence_that_stands_on_its_own() -> None:
     )
     terms = {t.term: t.sentence for t in find_terms(text)}
     assert terms["gizmo sorter"].startswith("The gizmo sorter reads")
+
+
+def test_pages_are_read_only_until_the_parts_are_placed() -> None:
+    from paperkit.extraction.pages import locate_in_pages
+
+    intro = Section(
+        "1 Introduction", "Widgets rescale every layer of the net.\n\nGadgets never rescale a layer."
+    )
+    sections = Sections("T", "", [], intro, None, [])
+    read: list[int] = []
+
+    def pages():  # type: ignore[no-untyped-def]
+        for n in range(1, 200):
+            read.append(n)
+            yield (
+                "Widgets rescale every layer of the net."
+                if n == 2
+                else "Gadgets never rescale a layer."
+                if n == 3
+                else "filler text"
+            )
+
+    locate_in_pages(sections, pages())
+    assert intro.paragraph_pages == [2, 3] and len(read) == 3  # all placed: no further page is read
+    lost = Section(
+        "1 Introduction", "Widgets rescale every layer of the net.\n\nA paragraph the PDF never prints."
+    )
+    read.clear()
+    locate_in_pages(Sections("T", "", [], lost, None, []), pages())
+    assert lost.paragraph_pages == [2, 2] and len(read) <= 10  # past the part: the long tail is not read

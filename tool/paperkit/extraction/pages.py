@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from paperkit.extraction.citations import paragraphs
@@ -22,6 +23,7 @@ _CODE = re.compile(
     r"(?:https?://|(?<![/\w]))(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/[\w.\-]+/[\w.\-]+", re.I
 )
 FIRST_PAGES = 3  # code links are looked for on these pages
+_PAST = 4  # pages without an opening after some were placed: past the introduction and related work
 
 
 def repository_urls(text: str) -> list[str]:
@@ -50,29 +52,51 @@ def page_of(key: str, folded_pages: list[str]) -> int | None:
     return next((i + 1 for i, text in enumerate(folded_pages) if key in text), None)
 
 
-def locate_in_pages(sections: Sections, page_texts: list[str]) -> None:
+def locate_in_pages(sections: Sections, page_texts: Iterable[str]) -> None:
     """Set the page of the abstract and of every paragraph of the introduction and related work, and the
-    code links, from the text of each page (for routes that know no pages of their own)."""
-    folded = [fold(t) for t in page_texts]
+    code links, from the text of each page (for routes that know no pages of their own). Pages are read
+    in order only until every opening is placed (the introduction is near the front of a long paper)."""
+    keys: dict[str, int | None] = {}
     if sections.abstract and sections.abstract_page is None:
-        sections.abstract_page = page_of(opening_key(sections.abstract), folded)
-    for part in (sections.introduction, sections.related_work):
-        if part is not None and not part.paragraph_pages:
-            pages = [page_of(opening_key(p), folded) for p in paragraphs(part.text)]
-            part.paragraph_pages = _filled(pages)
+        keys[opening_key(sections.abstract)] = None
+    parts = [
+        p for p in (sections.introduction, sections.related_work) if p is not None and not p.paragraph_pages
+    ]
+    openings = {id(p): [opening_key(x) for x in paragraphs(p.text)] for p in parts}
+    keys.update((k, None) for ks in openings.values() for k in ks)
+    open_keys = {k for k in keys if len(k) >= 12}
+    first: list[str] = []
+    idle = 0  # pages read since the last opening was placed
+    for n, text in enumerate(page_texts, 1):
+        if n <= FIRST_PAGES:
+            first.append(text)
+        folded = fold(text)
+        found = [k for k in open_keys if k in folded]
+        keys.update((k, n) for k in found)
+        open_keys.difference_update(found)
+        idle = 0 if found else idle + 1
+        # The parts are runs of pages: past them (or with all placed), the rest need not be read.
+        if n >= FIRST_PAGES and (not open_keys or (idle >= _PAST and len(open_keys) < len(keys))):
+            break
+    if sections.abstract and sections.abstract_page is None:
+        sections.abstract_page = keys.get(opening_key(sections.abstract))
+    for part in parts:
+        part.paragraph_pages = _filled([keys.get(k) for k in openings[id(part)]])
     if not sections.code:
-        sections.code = repository_urls("\n".join(page_texts[:FIRST_PAGES]))
+        sections.code = repository_urls("\n".join(first))
 
 
-def pdf_page_texts(pdf: Path) -> list[str]:
-    """The plain text of each page of ``pdf`` (empty when it cannot be read)."""
+def pdf_page_texts(pdf: Path, limit: int = 60) -> Iterator[str]:
+    """The plain text of each page of ``pdf`` in order, read as asked for (nothing when it cannot be
+    read; at most ``limit`` pages)."""
     try:
         import pymupdf
 
         with pymupdf.open(pdf) as doc:
-            return [page.get_text() for page in doc]
+            for page in doc.pages(0, min(limit, doc.page_count)):
+                yield page.get_text()
     except Exception:  # pages are a convenience: without them, quotes have no page links
-        return []
+        return
 
 
 def paragraph_pages(part: Section, line_starts: list[tuple[str, int]]) -> list[int]:
