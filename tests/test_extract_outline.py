@@ -106,8 +106,10 @@ def test_a_batch_read_ahead_on_a_pool_hands_each_paper_over_once(tmp_path: Path)
     bad_pdf.write_bytes(b"%PDF-1.4 not really")
     bad = Job(PaperFiles(pdf=bad_pdf), "pdf")
     with ReadAhead([good, bad, good], workers=2) as ahead:
-        first = ahead.take(good)
-        assert first is not None and first.headings[0] == "1 Introduction"
+        read = ahead.take(good)
+        assert read is not None  # the sections, and the figure and formulas read with them
+        first = read.sections
+        assert first.headings[0] == "1 Introduction"
         assert first.route == "pdf" and first.found_by["introduction"].startswith("pdf/")
         assert ahead.take(good) is None  # handed over once: the pipeline reads it itself after that
         assert ahead.take(bad) is None  # the pipeline reads it again, to report why
