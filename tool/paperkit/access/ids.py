@@ -177,7 +177,7 @@ _TRAILING_VERSION = re.compile(r"v\d+$")
 
 
 def normalise_id(text: str) -> str:
-    """``arXiv:1506.03099v3`` → ``1506.03099``: the prefix, the version and surrounding space stripped.
+    """``arXiv:2101.00001v3`` → ``2101.00001``: the prefix, the version and surrounding space stripped.
 
     Strict (:func:`parse_arxiv_id`) when the text is an ID; else a lenient rule, so that a
     reimplementation can be asked about by a name the parser does not know (a local stem).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -139,19 +140,10 @@ class Fetcher:
     def _fetch_arxiv(
         self, arxiv_id: ArxivId, meta: PaperMeta | None, item: str | None = None
     ) -> FetchOutcome:
-        lib = self.library
-        key = arxiv_id.key
-        folder = lib.paper_dir(key)
-        created = not folder.exists()
-        try:
-            with lib.lock(key):
-                outcome = self._fetch_arxiv_locked(arxiv_id, meta, folder)
-                outcome.input = item or str(arxiv_id)
-                return outcome
-        except BaseException:
-            if created:
-                remove_if_empty(folder)
-            raise
+        with self._claimed(arxiv_id.key) as folder:
+            outcome = self._fetch_arxiv_locked(arxiv_id, meta, folder)
+        outcome.input = item or str(arxiv_id)
+        return outcome
 
     def _fetch_arxiv_locked(self, arxiv_id: ArxivId, meta: PaperMeta | None, folder: Path) -> FetchOutcome:
         lib = self.library
@@ -218,20 +210,12 @@ class Fetcher:
             meta = PaperMeta.from_sections(
                 key, sections, stamp.id if stamp else None, stamp.version if stamp else None
             )
-        lib = self.library
-        folder = lib.paper_dir(key)
-        created = not folder.exists()
-        try:
-            with lib.lock(key):
-                dest = folder / PDF
-                if not (dest.exists() and dest.resolve() == path.resolve()):
-                    copy_atomic(path, dest)
-                lib.write_meta(meta)
-                outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
-        except BaseException:
-            if created:
-                remove_if_empty(folder)
-            raise
+        with self._claimed(key) as folder:
+            dest = folder / PDF
+            if not (dest.exists() and dest.resolve() == path.resolve()):
+                copy_atomic(path, dest)
+            self.library.write_meta(meta)
+            outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         outcome.input = item
         return outcome
 
@@ -269,6 +253,20 @@ class Fetcher:
 
     # -- shared steps ----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _claimed(self, key: str) -> Iterator[Path]:
+        """The paper's folder, under its lock; a folder this fetch created is removed again when the
+        fetch fails or is interrupted (nothing half-made is left in the library)."""
+        folder = self.library.paper_dir(key)
+        created = not folder.exists()
+        try:
+            with self.library.lock(key):
+                yield folder
+        except BaseException:
+            if created:
+                remove_if_empty(folder)
+            raise
+
     def _pause(self) -> None:
         """Space downloads in a batch like API requests: arXiv asks clients to be polite."""
         now = time.monotonic()
@@ -291,21 +289,13 @@ class Fetcher:
         warnings: list[str] = []
         name = re.sub(r"\.(tar\.gz|tgz|tar|gz|tex)$", "", path.resolve().name, flags=re.I)
         key = local_key(Path(name or "source"))
-        lib = self.library
-        folder = lib.paper_dir(key)
-        created = not folder.exists()
-        try:
-            with lib.lock(key):
-                folder.mkdir(parents=True, exist_ok=True)
-                atomic_write(folder / SOURCE, packed)
-                sections = self._extract(None, warnings, folder / SOURCE)
-                meta = PaperMeta.from_sections(key, sections)
-                lib.write_meta(meta)
-                outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
-        except BaseException:
-            if created:
-                remove_if_empty(folder)
-            raise
+        with self._claimed(key) as folder:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(folder / SOURCE, packed)
+            sections = self._extract(None, warnings, folder / SOURCE)
+            meta = PaperMeta.from_sections(key, sections)
+            self.library.write_meta(meta)
+            outcome = self._finish(key, folder, meta, sections, warnings, status="fetched")
         outcome.input = item
         return outcome
 
